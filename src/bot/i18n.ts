@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import { I18n } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+
+/** The two languages the bot speaks. */
+export const LANGUAGES = ["ru", "kk"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
+
+/** Telegram's `language_code` "kk" gets Kazakh; everything else gets Russian. */
+export function languageFromCode(code: string | undefined): Language {
+  return code?.toLowerCase().startsWith("kk") ? "kk" : "ru";
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "ru" || value === "kk";
+}
+
+/**
+ * Loads locales/ru.ftl and locales/kk.ftl. Usable outside the bot too (`i18n.t(lang, key, vars)`),
+ * which is how the ask command renders replies exactly as the bot does.
+ */
+export function createI18n<C extends Context>(
+  localeNegotiator?: (ctx: C) => Language | Promise<Language>,
+): I18n<C> {
+  return new I18n<C>({
+    defaultLocale: "ru",
+    directory: LOCALES_DIR,
+    // Without this Fluent wraps every variable in invisible direction marks.
+    fluentBundleOptions: { useIsolating: false },
+    ...(localeNegotiator ? { localeNegotiator } : {}),
+  });
+}
