@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
+import type { BotContext } from "./context.js";
 
 /** The two languages the bot speaks. */
 export const LANGUAGES = ["ru", "kk"] as const;
@@ -31,4 +32,15 @@ export function createI18n<C extends Context>(
     fluentBundleOptions: { useIsolating: false },
     ...(localeNegotiator ? { localeNegotiator } : {}),
   });
+}
+
+/** The user's language: the one chosen with /language, else Telegram's language_code. */
+export function negotiateLanguage(ctx: BotContext): Language {
+  const chosen = ctx.chatId === undefined ? undefined : ctx.session.language;
+  return chosen ?? languageFromCode(ctx.from?.language_code);
+}
+
+/** The bot's i18n: the session's choice wins over Telegram's language. */
+export function createBotI18n(): I18n<BotContext> {
+  return createI18n<BotContext>(negotiateLanguage);
 }

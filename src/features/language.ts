@@ -1,0 +1,22 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../bot/context.js";
+import { isLanguage, LANGUAGES } from "../bot/i18n.js";
+
+/** /language: switch between Russian and Kazakh; the choice is kept in the Redis session. */
+export const languageFeature = new Composer<BotContext>();
+
+languageFeature.command("language", async (ctx) => {
+  const keyboard = new InlineKeyboard();
+  for (const lang of LANGUAGES) keyboard.text(ctx.t(`language-name-${lang}`), `lang:${lang}`);
+  await ctx.reply(ctx.t("language-choose"), { reply_markup: keyboard });
+});
+
+languageFeature.callbackQuery(/^lang:(\w+)$/, async (ctx) => {
+  const lang = ctx.match[1];
+  if (!isLanguage(lang)) return ctx.answerCallbackQuery();
+  ctx.session.language = lang;
+  ctx.lang = lang;
+  ctx.i18n.useLocale(lang);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("language-set"));
+});
