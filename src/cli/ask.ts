@@ -1,0 +1,42 @@
+/**
+ * Batch question answering: `npm run --silent ask -- --json` reads questions from stdin, one per
+ * line, and prints one JSON line per question (nothing else on stdout). Without --json it prints
+ * readable replies. Same code path as the bot: loadKnowledge + renderReply + the bot's i18n.
+ */
+import { createInterface } from "node:readline";
+import { createI18n } from "../bot/i18n.js";
+import { loadKnowledge } from "../knowledge/index.js";
+import { renderReply, type Translate } from "../knowledge/render.js";
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const langArg = args.find((a) => a.startsWith("--lang="))?.slice("--lang=".length);
+const fallbackLang = langArg === "kk" ? "kk" : "ru";
+
+const knowledge = loadKnowledge();
+const i18n = createI18n();
+const t: Translate = (lang, key, vars) => i18n.t(lang, key, vars);
+
+const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+for await (const line of lines) {
+  const q = line.trim();
+  if (!json && q === "") continue;
+  const started = process.hrtime.bigint();
+  const reply = knowledge.ask(q, { fallbackLang });
+  const text = renderReply(reply, t);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (json) {
+    const sources = reply.kind === "answer" ? reply.sources : [];
+    const out = {
+      q,
+      answered: reply.kind === "answer",
+      lang: reply.lang,
+      text,
+      sources,
+      ms: Number(ms.toFixed(3)),
+    };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  } else {
+    process.stdout.write(`> ${q}\n${text}\n(${reply.kind}, ${reply.lang}, ${ms.toFixed(2)} ms)\n\n`);
+  }
+}

@@ -1,0 +1,224 @@
+import type MiniSearch from "minisearch";
+import type { FactCard, Seeds } from "./ingest.js";
+import { detectLanguage } from "./language.js";
+import { type Analyzer, CONCEPT_PREFIX, createAnalyzer } from "./lexicon.js";
+import { resolveRelativeTime } from "./relative-time.js";
+import { createIndex, type IndexedDoc, TermStats } from "./search-index.js";
+import { classifySmalltalk } from "./smalltalk.js";
+import type { Announcement, Language, Reply, Source } from "./types.js";
+
+/**
+ * Minimum share of the question's content (IDF-weighted) that the chosen passage or card must
+ * match for the reply to be an answer; below it the bot says it does not know. Calibrated on
+ * the sample and held-out question sets, see README.md.
+ */
+export const ANSWER_THRESHOLD: Record<Language, number> = { ru: 0.62, kk: 0.6 };
+/** A term recovered by typo correction counts this much of its weight. */
+const CORRECTED_WEIGHT = 0.8;
+/** How many search results are re-ranked by coverage. */
+const CANDIDATES = 12;
+
+interface Item {
+  id: string;
+  kind: "passage" | "card" | "announcement";
+  source: Source;
+  text: Partial<Record<Language, string>>;
+  terms: Partial<Record<Language, string[]>>;
+  topic?: string;
+  card?: FactCard;
+}
+
+interface QueryTerm {
+  term: string;
+  weight: number;
+}
+
+/** Diagnostics of one question, for calibration and tests. */
+export interface Explanation {
+  lang: Language;
+  terms: QueryTerm[];
+  best?: { id: string; coverage: number; score: number };
+}
+
+const LANGS: readonly Language[] = ["ru", "kk"];
+
+/** The knowledge base: passages, fact cards and announcements in one MiniSearch index. */
+export class KnowledgeBase {
+  private readonly analyzer: Analyzer;
+  private readonly index: MiniSearch<IndexedDoc> = createIndex();
+  private readonly stats = new TermStats();
+  private readonly items = new Map<string, Item>();
+  private readonly cards: FactCard[];
+  /** Cards whose sample question in that language is itself answered (offered as related). */
+  private readonly answerable: Record<Language, Set<string>> = { ru: new Set(), kk: new Set() };
+
+  constructor(seeds: Seeds) {
+    this.analyzer = createAnalyzer(seeds.lexicon);
+    this.cards = seeds.cards;
+    const docs = new Map(seeds.documents.map((d) => [d.doc, d]));
+    for (const p of seeds.passages) {
+      this.put({
+        id: p.id,
+        kind: "passage",
+        source: { doc: p.doc, outlet: p.outlet, year: p.year, ...(p.date ? { date: p.date } : {}) },
+        text: { [p.lang]: p.text },
+        terms: {},
+      });
+    }
+    for (const card of seeds.cards) {
+      const meta = docs.get(card.doc);
+      if (!meta) throw new Error(`knowledge: card ${card.id} cites unknown document ${card.doc}`);
+      this.put({
+        id: `card:${card.id}`,
+        kind: "card",
+        source: {
+          doc: meta.doc,
+          outlet: meta.outlet,
+          year: meta.year,
+          ...(meta.date ? { date: meta.date } : {}),
+        },
+        text: { ru: card.ru, kk: card.kk },
+        terms: {},
+        topic: card.topic,
+        card,
+      });
+    }
+    for (const card of seeds.cards) {
+      for (const lang of LANGS) {
+        if (this.ask(card.q[lang], { fallbackLang: lang, related: false }).kind === "answer") {
+          this.answerable[lang].add(card.id);
+        }
+      }
+    }
+  }
+
+  private put(item: Item): void {
+    const old = this.items.get(item.id);
+    if (old) {
+      for (const lang of LANGS) {
+        const terms = old.terms[lang];
+        if (terms) this.stats.remove(lang, terms);
+      }
+      this.index.discard(item.id);
+    }
+    const doc: IndexedDoc = { id: item.id };
+    for (const lang of LANGS) {
+      const text = item.text[lang];
+      if (text === undefined) continue;
+      // indexed as the reader sees it: "в прошлом году" is found by "2021"
+      const terms = this.analyzer.analyze(resolveRelativeTime(text, item.source.year), lang);
+      item.terms[lang] = terms;
+      this.stats.add(lang, terms);
+      doc[lang] = terms.join(" ");
+    }
+    this.items.set(item.id, item);
+    this.index.add(doc);
+  }
+
+  /** Adds (or replaces) a published announcement so that it becomes answerable at once. */
+  addAnnouncement(a: Announcement): void {
+    const time = Date.parse(a.date);
+    if (Number.isNaN(time))
+      throw new Error(`knowledge: announcement ${a.id} has a date that is not ISO: ${a.date}`);
+    if (!a.ru.trim() || !a.kk.trim())
+      throw new Error(`knowledge: announcement ${a.id} needs both ru and kk text`);
+    const doc = `announcement:${a.id}`;
+    this.put({
+      id: doc,
+      kind: "announcement",
+      source: { doc, outlet: "Qazaq Digital Bot", year: new Date(time).getUTCFullYear(), date: a.date },
+      text: { ru: a.ru.trim(), kk: a.kk.trim() },
+      terms: {},
+      topic: a.topic,
+    });
+  }
+
+  /** The question's content terms with their weights (typos corrected against the vocabulary). */
+  queryTerms(question: string, lang: Language): QueryTerm[] {
+    const seen = new Set<string>();
+    const out: QueryTerm[] = [];
+    for (const raw of this.analyzer.analyze(question, lang)) {
+      let term = raw;
+      let factor = 1;
+      if (!raw.startsWith(CONCEPT_PREFIX) && !this.stats.has(lang, raw)) {
+        const fixed = this.stats.correct(lang, raw);
+        if (fixed !== undefined) {
+          term = fixed;
+          factor = CORRECTED_WEIGHT;
+        }
+      }
+      if (seen.has(term)) continue;
+      seen.add(term);
+      out.push({ term, weight: this.stats.idf(lang, term) * factor });
+    }
+    return out;
+  }
+
+  /** Why a question gets the reply it gets (language, weighted terms, best candidate). */
+  explain(question: string, fallbackLang: Language = "ru"): Explanation {
+    const lang = detectLanguage(question, fallbackLang);
+    const terms = this.queryTerms(question, lang);
+    const best = this.best(terms, lang);
+    return best
+      ? { lang, terms, best: { id: best.item.id, coverage: best.coverage, score: best.score } }
+      : { lang, terms };
+  }
+
+  private best(
+    terms: QueryTerm[],
+    lang: Language,
+  ): { item: Item; coverage: number; score: number } | undefined {
+    if (terms.length === 0) return undefined;
+    const results = this.index.search(terms.map((t) => t.term).join(" "), { fields: [lang] });
+    const top = results[0]?.score ?? 0;
+    if (top <= 0) return undefined;
+    const total = terms.reduce((s, t) => s + t.weight, 0);
+    let best: { item: Item; coverage: number; score: number; rank: number } | undefined;
+    for (const r of results.slice(0, CANDIDATES)) {
+      const item = this.items.get(String(r.id));
+      if (!item?.text[lang]) continue;
+      const matched = new Set(r.queryTerms);
+      const coverage = terms.reduce((s, t) => s + (matched.has(t.term) ? t.weight : 0), 0) / total;
+      const rank = coverage + 0.1 * (r.score / top) + (item.kind === "passage" ? 0 : 0.03);
+      if (!best || rank > best.rank) best = { item, coverage, score: r.score / top, rank };
+    }
+    return best;
+  }
+
+  /** Answers one question in its own language, or says there is no answer. */
+  ask(question: string, options: { fallbackLang?: Language; related?: boolean } = {}): Reply {
+    const lang = detectLanguage(question, options.fallbackLang ?? "ru");
+    const intent = classifySmalltalk(question);
+    if (intent) return { kind: "smalltalk", lang, intent };
+    const best = this.best(this.queryTerms(question, lang), lang);
+    if (!best || best.coverage < ANSWER_THRESHOLD[lang]) return { kind: "none", lang };
+    const { item } = best;
+    const text = resolveRelativeTime(item.text[lang] ?? "", item.source.year);
+    return {
+      kind: "answer",
+      lang,
+      text,
+      sources: [item.source],
+      related: options.related === false ? [] : this.related(item, lang),
+      ...(item.card ? { cardId: item.card.id } : {}),
+    };
+  }
+
+  /** Up to three other questions the knowledge answers, on the same topic or sharing concepts. */
+  private related(item: Item, lang: Language): string[] {
+    const own = new Set(item.terms[lang] ?? []);
+    const scored: { q: string; score: number }[] = [];
+    for (const card of this.cards) {
+      if (card.id === item.card?.id || !this.answerable[lang].has(card.id)) continue;
+      const other = this.items.get(`card:${card.id}`)?.terms[lang] ?? [];
+      const shared = new Set(other.filter((t) => own.has(t))).size;
+      const score =
+        (item.topic !== undefined && card.topic === item.topic ? 3 : 0) +
+        (card.doc === item.source.doc ? 1 : 0) +
+        shared / Math.max(1, Math.sqrt(own.size * new Set(other).size));
+      if (score >= 1) scored.push({ q: card.q[lang], score });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    return [...new Set(scored.map((s) => s.q))].slice(0, 3);
+  }
+}

@@ -1,0 +1,42 @@
+import { KAZAKH_LETTERS, type Lang, normalizeText, tokenize } from "./text.js";
+
+/** Common Kazakh words written without Kazakh-specific letters (or typed on a Russian keyboard). */
+const KK_WORDS: ReadonlySet<string> = new Set(
+  `деген не ма ме ба бе па пе бар жок туралы баяу бола болады кашан канша кандай калай салем
+  салеметсиз рахмет рахмет жане мен сиз биз ол бул осы жыл жылы интернетти интернетке ауыл ауылда
+  ауылдарда кужат элде емес жогары дейин кейин ушин бойынша керек`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Common Russian words (function and question words). */
+const RU_WORDS: ReadonlySet<string> = new Set(
+  `в во на и или что как когда где сколько какой какая какие каких ли не по для от до за с со у о об
+  это есть будет был была были кто почему зачем привет спасибо здравствуйте пожалуйста такое
+  ещё еще уже можно мне нам вы ты`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/ё/g, "е")),
+);
+
+/** Letters of Russian that native Kazakh words do not use. */
+const RU_ONLY = /[ёщъэ]/u;
+
+/**
+ * The language of a question: Kazakh-specific letters first, then Kazakh and Russian word
+ * lists, then the caller's fallback (the user's saved language) for what stays ambiguous.
+ */
+export function detectLanguage(text: string, fallback: Lang = "ru"): Lang {
+  const lower = text.toLowerCase();
+  if (KAZAKH_LETTERS.test(lower)) return "kk";
+  let kk = 0;
+  let ru = 0;
+  for (const token of tokenize(normalizeText(lower))) {
+    if (KK_WORDS.has(token)) kk++;
+    if (RU_WORDS.has(token)) ru++;
+  }
+  if (kk > ru) return "kk";
+  if (ru > kk) return "ru";
+  if (RU_ONLY.test(lower)) return "ru";
+  return fallback;
+}

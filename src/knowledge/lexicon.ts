@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { KK_STOPWORDS, stemKk } from "./analyzers/kk.js";
+import { RU_STOPWORDS, stemRu } from "./analyzers/ru.js";
+import { type Lang, normalizeText, tokenize } from "./text.js";
+
+/** seeds/lexicon.json: concept id -> the Russian and Kazakh words and phrases that express it. */
+export const LexiconSchema = z.object({
+  concepts: z.record(
+    z.string().regex(/^[a-z0-9-]+$/),
+    z.object({ ru: z.array(z.string().min(1)), kk: z.array(z.string().min(1)) }),
+  ),
+});
+export type LexiconData = z.infer<typeof LexiconSchema>;
+
+/** Prefix that marks a shared concept token; no word token can start with it. */
+export const CONCEPT_PREFIX = "~";
+
+interface Phrase {
+  stems: string[];
+  concept: string;
+}
+
+/** Turns text of one language into the terms the index stores and the question is matched on. */
+export interface Analyzer {
+  /** Content terms of the text: stems and shared concept tokens, in order (stopwords dropped). */
+  analyze(text: string, lang: Lang): string[];
+}
+
+function stemTokens(text: string, lang: Lang): string[] {
+  const stop = lang === "ru" ? RU_STOPWORDS : KK_STOPWORDS;
+  const stem = lang === "ru" ? stemRu : stemKk;
+  const out: string[] = [];
+  for (const token of tokenize(normalizeText(text))) {
+    if (!stop.has(token)) out.push(stem(token));
+  }
+  return out;
+}
+
+/** Builds the analyzer: stemming per language, then longest-phrase mapping to concept tokens. */
+export function createAnalyzer(data: LexiconData): Analyzer {
+  const phrases: Record<Lang, Map<string, Phrase[]>> = { ru: new Map(), kk: new Map() };
+  for (const [concept, terms] of Object.entries(data.concepts)) {
+    for (const lang of ["ru", "kk"] as const) {
+      for (const term of terms[lang]) {
+        const stems = stemTokens(term, lang);
+        const first = stems[0];
+        if (first === undefined)
+          throw new Error(`knowledge: lexicon term "${term}" (${concept}) is only stopwords`);
+        const list = phrases[lang].get(first) ?? [];
+        list.push({ stems, concept: CONCEPT_PREFIX + concept });
+        list.sort((a, b) => b.stems.length - a.stems.length);
+        phrases[lang].set(first, list);
+      }
+    }
+  }
+  return {
+    analyze(text, lang) {
+      const stems = stemTokens(text, lang);
+      const out: string[] = [];
+      for (let i = 0; i < stems.length; ) {
+        const stem = stems[i] as string;
+        const match = phrases[lang].get(stem)?.find((p) => p.stems.every((s, k) => stems[i + k] === s));
+        if (match) {
+          out.push(match.concept);
+          i += match.stems.length;
+        } else {
+          out.push(stem);
+          i++;
+        }
+      }
+      return out;
+    },
+  };
+}

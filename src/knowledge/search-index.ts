@@ -1,0 +1,130 @@
+import MiniSearch, { type Options } from "minisearch";
+import type { Lang } from "./text.js";
+
+/** What MiniSearch indexes: per-language fields holding terms already analysed by our analyzers. */
+export interface IndexedDoc {
+  id: string;
+  ru?: string;
+  kk?: string;
+}
+
+const splitTerms = (text: string): string[] => text.split(" ").filter((t) => t !== "");
+const identity = (term: string): string => term;
+
+/**
+ * The one options object used to build the index and to load a serialised one
+ * (`MiniSearch.loadJSON(json, INDEX_OPTIONS)`). Analysis (stemming, stopwords, concepts) runs
+ * before MiniSearch sees the text, because search-time `processTerm` does not get the field
+ * name; each language therefore has its own field and a question searches its own.
+ */
+export const INDEX_OPTIONS: Options<IndexedDoc> = {
+  idField: "id",
+  fields: ["ru", "kk"],
+  storeFields: [],
+  tokenize: splitTerms,
+  processTerm: identity,
+  searchOptions: {
+    tokenize: splitTerms,
+    processTerm: identity,
+    combineWith: "OR",
+    prefix: false,
+    fuzzy: false,
+  },
+};
+
+/** Creates an empty index with INDEX_OPTIONS. */
+export function createIndex(): MiniSearch<IndexedDoc> {
+  return new MiniSearch<IndexedDoc>(INDEX_OPTIONS);
+}
+
+/** Document frequency of terms per language field, kept alongside the index for IDF weights. */
+export class TermStats {
+  private readonly df: Record<Lang, Map<string, number>> = { ru: new Map(), kk: new Map() };
+  private readonly docs: Record<Lang, number> = { ru: 0, kk: 0 };
+  private readonly byLength: Record<Lang, Map<number, string[]>> = { ru: new Map(), kk: new Map() };
+
+  /** Counts the distinct terms of one document's field. */
+  add(lang: Lang, terms: readonly string[]): void {
+    this.docs[lang]++;
+    for (const term of new Set(terms)) {
+      const n = this.df[lang].get(term) ?? 0;
+      if (n === 0) {
+        const list = this.byLength[lang].get(term.length) ?? [];
+        list.push(term);
+        this.byLength[lang].set(term.length, list);
+      }
+      this.df[lang].set(term, n + 1);
+    }
+  }
+
+  /** Removes one document's field terms (inverse of add). */
+  remove(lang: Lang, terms: readonly string[]): void {
+    this.docs[lang]--;
+    for (const term of new Set(terms)) {
+      const n = (this.df[lang].get(term) ?? 1) - 1;
+      if (n > 0) this.df[lang].set(term, n);
+      else {
+        this.df[lang].delete(term);
+        const list = this.byLength[lang].get(term.length);
+        if (list) list.splice(list.indexOf(term), 1);
+      }
+    }
+  }
+
+  /** Whether the term occurs in any document of that language. */
+  has(lang: Lang, term: string): boolean {
+    return this.df[lang].has(term);
+  }
+
+  /** BM25 inverse document frequency; a term never seen gets the weight of a term seen once. */
+  idf(lang: Lang, term: string): number {
+    const n = this.docs[lang];
+    const df = Math.max(1, this.df[lang].get(term) ?? 0);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The closest known term within a small edit distance (typos), or undefined. */
+  correct(lang: Lang, term: string): string | undefined {
+    if (term.length < 5 || /\d/.test(term)) return undefined;
+    const max = term.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    let bestDf = 0;
+    for (let len = term.length - max; len <= term.length + max; len++) {
+      for (const candidate of this.byLength[lang].get(len) ?? []) {
+        if (candidate.startsWith("~")) continue;
+        const d = editDistance(term, candidate, bestDistance);
+        const df = this.df[lang].get(candidate) ?? 0;
+        if (d < bestDistance || (d === bestDistance && df > bestDf)) {
+          best = candidate;
+          bestDistance = d;
+          bestDf = df;
+        }
+      }
+    }
+    return bestDistance <= max ? best : undefined;
+  }
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped at `limit`. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin >= limit) return limit;
+    prev2 = prev;
+    prev = cur;
+  }
+  return Math.min(prev[b.length] ?? limit, limit);
+}

@@ -1,0 +1,41 @@
+/** Language codes the knowledge module works with (re-declared in index.ts for the public API). */
+export type Lang = "ru" | "kk";
+
+/** Cyrillic letters that occur in Kazakh but not in Russian. */
+export const KAZAKH_LETTERS = /[әғқңөұүһі]/u;
+
+/**
+ * Normalises text before tokenising: lower case, `ё` folded to `е`, non-breaking spaces,
+ * digit groups joined ("7 900" -> "7900") and decimal commas unified ("7,6" -> "7.6").
+ */
+export function normalizeText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[\u00a0\u2009\u202f]/g, " ")
+    .replace(
+      /(?<!\d)(\d{1,3})((?: \d{3})+)(?!\d)/g,
+      (_m, head: string, tail: string) => head + tail.replace(/ /g, ""),
+    )
+    .replace(/(\d),(\d)/g, "$1.$2");
+}
+
+const TOKEN = /\d+(?:\.\d+)?[\p{L}]*|[\p{L}]+/gu;
+
+/** Splits normalised text into word and number tokens ("5g", "7.6", "it", "школ"). */
+export function tokenize(normalized: string): string[] {
+  return normalized.match(TOKEN) ?? [];
+}
+
+/** Every number written in the text, normalised ("7 900" -> "7900", "7,6" -> "7.6"). */
+export function numbersIn(text: string): string[] {
+  return normalizeText(text).match(/\d+(?:\.\d+)?/g) ?? [];
+}
+
+/** Share of Kazakh-specific letters among all letters of the text. */
+export function kazakhLetterShare(text: string): number {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return 0;
+  const kk = text.toLowerCase().match(/[әғқңөұүһі]/gu) ?? [];
+  return kk.length / letters.length;
+}

@@ -1,0 +1,32 @@
+/** The two languages the bot answers in. */
+export type Language = "ru" | "kk";
+
+/** What an answer cites: the seed document (file name without extension), outlet and year. */
+export interface Source {
+  doc: string;
+  outlet: string;
+  year: number;
+  date?: string;
+}
+
+/** The knowledge module's reply to one message. */
+export type Reply =
+  | { kind: "answer"; lang: Language; text: string; sources: Source[]; related: string[]; cardId?: string }
+  | { kind: "none"; lang: Language }
+  | { kind: "smalltalk"; lang: Language; intent: "greeting" | "thanks" };
+
+/** A published announcement (admin update) added at run time. */
+export interface Announcement {
+  id: string;
+  topic: string;
+  date: string;
+  ru: string;
+  kk: string;
+}
+
+/** The question-answering service the bot and the CLI use. */
+export interface Knowledge {
+  ask(question: string, options?: { fallbackLang?: Language }): Reply;
+  addAnnouncement(a: Announcement): void;
+  detectLanguage(text: string, fallback?: Language): Language;
+}
