@@ -36,9 +36,21 @@ function stemTokens(text: string, lang: Lang): string[] {
   return out;
 }
 
+const MIN_PREFIX = 6;
+
+function prefixConcept(prefixes: Map<string, string>, stem: string): string | undefined {
+  for (let k = stem.length - 1; k >= MIN_PREFIX; k--) {
+    const concept = prefixes.get(stem.slice(0, k));
+    if (concept) return concept;
+  }
+  return undefined;
+}
+
 /** Builds the analyzer: stemming per language, then longest-phrase mapping to concept tokens. */
 export function createAnalyzer(data: LexiconData): Analyzer {
   const phrases: Record<Lang, Map<string, Phrase[]>> = { ru: new Map(), kk: new Map() };
+  /** Long one-word terms also match longer stems they begin ("казахтелек" -> "казахтелеком"). */
+  const prefixes: Record<Lang, Map<string, string>> = { ru: new Map(), kk: new Map() };
   for (const [concept, terms] of Object.entries(data.concepts)) {
     for (const lang of ["ru", "kk"] as const) {
       for (const term of terms[lang]) {
@@ -46,6 +58,9 @@ export function createAnalyzer(data: LexiconData): Analyzer {
         const first = stems[0];
         if (first === undefined)
           throw new Error(`knowledge: lexicon term "${term}" (${concept}) is only stopwords`);
+        if (stems.length === 1 && first.length >= MIN_PREFIX && !prefixes[lang].has(first)) {
+          prefixes[lang].set(first, CONCEPT_PREFIX + concept);
+        }
         const list = phrases[lang].get(first) ?? [];
         list.push({ stems, concept: CONCEPT_PREFIX + concept });
         list.sort((a, b) => b.stems.length - a.stems.length);
@@ -64,7 +79,7 @@ export function createAnalyzer(data: LexiconData): Analyzer {
           out.push(match.concept);
           i += match.stems.length;
         } else {
-          out.push(stem);
+          out.push(prefixConcept(prefixes[lang], stem) ?? stem);
           i++;
         }
       }

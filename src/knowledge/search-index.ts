@@ -8,6 +8,9 @@ export interface IndexedDoc {
   kk?: string;
 }
 
+/** How much more an unknown question word weighs than the rarest known one. */
+export const UNKNOWN_WEIGHT = 1.5;
+
 const splitTerms = (text: string): string[] => text.split(" ").filter((t) => t !== "");
 const identity = (term: string): string => term;
 
@@ -76,14 +79,22 @@ export class TermStats {
     return this.df[lang].has(term);
   }
 
-  /** BM25 inverse document frequency; a term never seen gets the weight of a term seen once. */
+  /**
+   * BM25 inverse document frequency. A term no text contains weighs UNKNOWN_WEIGHT times a term
+   * seen once: it is what the question is about and nothing here speaks of it.
+   */
   idf(lang: Lang, term: string): number {
     const n = this.docs[lang];
-    const df = Math.max(1, this.df[lang].get(term) ?? 0);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const seen = this.df[lang].get(term) ?? 0;
+    const df = Math.max(1, seen);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (seen === 0 ? UNKNOWN_WEIGHT : 1);
   }
 
-  /** The closest known term within a small edit distance (typos), or undefined. */
+  /**
+   * The closest known term for an unknown one: within a small edit distance (typos), else the
+   * shortest known term that extends it or that it extends by a few letters (stems cut
+   * differently: "производ" / "производств"). Undefined when nothing is close.
+   */
   correct(lang: Lang, term: string): string | undefined {
     if (term.length < 5 || /\d/.test(term)) return undefined;
     const max = term.length >= 8 ? 2 : 1;
@@ -93,7 +104,8 @@ export class TermStats {
     for (let len = term.length - max; len <= term.length + max; len++) {
       for (const candidate of this.byLength[lang].get(len) ?? []) {
         if (candidate.startsWith("~")) continue;
-        const d = editDistance(term, candidate, bestDistance);
+        const d = editDistance(term, candidate, max + 1);
+        if (d > max) continue;
         const df = this.df[lang].get(candidate) ?? 0;
         if (d < bestDistance || (d === bestDistance && df > bestDf)) {
           best = candidate;
@@ -102,7 +114,16 @@ export class TermStats {
         }
       }
     }
-    return bestDistance <= max ? best : undefined;
+    if (best !== undefined) return best;
+    for (let len = term.length + 1; len <= term.length + 4; len++) {
+      const found = this.byLength[lang].get(len)?.find((c) => c.startsWith(term));
+      if (found) return found;
+    }
+    for (let len = term.length - 1; len >= Math.max(5, term.length - 3); len--) {
+      const found = this.byLength[lang].get(len)?.find((c) => term.startsWith(c));
+      if (found) return found;
+    }
+    return undefined;
   }
 }
 

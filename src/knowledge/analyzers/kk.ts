@@ -16,7 +16,8 @@ export const KK_STOPWORDS: ReadonlySet<string> = new Set(
   болып болды болған болса болатын бола ма ба ғана тек қазір енді айтыңызшы айтыңыз білгім
   келеді келе шын шынымен ия иә жоқ па еді ма
   ға ге қа ке на не ны ні ды ді ты ті да де та те дан ден тан тен нан нен ның нің дың дің тың тің
-  сы сі ы і ын ін саны көлемі`
+  сы сі ы і ын ін саны көлемі керек қажет тиіс қайсы қайсысы болмақ биыл былтыр өткен жылы
+  жыл жылдың ағымдағы`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -168,7 +169,10 @@ function stripPossessive(word: string): string {
       const stem = word.slice(0, -2);
       if (stem.length >= 4 && VOWEL_END.test(stem)) return stem;
     }
-    if (short.length >= 3 && VOWELS.test(short) && !VOWEL_END.test(short)) return restoreVoiced(short);
+    // after у (a semivowel here) the possessive is -ы/-і: жету + і
+    if (short.length >= 3 && VOWELS.test(short) && (!VOWEL_END.test(short) || short.endsWith("у"))) {
+      return restoreVoiced(short);
+    }
   }
   return word;
 }
