@@ -208,17 +208,18 @@ export class KnowledgeBase {
       lang,
       text,
       sources: [item.source],
-      related: options.related === false ? [] : this.related(item, lang),
+      related: options.related === false ? [] : this.related(item, lang, question),
       ...(item.card ? { cardId: item.card.id } : {}),
     };
   }
 
   /** Up to three other questions the knowledge answers, on the same topic or sharing concepts. */
-  private related(item: Item, lang: Language): string[] {
+  private related(item: Item, lang: Language, asked: string): string[] {
+    const same = (q: string): boolean => q.trim().toLowerCase() === asked.trim().toLowerCase();
     const own = new Set(item.terms[lang] ?? []);
     const scored: { q: string; score: number }[] = [];
     for (const card of this.cards) {
-      if (card.id === item.card?.id || !this.answerable[lang].has(card.id)) continue;
+      if (card.id === item.card?.id || !this.answerable[lang].has(card.id) || same(card.q[lang])) continue;
       const other = this.items.get(`card:${card.id}`)?.terms[lang] ?? [];
       const shared = new Set(other.filter((t) => own.has(t))).size;
       const score =

@@ -127,7 +127,7 @@ export function cleanText(raw: string): string[] {
   // an unpunctuated last paragraph loses everything after its last full sentence.
   const punctuated = paragraphs.filter((p) => TERMINAL.test(p)).length;
   const last = paragraphs.at(-1);
-  if (last !== undefined && !TERMINAL.test(last) && punctuated >= 0.6 * paragraphs.length) {
+  if (last !== undefined && !TERMINAL.test(last) && punctuated >= 0.6 * (paragraphs.length - 1)) {
     const cut = Math.max(...[".", "!", "?", "…"].map((c) => last.lastIndexOf(`${c} `)));
     if (cut > 0) paragraphs[paragraphs.length - 1] = last.slice(0, cut + 1);
     else paragraphs.pop();

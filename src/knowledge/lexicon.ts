@@ -31,7 +31,10 @@ function stemTokens(text: string, lang: Lang): string[] {
   const stem = lang === "ru" ? stemRu : stemKk;
   const out: string[] = [];
   for (const token of tokenize(normalizeText(text))) {
-    if (!stop.has(token)) out.push(stem(token));
+    if (stop.has(token)) continue;
+    // an inflected question word is still a question word: "қаншаға" -> "қанша"
+    const s = stem(token);
+    if (!stop.has(s)) out.push(s);
   }
   return out;
 }
