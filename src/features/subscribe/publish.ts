@@ -1,0 +1,138 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard } from "grammy";
+import { z } from "zod";
+import type { BotContext, BotDeps, ConversationContext } from "../../bot/context.js";
+import type { Language } from "../../bot/i18n.js";
+import { publishUpdate, renderProgress, renderUpdate, startBroadcast } from "../../delivery/index.js";
+import { countSubscribers, isTopic, TOPICS, type Topic } from "../../storage/subscriptions.js";
+
+const CANCEL = "pub:cancel";
+const SEND = "pub:send";
+const TOPIC = "pub:topic:";
+
+/** An update's text: what Telegram allows in one message, with room for the header. */
+export const updateText = z.string().trim().min(1, "empty").max(3500, "too-long");
+
+/** The conversation's id, used by ctx.conversation.enter. */
+export const PUBLISH_CONVERSATION = "publish";
+
+/**
+ * /publish for admins: topic, Russian text, Kazakh text, a preview of both exactly as subscribers
+ * will see them, then confirm. /cancel or the Cancel button ends it at every step. There is no
+ * session or i18n in here: the language is read once through external(), texts come from deps.i18n.
+ */
+export function publishConversation(deps: BotDeps) {
+  return async function publish(
+    conversation: Conversation<BotContext, ConversationContext>,
+    ctx: ConversationContext,
+  ) {
+    const lang: Language = await conversation.external((outer) => outer.lang);
+    const t = (key: string, vars?: Record<string, string | number>) => deps.i18n.t(lang, key, vars);
+    const cancelButton = () => new InlineKeyboard().text(t("publish-button-cancel"), CANCEL);
+
+    /** The next update, or undefined once the admin cancelled (with /cancel or the button). */
+    const next = async (): Promise<ConversationContext | undefined> => {
+      const step = await conversation.wait();
+      const text = step.message?.text ?? "";
+      if (step.callbackQuery?.data === CANCEL || /^\/cancel\b/.test(text)) {
+        if (step.callbackQuery) await step.answerCallbackQuery();
+        await step.reply(t("publish-cancelled"));
+        return undefined;
+      }
+      return step;
+    };
+
+    const topicKeyboard = new InlineKeyboard();
+    for (const topic of TOPICS) topicKeyboard.text(t(`sub-topic-${topic}`), `${TOPIC}${topic}`).row();
+    await ctx.reply(t("publish-choose-topic"), {
+      reply_markup: topicKeyboard.text(t("publish-button-cancel"), CANCEL),
+    });
+    let topic: Topic | undefined;
+    while (!topic) {
+      const step = await next();
+      if (!step) return;
+      const data = step.callbackQuery?.data ?? "";
+      const chosen = data.startsWith(TOPIC) ? data.slice(TOPIC.length) : undefined;
+      if (step.callbackQuery) await step.answerCallbackQuery();
+      if (isTopic(chosen)) topic = chosen;
+      else await step.reply(t("publish-use-buttons"));
+    }
+    const topicName = t(`sub-topic-${topic}`);
+
+    const askText = async (prompt: string): Promise<string | undefined> => {
+      await ctx.reply(prompt, { reply_markup: cancelButton() });
+      for (;;) {
+        const step = await next();
+        if (!step) return undefined;
+        if (step.callbackQuery) await step.answerCallbackQuery();
+        const parsed = updateText.safeParse(step.message?.text ?? "");
+        if (parsed.success) return parsed.data;
+        const tooLong = parsed.error.issues.some((issue) => issue.message === "too-long");
+        await step.reply(
+          tooLong
+            ? t("publish-text-too-long", { length: (step.message?.text ?? "").trim().length })
+            : t("publish-text-empty"),
+        );
+      }
+    };
+    const ru = await askText(t("publish-ask-ru", { topic: topicName }));
+    if (ru === undefined) return;
+    const kk = await askText(t("publish-ask-kk"));
+    if (kk === undefined) return;
+
+    await ctx.reply(t("publish-preview"));
+    for (const [previewLang, text] of [
+      ["ru", ru],
+      ["kk", kk],
+    ] as const) {
+      const view = renderUpdate(deps.i18n, previewLang, topic, text);
+      await ctx.reply(view.text, { reply_markup: view.reply_markup });
+    }
+    const chosenTopic = topic;
+    const count = await conversation.external(() => countSubscribers(deps.redis, chosenTopic));
+    await ctx.reply(t("publish-confirm", { topic: topicName, count }), {
+      reply_markup: new InlineKeyboard()
+        .text(t("publish-button-send"), SEND)
+        .text(t("publish-button-cancel"), CANCEL),
+    });
+    for (;;) {
+      const step = await next();
+      if (!step) return;
+      if (step.callbackQuery?.data === SEND) {
+        await step.answerCallbackQuery();
+        await step.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => {});
+        break;
+      }
+      if (step.callbackQuery) await step.answerCallbackQuery();
+      await step.reply(t("publish-use-buttons"));
+    }
+
+    const chatId = ctx.chatId ?? 0;
+    const published = await conversation.external(() =>
+      publishUpdate(deps, { topic: chosenTopic, ru, kk, adminChat: chatId, adminLang: lang }),
+    );
+    if (!published.broadcast) {
+      await ctx.reply(t("publish-delivery-unavailable"));
+      return;
+    }
+    const progress = renderProgress(deps.i18n, lang, {
+      id: published.id,
+      announcementId: published.id,
+      topic: chosenTopic,
+      status: "preparing",
+      adminChat: chatId,
+      adminLang: lang,
+      createdAt: "",
+      total: count,
+      fannedOut: false,
+      sent: 0,
+      failed: 0,
+      blocked: 0,
+      skipped: 0,
+      limited: 0,
+    });
+    const message = await ctx.reply(progress.text, { reply_markup: progress.reply_markup });
+    const started = await conversation.external(() => startBroadcast(deps, published.id, message.message_id));
+    if (!started) await ctx.reply(t("publish-delivery-unavailable"));
+  };
+}
