@@ -67,3 +67,55 @@ ask-too-long = Сұрақ тым ұзын: { $max } таңбадан аспау�
 ask-gaps-title = Соңғы 30 күнде жауапсыз қалған жиі сұрақтар (сұрақ — неше рет):
 ask-gaps-empty = Соңғы 30 күнде жауапсыз сұрақ болған жоқ.
 admin-only = Бұл команда тек әкімшілерге қолжетімді.
+
+## Жазылымдар мен таратулар
+
+sub-topic-digitel = DigitEL
+sub-topic-mobile = 5G және ұялы байланыс
+sub-topic-rural = Ауылдағы интернет
+sub-topic-egov = Цифрлық құжаттар және eGov
+sub-topic-satellite = Спутниктік интернет
+sub-menu-text = Жаңалықтарын алғыңыз келетін тақырыптарды таңдаңыз. Жазылу немесе жазылымнан бас тарту үшін тақырыпты басыңыз.
+sub-menu-done = Дайын
+sub-summary = Сіз мына тақырыптарға жазылғансыз: { $topics }. Барлығынан бас тарту — /unsubscribe.
+sub-summary-none = Қазір сізде жазылым жоқ. Тақырып таңдау — /subscribe.
+sub-toggled-on = Жазылдыңыз: { $topic }
+sub-toggled-off = Жазылым тоқтатылды: { $topic }
+sub-unsubscribed-all = Дайын: барлық жаңалықтан бас тарттыңыз. Қайта жазылу — /subscribe.
+sub-unsubscribed-none = Сізде онсыз да жазылым жоқ. Жазылу — /subscribe.
+sub-update-header = 🔔 Жаңалықтар: { $topic }
+sub-button-unsubscribe-topic = 🔕 Бұл тақырыптан бас тарту
+sub-button-resubscribe = 🔔 Қайта жазылу
+sub-unsubscribed-topic = «{ $topic }» тақырыбынан бас тарттыңыз.
+sub-resubscribed-topic = «{ $topic }» тақырыбына қайта жазылдыңыз.
+
+publish-not-allowed = Жаңалықтарды тек бот әкімшілері жариялай алады.
+publish-choose-topic = Жаңа жарияланым. Тақырыпты таңдаңыз:
+publish-ask-ru = Тақырып: { $topic }. Жаңалық мәтінін орыс тілінде жіберіңіз (3500 таңбаға дейін).
+publish-ask-kk = Енді сол мәтінді қазақ тілінде жіберіңіз.
+publish-text-empty = Жаңалық мәтіні керек — бір мәтіндік хабарламамен жіберіңіз.
+publish-text-too-long = Мәтін тым ұзын: { $length } таңба, ал ең көбі 3500 болуы керек. Қысқартыңызшы.
+publish-preview = Жазылушылар жаңалықты осылай көреді — төменде екі нұсқасы да бар:
+publish-confirm = «{ $topic }» тақырыбы бойынша жаңалықты жіберейін бе? Жазылушылар саны: { $count }.
+publish-button-send = ✅ Жіберу
+publish-button-cancel = ✖️ Бас тарту
+publish-cancelled = Жарияланымнан бас тартылды.
+publish-use-buttons = Жоғарыдағы түймелердің бірін таңдаңыз немесе жарияланымды тоқтатыңыз: /cancel
+publish-delivery-unavailable = Жаңалық сақталды, бот ол туралы сұрақтарға қазірдің өзінде жауап береді. Бірақ қазір тарату мүмкін емес (Redis-тегі кезек жұмыс істемей тұр), сондықтан жазылушыларға жіберілмейді.
+publish-progress =
+    «{ $topic }» тақырыбы бойынша тарату: { $status }
+    Алушылар: { $total }
+    Жіберілді: { $sent }
+    Жеткізілмеді: { $failed }
+    Ботты бұғаттағандар: { $blocked }
+    Өткізіліп жіберілді: { $skipped }
+    Қалды: { $remaining }
+publish-status-preparing = дайындалып жатыр
+publish-status-running = жүріп жатыр
+publish-status-done = аяқталды
+publish-status-cancelled = тоқтатылды
+publish-button-refresh = 🔄 Жаңарту
+publish-button-stop = ⛔ Таратуды тоқтату
+publish-stopped = Тарату тоқтатылды.
+publish-already-finished = Бұл тарату аяқталып қойған.
+publish-broadcasts-none = Әзірге тарату болған жоқ.

@@ -67,3 +67,55 @@ ask-too-long = Вопрос слишком длинный: не больше { $
 ask-gaps-title = Частые вопросы без ответа за 30 дней (вопрос — сколько раз):
 ask-gaps-empty = За последние 30 дней вопросов без ответа не было.
 admin-only = Эта команда доступна только администраторам.
+
+## Подписки и рассылки
+
+sub-topic-digitel = DigitEL
+sub-topic-mobile = 5G и мобильная связь
+sub-topic-rural = Интернет в сёлах
+sub-topic-egov = Цифровые документы и eGov
+sub-topic-satellite = Спутниковый интернет
+sub-menu-text = Выберите темы, по которым хотите получать новости. Нажмите на тему, чтобы подписаться или отписаться.
+sub-menu-done = Готово
+sub-summary = Вы подписаны на: { $topics }. Отписаться от всего — /unsubscribe.
+sub-summary-none = Сейчас у вас нет подписок. Выбрать темы — /subscribe.
+sub-toggled-on = Подписка оформлена: { $topic }
+sub-toggled-off = Подписка отменена: { $topic }
+sub-unsubscribed-all = Готово: вы отписались от всех новостей. Подписаться снова — /subscribe.
+sub-unsubscribed-none = У вас и так нет подписок. Подписаться — /subscribe.
+sub-update-header = 🔔 Новости: { $topic }
+sub-button-unsubscribe-topic = 🔕 Отписаться от этой темы
+sub-button-resubscribe = 🔔 Подписаться снова
+sub-unsubscribed-topic = Вы отписались от темы «{ $topic }».
+sub-resubscribed-topic = Вы снова подписаны на тему «{ $topic }».
+
+publish-not-allowed = Публиковать новости могут только администраторы бота.
+publish-choose-topic = Новая публикация. Выберите тему:
+publish-ask-ru = Тема: { $topic }. Пришлите текст новости на русском языке (до 3500 символов).
+publish-ask-kk = Теперь пришлите тот же текст на казахском языке.
+publish-text-empty = Нужен текст новости — одним текстовым сообщением.
+publish-text-too-long = Текст слишком длинный: { $length } символов, а можно не больше 3500. Сократите его, пожалуйста.
+publish-preview = Так подписчики увидят новость — ниже обе версии:
+publish-confirm = Отправить новость по теме «{ $topic }»? Подписчиков: { $count }.
+publish-button-send = ✅ Отправить
+publish-button-cancel = ✖️ Отмена
+publish-cancelled = Публикация отменена.
+publish-use-buttons = Выберите вариант кнопкой выше или отмените публикацию: /cancel
+publish-delivery-unavailable = Новость сохранена, и бот уже отвечает на вопросы о ней. Но рассылка сейчас недоступна (очередь на Redis не работает), поэтому подписчики её не получат.
+publish-progress =
+    Рассылка по теме «{ $topic }»: { $status }
+    Получателей: { $total }
+    Отправлено: { $sent }
+    Не доставлено: { $failed }
+    Заблокировали бота: { $blocked }
+    Пропущено: { $skipped }
+    Осталось: { $remaining }
+publish-status-preparing = готовится
+publish-status-running = идёт
+publish-status-done = завершена
+publish-status-cancelled = остановлена
+publish-button-refresh = 🔄 Обновить
+publish-button-stop = ⛔ Остановить рассылку
+publish-stopped = Рассылка остановлена.
+publish-already-finished = Эта рассылка уже завершена.
+publish-broadcasts-none = Рассылок пока не было.

@@ -1,0 +1,248 @@
+import type { Redis } from "ioredis";
+import type { Language } from "../bot/i18n.js";
+import { isTopic, type Topic, topicKey } from "../storage/subscriptions.js";
+
+/** preparing: created, not yet fanned out; running: sending; done; cancelled by the admin. */
+export type BroadcastStatus = "preparing" | "running" | "done" | "cancelled";
+
+/** What the admin sees of a broadcast; counters are kept by the send workers in Redis. */
+export interface BroadcastState {
+  id: string;
+  announcementId: string;
+  topic: Topic;
+  status: BroadcastStatus;
+  adminChat: number;
+  adminLang: Language;
+  progressMessage?: number;
+  createdAt: string;
+  /** Recipients (the topic's subscribers when the fan-out snapshotted them). */
+  total: number;
+  /** Whether the fan-out has enqueued every recipient (before that, total is not final). */
+  fannedOut: boolean;
+  sent: number;
+  failed: number;
+  blocked: number;
+  /** Recipients not sent to because the admin cancelled. */
+  skipped: number;
+  /** 429 answers met (each paused the whole queue for retry_after). */
+  limited: number;
+}
+
+/** The outcome counted for one recipient. */
+export type Outcome = "sent" | "failed" | "blocked" | "skipped";
+
+const metaKey = (id: string) => `bc:${id}`;
+/** Per recipient: "sending:<lease end ms>" while a send is in flight, then sent/failed/blocked/skipped. */
+const marksKey = (id: string) => `bc:${id}:marks`;
+/** The recipients, copied once from the topic's set so a re-run fan-out sees the same people. */
+const recipientsKey = (id: string) => `bc:${id}:rcpt`;
+const tickKey = (id: string) => `bc:${id}:tick`;
+const RECENT_KEY = "bc:recent";
+
+/** Creates the record of a new broadcast (status preparing). */
+export async function createBroadcast(
+  redis: Redis,
+  input: {
+    id: string;
+    announcementId: string;
+    topic: Topic;
+    adminChat: number;
+    adminLang: Language;
+    now: Date;
+  },
+): Promise<void> {
+  await redis
+    .multi()
+    .hset(metaKey(input.id), {
+      id: input.id,
+      announcementId: input.announcementId,
+      topic: input.topic,
+      status: "preparing",
+      adminChat: input.adminChat,
+      adminLang: input.adminLang,
+      createdAt: input.now.toISOString(),
+    })
+    .lpush(RECENT_KEY, input.id)
+    .ltrim(RECENT_KEY, 0, 49)
+    .exec();
+}
+
+/** Remembers the admin's progress message, which the workers edit. */
+export async function setProgressMessage(redis: Redis, id: string, messageId: number): Promise<void> {
+  await redis.hset(metaKey(id), "progressMessage", messageId);
+}
+
+/** Reads a broadcast's state, or undefined for an unknown id. */
+export async function getBroadcast(redis: Redis, id: string): Promise<BroadcastState | undefined> {
+  const h = await redis.hgetall(metaKey(id));
+  if (!h.id || !isTopic(h.topic)) return undefined;
+  const n = (v: string | undefined) => Number(v ?? 0);
+  return {
+    id: h.id,
+    announcementId: h.announcementId ?? "",
+    topic: h.topic,
+    status: (h.status ?? "preparing") as BroadcastStatus,
+    adminChat: n(h.adminChat),
+    adminLang: h.adminLang === "kk" ? "kk" : "ru",
+    ...(h.progressMessage ? { progressMessage: n(h.progressMessage) } : {}),
+    createdAt: h.createdAt ?? "",
+    total: n(h.total),
+    fannedOut: h.fannedOut === "1",
+    sent: n(h.sent),
+    failed: n(h.failed),
+    blocked: n(h.blocked),
+    skipped: n(h.skipped),
+    limited: n(h.limited),
+  };
+}
+
+/** The newest broadcasts' ids, newest first. */
+export function recentBroadcasts(redis: Redis, count: number): Promise<string[]> {
+  return redis.lrange(RECENT_KEY, 0, count - 1);
+}
+
+// Copies the topic's subscribers once; a re-run after a crash finds the copy and keeps it.
+const SNAPSHOT = `
+if redis.call('exists', KEYS[1]) == 0 and redis.call('hget', KEYS[3], 'snapshot') == false then
+  redis.call('sunionstore', KEYS[1], KEYS[2])
+  redis.call('hset', KEYS[3], 'snapshot', '1')
+end
+local total = redis.call('scard', KEYS[1])
+redis.call('hset', KEYS[3], 'total', total)
+if redis.call('hget', KEYS[3], 'status') == 'preparing' then redis.call('hset', KEYS[3], 'status', 'running') end
+return total`;
+
+/** Snapshots the recipients and marks the broadcast running; returns how many there are. */
+export async function snapshotRecipients(redis: Redis, id: string, topic: Topic): Promise<number> {
+  return Number(await redis.eval(SNAPSHOT, 3, recipientsKey(id), topicKey(topic), metaKey(id)));
+}
+
+/** Walks the recipients in pages (SSCAN: no single huge reply for a big topic). */
+export async function* recipientPages(redis: Redis, id: string, pageSize = 500): AsyncGenerator<number[]> {
+  let cursor = "0";
+  do {
+    const [next, members] = await redis.sscan(recipientsKey(id), cursor, "COUNT", pageSize);
+    cursor = next;
+    if (members.length) yield members.map(Number);
+  } while (cursor !== "0");
+}
+
+/** Records that every recipient is enqueued (total is final from now on). */
+export async function markFannedOut(redis: Redis, id: string): Promise<void> {
+  await redis.hset(metaKey(id), "fannedOut", "1");
+}
+
+// The claim taken just before calling Telegram. Returns "done" if this recipient already has an
+// outcome (a re-run must not send again), "busy" if another worker's send is in flight and its
+// lease has not run out, "claimed" otherwise.
+const CLAIM = `
+local mark = redis.call('hget', KEYS[1], ARGV[1])
+if mark then
+  local lease = string.match(mark, '^sending:(%d+)$')
+  if not lease then return 'done' end
+  if tonumber(lease) > tonumber(ARGV[2]) then return 'busy' end
+end
+redis.call('hset', KEYS[1], ARGV[1], 'sending:' .. ARGV[3])
+return 'claimed'`;
+
+/** Claims the right to send to one recipient for `leaseMs` (see CLAIM). */
+export async function claimRecipient(
+  redis: Redis,
+  id: string,
+  userId: number,
+  nowMs: number,
+  leaseMs: number,
+): Promise<"claimed" | "done" | "busy"> {
+  const result = await redis.eval(CLAIM, 1, marksKey(id), String(userId), nowMs, nowMs + leaseMs);
+  return result as "claimed" | "done" | "busy";
+}
+
+/** Gives the claim back: Telegram said no (429, 5xx, network), so a retry may send. */
+export async function releaseRecipient(redis: Redis, id: string, userId: number): Promise<void> {
+  await redis.hdel(marksKey(id), String(userId));
+}
+
+/**
+ * Records a recipient's outcome and counts it, in one transaction; returns the counters after it.
+ * Counting happens only here, and a recipient reaches here once (the claim says "done" afterwards),
+ * so the counters add up to the number of recipients.
+ */
+export async function recordOutcome(
+  redis: Redis,
+  id: string,
+  userId: number,
+  outcome: Outcome,
+): Promise<void> {
+  await redis.multi().hset(marksKey(id), String(userId), outcome).hincrby(metaKey(id), outcome, 1).exec();
+}
+
+const RECORD_IF_OPEN = `
+local mark = redis.call('hget', KEYS[1], ARGV[1])
+if mark then
+  local lease = string.match(mark, '^sending:(%d+)$')
+  if not lease or tonumber(lease) > tonumber(ARGV[2]) then return 0 end
+end
+redis.call('hset', KEYS[1], ARGV[1], ARGV[3])
+redis.call('hincrby', KEYS[2], ARGV[3], 1)
+return 1`;
+
+/**
+ * Records an outcome for a recipient nobody is sending to (no mark, or a dead worker's expired
+ * claim): used for recipients of a cancelled broadcast and jobs BullMQ gave up on.
+ */
+export async function recordIfOpen(
+  redis: Redis,
+  id: string,
+  userId: number,
+  outcome: Outcome,
+  nowMs: number,
+): Promise<boolean> {
+  return (
+    (await redis.eval(RECORD_IF_OPEN, 2, marksKey(id), metaKey(id), String(userId), nowMs, outcome)) === 1
+  );
+}
+
+/** Counts a 429 answer (for the admin's and the benchmark's figures). */
+export async function countRateLimited(redis: Redis, id: string): Promise<void> {
+  await redis.hincrby(metaKey(id), "limited", 1);
+}
+
+/** The status alone (checked before every send, so a cancel takes effect at once). */
+export async function statusOf(redis: Redis, id: string): Promise<BroadcastStatus | undefined> {
+  return ((await redis.hget(metaKey(id), "status")) ?? undefined) as BroadcastStatus | undefined;
+}
+
+/** Cancels a broadcast that has not finished; returns false if it had already ended. */
+export async function markCancelled(redis: Redis, id: string): Promise<boolean> {
+  const result = await redis.eval(
+    `local s = redis.call('hget', KEYS[1], 'status')
+     if s == 'preparing' or s == 'running' then redis.call('hset', KEYS[1], 'status', 'cancelled') return 1 end
+     return 0`,
+    1,
+    metaKey(id),
+  );
+  return result === 1;
+}
+
+/**
+ * Marks the broadcast done once every recipient has an outcome. Returns true to exactly one caller
+ * (HSETNX), which then shows the final figures.
+ */
+export async function finishIfComplete(redis: Redis, id: string): Promise<boolean> {
+  const state = await getBroadcast(redis, id);
+  if (!state?.fannedOut) return false;
+  if (state.sent + state.failed + state.blocked + state.skipped < state.total) return false;
+  if ((await redis.hsetnx(metaKey(id), "finishedAt", new Date().toISOString())) === 0) return false;
+  if (state.status === "running") await redis.hset(metaKey(id), "status", "done");
+  return true;
+}
+
+/** At most one progress edit per `intervalMs` across all workers (SET NX PX). */
+export async function progressTick(redis: Redis, id: string, intervalMs: number): Promise<boolean> {
+  return (await redis.set(tickKey(id), "1", "PX", intervalMs, "NX")) === "OK";
+}
+
+/** Every key of a broadcast (tests and cleanup). */
+export function broadcastKeys(id: string): string[] {
+  return [metaKey(id), marksKey(id), recipientsKey(id), tickKey(id)];
+}

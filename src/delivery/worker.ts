@@ -1,0 +1,196 @@
+import { type Job, type Queue, Worker } from "bullmq";
+import { type Api, GrammyError } from "grammy";
+import type { Redis } from "ioredis";
+import type { BotDeps } from "../bot/context.js";
+import type { Announcement } from "../knowledge/index.js";
+import { getAnnouncement } from "../storage/announcements.js";
+import { follows, languageOf, unsubscribeAll } from "../storage/subscriptions.js";
+import {
+  claimRecipient,
+  countRateLimited,
+  finishIfComplete,
+  getBroadcast,
+  markFannedOut,
+  type Outcome,
+  progressTick,
+  recipientPages,
+  recordIfOpen,
+  recordOutcome,
+  releaseRecipient,
+  snapshotRecipients,
+  statusOf,
+} from "./broadcasts.js";
+import { renderProgress, renderUpdate } from "./render.js";
+
+/** One job per broadcast: enqueues one send job per recipient. */
+export const FANOUT_QUEUE = "broadcast-fanout";
+/** One job per (broadcast, recipient), drained at the global rate. */
+export const SEND_QUEUE = "broadcast-send";
+
+export interface FanoutJob {
+  b: string;
+}
+export interface SendJob {
+  b: string;
+  u: number;
+}
+
+/** Transient failures (5xx, network) are retried this many times with exponential back-off. */
+export const SEND_ATTEMPTS = 5;
+
+/** The send job's id: BullMQ ignores an add whose id exists, so a re-run fan-out adds nothing twice. */
+export function sendJobId(broadcastId: string, userId: number): string {
+  // BullMQ rejects custom ids with a single ":" (it reserves them for repeatable jobs).
+  return `${broadcastId}_${userId}`;
+}
+
+/**
+ * BullMQ's limiter as `max` jobs per `duration` ms. Small windows (≤ 1/5 s) keep bursts short:
+ * 25/s becomes 5 per 200 ms rather than 25 at the start of every second.
+ */
+export function limiterFor(ratePerSecond: number): { max: number; duration: number } {
+  const max = Math.max(1, Math.round(ratePerSecond / 5));
+  return { max, duration: Math.round((1000 * max) / ratePerSecond) };
+}
+
+/** What the workers need; `api` is a plain Api without auto-retry (the queue does the retrying). */
+export interface WorkerEnv {
+  deps: BotDeps;
+  api: Api;
+  sendQueue: Queue<SendJob>;
+  /** How long a send claim stays valid: as long as BullMQ's job lock. */
+  leaseMs: number;
+  progressIntervalMs: number;
+  backoffMs: number;
+}
+
+/** Edits the admin's progress message; failures (message gone, not modified, 429) are not fatal. */
+export async function showProgress(env: WorkerEnv, id: string): Promise<void> {
+  const state = await getBroadcast(env.deps.redis, id);
+  if (!state?.progressMessage) return;
+  const view = renderProgress(env.deps.i18n, state.adminLang, state);
+  await env.api
+    .editMessageText(state.adminChat, state.progressMessage, view.text, { reply_markup: view.reply_markup })
+    .catch((error: unknown) => env.deps.logger.debug({ err: error, broadcast: id }, "progress edit failed"));
+}
+
+/** The fan-out processor: snapshot the recipients, enqueue one job each, idempotently. */
+export function fanoutProcessor(env: WorkerEnv) {
+  const { redis } = env.deps;
+  return async (job: Job<FanoutJob>): Promise<number> => {
+    const id = job.data.b;
+    const state = await getBroadcast(redis, id);
+    if (!state) return 0;
+    if (state.status !== "cancelled") {
+      const total = await snapshotRecipients(redis, id, state.topic);
+      env.deps.logger.info({ broadcast: id, total }, "broadcast fan-out");
+      for await (const page of recipientPages(redis, id)) {
+        if ((await statusOf(redis, id)) === "cancelled") break;
+        await env.sendQueue.addBulk(
+          page.map((u) => ({ name: "send", data: { b: id, u }, opts: { jobId: sendJobId(id, u) } })),
+        );
+      }
+    }
+    await markFannedOut(redis, id);
+    await afterOutcome(env, id, true);
+    return state.total;
+  };
+}
+
+/**
+ * The send processor. Exactly once per (broadcast, recipient) rests on two marks in Redis around
+ * the Telegram call (see CLAIM in broadcasts.ts):
+ * - before: a claim "sending:<lease end>"; a recipient with an outcome is never sent to again, and
+ *   a live claim of another worker (BullMQ handed a stalled job on while the first worker still
+ *   runs) makes this attempt wait and retry instead of sending in parallel;
+ * - after: the outcome, in the same transaction as its counter.
+ * The window that remains: Telegram accepted the message and the process died before the outcome
+ * was written (one Redis round trip, well under a millisecond on a local network). The job then
+ * runs again once its lock (and so the claim's lease) has expired, and the recipient gets a second
+ * copy. The opposite choice (never resend after a crash mid-send) would instead lose the message
+ * for everyone whose request never reached Telegram, which is the more common case of the two
+ * (a crash while waiting for Telegram's answer). Answers that prove Telegram did not send (429,
+ * 5xx) release the claim at once.
+ */
+export function sendProcessor(env: WorkerEnv) {
+  const { redis, logger, i18n } = env.deps;
+  const texts = new Map<string, Announcement | undefined>();
+  const textOf = async (announcementId: string) => {
+    if (!texts.has(announcementId)) {
+      if (texts.size > 100) texts.clear();
+      texts.set(announcementId, await getAnnouncement(redis, announcementId));
+    }
+    return texts.get(announcementId);
+  };
+  const finish = async (id: string, userId: number, outcome: Outcome) => {
+    await recordOutcome(redis, id, userId, outcome);
+    await afterOutcome(env, id, false);
+    return outcome;
+  };
+
+  return async (job: Job<SendJob>): Promise<Outcome | "duplicate"> => {
+    const { b: id, u: userId } = job.data;
+    const state = await getBroadcast(redis, id);
+    const announcement = state && (await textOf(state.announcementId));
+    if (!state || !announcement) return "duplicate";
+    const claim = await claimRecipient(redis, id, userId, Date.now(), env.leaseMs);
+    if (claim === "done") return "duplicate";
+    if (claim === "busy") throw new Error(`delivery: ${id} to ${userId} is being sent by another worker`);
+    // Cancelled, or unsubscribed since the snapshot (an "unsubscribe" tap wins over a queued job).
+    if (state.status === "cancelled" || !(await follows(redis, userId, state.topic)))
+      return finish(id, userId, "skipped");
+
+    const lang = (await languageOf(redis, userId)) ?? "ru";
+    const view = renderUpdate(i18n, lang, state.topic, lang === "kk" ? announcement.kk : announcement.ru);
+    try {
+      await env.api.sendMessage(userId, view.text, {
+        reply_markup: view.reply_markup,
+        link_preview_options: { is_disabled: true },
+      });
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 403) {
+        // Blocked the bot or deleted the account: never retried, and no longer a subscriber.
+        await unsubscribeAll(redis, userId);
+        return finish(id, userId, "blocked");
+      }
+      if (error instanceof GrammyError && error.error_code === 429) {
+        // Pause the whole queue (every worker, every instance) for retry_after; the job goes back
+        // to waiting without using up an attempt.
+        const seconds = error.parameters.retry_after ?? 1;
+        await releaseRecipient(redis, id, userId);
+        await countRateLimited(redis, id);
+        await env.sendQueue.rateLimit(seconds * 1000);
+        logger.warn({ broadcast: id, retry_after: seconds }, "Telegram rate limit: queue paused");
+        throw Worker.RateLimitError();
+      }
+      const transient = !(error instanceof GrammyError) || error.error_code >= 500;
+      if (!transient) {
+        logger.warn({ err: error, broadcast: id, user: userId }, "update not delivered");
+        return finish(id, userId, "failed");
+      }
+      // 5xx or network: Telegram most likely did not send; back off and try again.
+      await releaseRecipient(redis, id, userId);
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+        logger.warn({ err: error, broadcast: id, user: userId }, "update not delivered after retries");
+        return finish(id, userId, "failed");
+      }
+      throw error;
+    }
+    return finish(id, userId, "sent");
+  };
+}
+
+/** After each outcome: the final figures once everything is done, else a throttled progress edit. */
+async function afterOutcome(env: WorkerEnv, id: string, force: boolean): Promise<void> {
+  const { redis } = env.deps;
+  if (await finishIfComplete(redis, id)) {
+    env.deps.logger.info({ broadcast: id }, "broadcast finished");
+    await showProgress(env, id);
+  } else if (force || (await progressTick(redis, id, env.progressIntervalMs))) await showProgress(env, id);
+}
+
+/** Marks a recipient failed when BullMQ gives the job up without our processor saying so. */
+export async function recordGivenUp(redis: Redis, job: Job<SendJob> | undefined): Promise<void> {
+  if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+  await recordIfOpen(redis, job.data.b, job.data.u, "failed", Date.now());
+}
