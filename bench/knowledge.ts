@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import MiniSearch from "minisearch";
+import { KnowledgeBase } from "../src/knowledge/answer.js";
+import { DEFAULT_SEEDS_DIR } from "../src/knowledge/index.js";
+import { readSeeds } from "../src/knowledge/ingest.js";
+import type { Bench, BenchFigure } from "./types.js";
+
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+const percentile = (xs: number[], p: number): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+};
+
+function questions(): string[] {
+  const seeds = readSeeds(DEFAULT_SEEDS_DIR);
+  const extra = readFileSync(new URL("../test/knowledge/questions-extra.jsonl", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+  return [...seeds.cards.flatMap((c) => [c.q.ru, c.q.kk]), ...extra];
+}
+
+/**
+ * Index build from the seeds (read + clean + analyse + index + related-question check) and
+ * answer time per question, against a baseline built in the same run: a plain MiniSearch
+ * (default tokenizer, no analyzers) over the same passages and card texts.
+ */
+export const knowledgeBench: Bench = {
+  name: "knowledge",
+  run(): BenchFigure[] {
+    const qs = questions();
+    const builds: number[] = [];
+    const baseBuilds: number[] = [];
+    let kb: KnowledgeBase | undefined;
+    let base: MiniSearch<{ id: string; text: string }> | undefined;
+    for (let i = 0; i < 15; i++) {
+      let t = now();
+      kb = new KnowledgeBase(readSeeds(DEFAULT_SEEDS_DIR));
+      builds.push(now() - t);
+      t = now();
+      const seeds = readSeeds(DEFAULT_SEEDS_DIR);
+      base = new MiniSearch({ fields: ["text"] });
+      base.addAll([
+        ...seeds.passages.map((p) => ({ id: p.id, text: p.text })),
+        ...seeds.cards.flatMap((c) => [
+          { id: `${c.id}:ru`, text: c.ru },
+          { id: `${c.id}:kk`, text: c.kk },
+        ]),
+      ]);
+      baseBuilds.push(now() - t);
+    }
+    if (!kb || !base) throw new Error("bench: nothing built");
+    const answers: number[] = [];
+    const searches: number[] = [];
+    for (let round = 0; round < 30; round++) {
+      for (const q of qs) {
+        let t = now();
+        kb.ask(q);
+        answers.push(now() - t);
+        t = now();
+        base.search(q);
+        searches.push(now() - t);
+      }
+    }
+    const build = percentile(builds.slice(1), 0.5);
+    const baseBuild = percentile(baseBuilds.slice(1), 0.5);
+    const p50 = percentile(answers, 0.5);
+    const p99 = percentile(answers, 0.99);
+    const baseP50 = percentile(searches, 0.5);
+    const baseP99 = percentile(searches, 0.99);
+    return [
+      {
+        name: "index build from seeds (median)",
+        value: build,
+        unit: "ms",
+        ratio: build / baseBuild,
+        note: "budget 300 ms",
+      },
+      { name: "baseline build (plain MiniSearch)", value: baseBuild, unit: "ms" },
+      { name: "answer p50", value: p50, unit: "ms", ratio: p50 / baseP50 },
+      { name: "answer p99", value: p99, unit: "ms", ratio: p99 / baseP99, note: "budget 2 ms" },
+      { name: "baseline search p50", value: baseP50, unit: "ms" },
+      { name: "baseline search p99", value: baseP99, unit: "ms" },
+      { name: "questions timed", value: answers.length, unit: "" },
+    ];
+  },
+};

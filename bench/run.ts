@@ -1,0 +1,19 @@
+/**
+ * Runs every bench module in BENCHES and prints its figures (`npm run bench`). To add a bench,
+ * export a `Bench` from a file in bench/ and append it to the list.
+ */
+import { knowledgeBench } from "./knowledge.js";
+import type { Bench } from "./types.js";
+
+const BENCHES: Bench[] = [knowledgeBench];
+
+for (const bench of BENCHES) {
+  console.log(`# ${bench.name}`);
+  for (const f of await bench.run()) {
+    const ratio = f.ratio === undefined ? "" : `  (x${f.ratio.toFixed(2)} baseline)`;
+    const note = f.note ? `  [${f.note}]` : "";
+    console.log(
+      `  ${f.name}: ${Number.isInteger(f.value) ? f.value : f.value.toFixed(3)} ${f.unit}${ratio}${note}`,
+    );
+  }
+}
