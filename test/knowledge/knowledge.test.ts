@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { loadKnowledge } from "../../src/knowledge/index.js";
+import { loadKnowledge, type Reply } from "../../src/knowledge/index.js";
 import { renderReply, type Translate } from "../../src/knowledge/render.js";
 import { createIndex, INDEX_OPTIONS } from "../../src/knowledge/search-index.js";
 
@@ -156,8 +156,8 @@ describe("renderReply", () => {
     );
   });
   it("leaves related questions out when the caller shows them as buttons", () => {
-    const reply = { kind: "answer", lang: "kk", text: "Ф.", sources: [], related: ["?"] } as const;
-    expect(renderReply({ ...reply, related: [...reply.related] }, t, { related: false })).toBe("Ф.");
+    const reply: Reply = { kind: "answer", lang: "kk", text: "Ф.", sources: [], related: ["?"] };
+    expect(renderReply(reply, t, { related: false })).toBe("Ф.");
   });
   it("renders no-answer and smalltalk from locale keys", () => {
     expect(renderReply({ kind: "none", lang: "kk" }, t)).toBe("[kk:ask-no-answer]");
