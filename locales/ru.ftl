@@ -119,3 +119,113 @@ publish-button-stop = ⛔ Остановить рассылку
 publish-stopped = Рассылка остановлена.
 publish-already-finished = Эта рассылка уже завершена.
 publish-broadcasts-none = Рассылок пока не было.
+
+## Обращения о медленном интернете
+
+report-intro = Давайте составим обращение о плохом интернете — это 8 коротких вопросов. Отменить можно в любой момент кнопкой «✖ Отмена» или командой /cancel.
+report-step = Шаг { $n } из { $total }
+report-ask-region = В каком регионе находится ваш населённый пункт?
+report-ask-settlement = Напишите название населённого пункта (село, посёлок, город), например: Иртышск или с. Жана-Аул.
+report-ask-operator = У какого оператора плохо работает интернет?
+report-ask-connection = Как вы подключены к интернету?
+report-ask-problem = Что именно не так?
+report-ask-speed = Какую скорость показал замер (например, в Speedtest)? Напишите число в Мбит/с, например 1,5, или нажмите «Не знаю».
+report-ask-location = Отправьте геолокацию места, где плохая связь, кнопкой «📍 Отправить геолокацию» внизу экрана. Если не хотите, нажмите «Пропустить».
+report-ask-comment = Хотите что-то добавить? Напишите комментарий (до { $max } символов) или нажмите «Пропустить».
+report-current = Сейчас: { $value }
+report-button-back = ⬅ Назад
+report-button-cancel = ✖ Отмена
+report-button-skip = Пропустить
+report-button-dont-know = Не знаю
+report-button-share-location = 📍 Отправить геолокацию
+report-button-send = ✅ Отправить
+report-button-edit = ✏ Изменить
+report-button-consent = ✅ Даю согласие
+report-button-outdated = Эта кнопка относится к другому вопросу.
+report-button-finished = Это обращение уже отправлено или отменено.
+report-hint-choose = Пожалуйста, выберите вариант кнопкой ниже.
+report-hint-text = Пожалуйста, ответьте текстом.
+report-hint-command = Сейчас заполняется обращение. Ответьте на вопрос ниже или отправьте /cancel, чтобы его отменить.
+report-hint-no-location = Геолокация здесь не нужна — ответьте, пожалуйста, на вопрос.
+report-settlement-invalid = Это не похоже на название населённого пункта. Нужно от { $min } до { $max } символов: буквы, цифры, пробелы и дефисы (можно также точку и апостроф).
+report-speed-invalid = Не удалось понять скорость. Напишите число от 0 до 10000 в Мбит/с, например 2 или 0,5, или нажмите «Не знаю».
+report-location-hint = Нажмите кнопку «📍 Отправить геолокацию» внизу экрана или «Пропустить».
+report-location-outside = Эта точка находится за пределами Казахстана. Отправьте геолокацию места в Казахстане, где плохая связь, или нажмите «Пропустить».
+report-location-saved = 📍 Геолокация получена.
+report-location-skipped = Хорошо, без геолокации.
+report-going-back = Возвращаемся к предыдущему вопросу.
+report-comment-too-long = Комментарий слишком длинный: { $length } символов, а можно не больше { $max }. Сократите его, пожалуйста.
+report-summary-title = Проверьте обращение:
+report-edit-which = Что изменить?
+report-consent-ask = Чтобы отправить обращение, нужно ваше согласие на обработку данных. Мы храним ваш Telegram ID и ответы из обращения, номер телефона не запрашиваем. Обращение увидят модераторы, а обезличенные данные войдут в сводки о качестве связи. Отвязать обращения от себя можно командой /deletemydata.
+report-cancelled = Обращение отменено. Чтобы начать заново, отправьте /report.
+report-sent =
+    Спасибо! Обращение зарегистрировано под номером { $reference }.
+    Что дальше: модераторы проверят обращение, а когда его статус изменится (принято, решено или отклонено), я вам напишу. Обращения из одного населённого пункта мы собираем вместе, чтобы проблему быстрее заметили. Все ваши обращения — /myreports.
+report-save-failed = Не удалось сохранить обращение, но ваши ответы не потерялись. Попробуйте нажать «Отправить» ещё раз через минуту.
+report-invalid = В обращении что-то заполнено неверно. Нажмите «Изменить» и проверьте ответы.
+report-field-region = Регион
+report-field-settlement = Населённый пункт
+report-field-operator = Оператор
+report-field-connection = Подключение
+report-field-problem = Проблема
+report-field-speed = Скорость
+report-field-location = Геолокация
+report-field-comment = Комментарий
+report-value-missing = —
+report-value-unknown = не знаю
+report-value-skipped = не указано
+report-value-speed = { $speed } Мбит/с
+report-connection-mobile-2g = 📱 Мобильный 2G
+report-connection-mobile-3g = 📱 Мобильный 3G
+report-connection-mobile-4g = 📱 Мобильный 4G
+report-connection-mobile-5g = 📱 Мобильный 5G
+report-connection-adsl = ☎ ADSL (телефонная линия)
+report-connection-fibre = 💡 Оптоволокно
+report-connection-satellite = 🛰 Спутниковый
+report-connection-unknown = ❓ Не знаю
+report-problem-slow = 🐢 Низкая скорость
+report-problem-none = 🚫 Связи нет совсем
+report-problem-drops = 📉 Связь обрывается
+report-problem-other = ✏ Другое
+report-status-new = Новое
+report-status-accepted = Принято
+report-status-resolved = Решено
+report-status-rejected = Отклонено
+report-status-changed = Статус вашего обращения { $reference } ({ $settlement }) изменился: { $status }.
+report-mod-title = 📶 Обращение { $reference }
+report-mod-created = Поступило: { $date }
+report-mod-status = Статус: { $status }
+report-mod-status-by = Статус: { $status } — изменил(а) { $by }, { $date }
+report-mod-button-accepted = ✅ Принято
+report-mod-button-resolved = 🛠 Решено
+report-mod-button-rejected = ⛔ Отклонено
+report-mod-not-allowed = Менять статус обращений могут только администраторы.
+report-mod-not-found = Обращение не найдено.
+report-mod-same-status = У обращения уже статус «{ $status }».
+report-mod-status-set = Статус: { $status }
+report-place-summary =
+    ⚠ { $settlement } ({ $region }): { $count } { $count ->
+        [one] обращение
+        [few] обращения
+       *[many] обращений
+    } за последние { $days } дней.
+    Операторы: { $operators }.
+    Медианная скорость: { $median } (замеров: { $measured }).
+    Обращения: { $references }
+report-my-title = Ваши обращения:
+report-my-line = { $reference } · { $date } · { $settlement } — { $status }
+report-my-empty = У вас пока нет обращений. Сообщить о плохом интернете — /report.
+report-delete-confirm = Удалить ваши данные? Обращения останутся, но станут обезличенными — без связи с вами. Настройки бота, согласие на обработку данных и незавершённое обращение будут удалены.
+report-delete-yes = 🗑 Да, удалить
+report-delete-no = Нет, оставить
+report-delete-kept = Хорошо, ничего не удалено.
+report-deleted = Готово: ваши данные удалены. Отвязано обращений: { $count }.
+report-export-forbidden = Эта команда доступна только администраторам.
+report-export-usage = Формат: /export region=pavlodar from=2026-01-01 to=2026-12-31 (каждая часть необязательна).
+report-export-bad-argument = Не понимаю аргумент «{ $argument }».
+report-export-bad-region = Неизвестный регион «{ $region }». Допустимые значения: { $regions }.
+report-export-bad-date = Неверная дата «{ $date }»: нужен формат ГГГГ-ММ-ДД.
+report-export-bad-range = Дата from должна быть не позже даты to.
+report-export-empty = Обращений с такими условиями нет.
+report-export-caption = Обращений в файле: { $count }.

@@ -1,0 +1,304 @@
+import { randomUUID } from "node:crypto";
+import type { Conversation } from "@grammyjs/conversations";
+import { type Context, InlineKeyboard } from "grammy";
+import type { BotContext, BotDeps } from "../../bot/context.js";
+import type { Language } from "../../bot/i18n.js";
+import type { ReportStore } from "../../storage/reports.js";
+import { CB } from "./keyboards.js";
+import { announceReport } from "./moderation.js";
+import type { Translate } from "./render.js";
+import { type Draft, type Parsed, type Question, renderDraft, STEP_IDS, STEPS, type Step } from "./steps.js";
+import { reportSchema, settlementKey as settlementKeyOf } from "./validation.js";
+
+type ReportConversation = Conversation<BotContext, Context>;
+
+/** A question on screen: enough to take its buttons away once it is answered. */
+interface Shown {
+  messageId: number;
+  text: string;
+  inline: boolean;
+}
+
+type Outcome =
+  | { kind: "answer"; parsed: Extract<Parsed, { ok: true }> }
+  | { kind: "back" }
+  | { kind: "cancel" }
+  | { kind: "invalid"; hint: string }
+  | { kind: "stale" }
+  | { kind: "ignore" };
+
+const isCancelCommand = (text: string | undefined) =>
+  text !== undefined && /^\/cancel(@\w+)?$/i.test(text.trim());
+
+/**
+ * The report conversation. Conversations v2 replays this function from the top on every update,
+ * so everything that is not derived from the updates themselves (language, ids, Redis, the clock)
+ * goes through `conversation.external`, whose results are recorded in the conversation state.
+ */
+export function reportConversation(deps: BotDeps, store: ReportStore) {
+  return async function report(conversation: ReportConversation, ctx: Context): Promise<void> {
+    const userId = ctx.from?.id;
+    const chatId = ctx.chat?.id;
+    if (userId === undefined || chatId === undefined) return;
+    let lang: Language = await conversation.external((outer) => outer.lang);
+    const t: Translate = (key, vars) => deps.i18n.t(lang, key, vars);
+    // The draft id makes saving idempotent: Send pressed twice, or replayed, saves one report.
+    const draftId = await conversation.external(() => randomUUID());
+    const draft: Draft = {};
+    let replyKeyboardShown = false;
+
+    /** The next update; the language is read again, since /language may have changed it meanwhile. */
+    const next = async (): Promise<Context> => {
+      const update = await conversation.wait();
+      lang = await conversation.external((outer) => outer.lang);
+      return update;
+    };
+
+    const show = async (text: string, markup: Question["markup"], replyKeyboard = false): Promise<Shown> => {
+      const sent = await ctx.api.sendMessage(chatId, text, { reply_markup: markup });
+      if (replyKeyboard) replyKeyboardShown = true;
+      return { messageId: sent.message_id, text, inline: !replyKeyboard };
+    };
+
+    /** Takes the buttons off an answered question (and shows the chosen one), so old buttons cannot be pressed. */
+    const close = async (shown: Shown, label?: string): Promise<void> => {
+      if (!shown.inline) return;
+      try {
+        if (label) await ctx.api.editMessageText(chatId, shown.messageId, `${shown.text}\n\n✓ ${label}`);
+        else
+          await ctx.api.editMessageReplyMarkup(chatId, shown.messageId, {
+            reply_markup: { inline_keyboard: [] },
+          });
+      } catch {
+        // An old message may no longer be editable; the answer itself is already taken.
+      }
+    };
+
+    /** Says something and takes the reply keyboard away if one is shown (it cannot share a message with inline buttons). */
+    const say = async (text: string, markup?: InlineKeyboard): Promise<void> => {
+      if (markup) await ctx.api.sendMessage(chatId, text, { reply_markup: markup });
+      else if (replyKeyboardShown)
+        await ctx.api.sendMessage(chatId, text, { reply_markup: { remove_keyboard: true } });
+      else await ctx.api.sendMessage(chatId, text);
+      if (!markup) replyKeyboardShown = false;
+    };
+
+    const interpret = (step: Step, update: Context, withBack: boolean): Outcome => {
+      const data = update.callbackQuery?.data;
+      const message = update.message;
+      const text = message?.text?.trim();
+      if (data === CB.cancel || isCancelCommand(text) || text === t("report-button-cancel"))
+        return { kind: "cancel" };
+      if (data !== undefined) {
+        if (data === CB.back(step.id)) return withBack ? { kind: "back" } : { kind: "cancel" };
+        const prefix = `rep:${step.id}:`;
+        const parsed = data.startsWith(prefix) ? step.choose(data.slice(prefix.length), t, lang) : undefined;
+        if (!parsed) return { kind: "stale" };
+        return parsed.ok ? { kind: "answer", parsed } : { kind: "invalid", hint: parsed.hint };
+      }
+      if (message === undefined) return { kind: "ignore" }; // edits, reactions: nothing to answer
+      if (text !== undefined) {
+        if (text === t("report-button-back")) return withBack ? { kind: "back" } : { kind: "cancel" };
+        if (text.startsWith("/")) return { kind: "invalid", hint: t("report-hint-command") };
+        const parsed = step.text(text, t, lang);
+        return parsed.ok ? { kind: "answer", parsed } : { kind: "invalid", hint: parsed.hint };
+      }
+      if (message.location) {
+        const parsed = step.location(message.location.latitude, message.location.longitude, t);
+        return parsed.ok ? { kind: "answer", parsed } : { kind: "invalid", hint: parsed.hint };
+      }
+      return { kind: "invalid", hint: t(step.hintKey) };
+    };
+
+    const questionText = (step: Step, question: Question) =>
+      `${t("report-step", { n: STEP_IDS.indexOf(step.id) + 1, total: STEP_IDS.length })}\n${question.text}`;
+
+    /** Asks one step until it is answered; fills the draft. */
+    const ask = async (step: Step, withBack: boolean): Promise<"answered" | "back" | "cancel"> => {
+      const question = () => step.question(t, lang, draft, withBack);
+      let q = question();
+      let shown = await show(questionText(step, q), q.markup, q.replyKeyboard);
+      for (;;) {
+        const update = await next();
+        const outcome = interpret(step, update, withBack);
+        if (update.callbackQuery)
+          await update
+            .answerCallbackQuery(outcome.kind === "stale" ? { text: t("report-button-outdated") } : {})
+            .catch(() => {});
+        switch (outcome.kind) {
+          case "answer":
+            outcome.parsed.apply(draft);
+            await close(shown, outcome.parsed.label);
+            if (replyKeyboardShown) await say(outcome.parsed.label ?? t("report-value-skipped"));
+            return "answered";
+          case "back":
+            await close(shown);
+            if (replyKeyboardShown) await say(t("report-going-back"));
+            return "back";
+          case "cancel":
+            await close(shown);
+            return "cancel";
+          case "invalid":
+          case "stale":
+            await close(shown);
+            q = question();
+            shown = await show(
+              outcome.kind === "invalid"
+                ? `${outcome.hint}\n\n${questionText(step, q)}`
+                : questionText(step, q),
+              q.markup,
+              q.replyKeyboard,
+            );
+            break;
+          case "ignore":
+            break;
+        }
+      }
+    };
+
+    /** A menu of buttons under `rep:<scope>:<value>`; anything else gets a hint and the menu again. */
+    const menu = async (
+      text: () => string,
+      keyboard: () => InlineKeyboard,
+      scope: string,
+    ): Promise<string | "cancel"> => {
+      let shown = await show(text(), keyboard());
+      for (;;) {
+        const update = await next();
+        const data = update.callbackQuery?.data;
+        const typed = update.message?.text?.trim();
+        const value = data?.startsWith(`rep:${scope}:`) ? data.slice(scope.length + 5) : undefined;
+        if (update.callbackQuery)
+          await update
+            .answerCallbackQuery(data === CB.cancel || value ? {} : { text: t("report-button-outdated") })
+            .catch(() => {});
+        if (data === CB.cancel || isCancelCommand(typed) || typed === t("report-button-cancel")) {
+          await close(shown);
+          return "cancel";
+        }
+        if (value) {
+          await close(shown);
+          return value;
+        }
+        if (!update.message && !data) continue;
+        await close(shown);
+        const hint = data
+          ? ""
+          : `${t(typed?.startsWith("/") ? "report-hint-command" : "report-hint-choose")}\n\n`;
+        shown = await show(`${hint}${text()}`, keyboard());
+      }
+    };
+
+    const summaryKeyboard = () =>
+      new InlineKeyboard()
+        .text(t("report-button-send"), CB.send)
+        .text(t("report-button-edit"), CB.edit)
+        .row()
+        .text(t("report-button-cancel"), CB.cancel);
+
+    const editKeyboard = () => {
+      const keyboard = new InlineKeyboard();
+      STEP_IDS.forEach((id, i) => {
+        if (i > 0 && i % 2 === 0) keyboard.row();
+        keyboard.text(t(`report-field-${id}`), CB.editStep(id));
+      });
+      return keyboard
+        .row()
+        .text(t("report-button-back"), `rep:edit:~back`)
+        .text(t("report-button-cancel"), CB.cancel);
+    };
+
+    const consentKeyboard = () =>
+      new InlineKeyboard()
+        .text(t("report-button-consent"), CB.consent)
+        .row()
+        .text(t("report-button-back"), "rep:consent:~back")
+        .text(t("report-button-cancel"), CB.cancel);
+
+    const cancelled = () => say(t("report-cancelled"));
+
+    await say(t("report-intro"));
+    for (let i = 0; i < STEPS.length; ) {
+      const step = STEPS[i];
+      if (!step) break;
+      const result = await ask(step, i > 0);
+      if (result === "cancel") return cancelled();
+      i = result === "back" ? Math.max(0, i - 1) : i + 1;
+    }
+
+    for (;;) {
+      const choice = await menu(
+        () => `${t("report-summary-title")}\n\n${renderDraft(t, lang, draft)}`,
+        summaryKeyboard,
+        "summary",
+      );
+      if (choice === "cancel") return cancelled();
+      if (choice === "edit") {
+        const picked = await menu(() => t("report-edit-which"), editKeyboard, "edit");
+        if (picked === "cancel") return cancelled();
+        const step = STEPS.find((s) => s.id === picked);
+        if (step && (await ask(step, true)) === "cancel") return cancelled();
+        continue;
+      }
+      if (choice !== "send") continue;
+
+      const consented = await conversation.external(() => store.hasConsent(userId));
+      if (!consented) {
+        const answer = await menu(() => t("report-consent-ask"), consentKeyboard, "consent");
+        if (answer === "cancel") return cancelled();
+        if (answer !== "yes") continue;
+        await conversation.external(() => store.giveConsent(userId, deps.now()));
+      }
+
+      const saved = await conversation.external(async () => {
+        const input = reportSchema.safeParse({
+          userId,
+          lang,
+          region: draft.region,
+          settlement: draft.settlement,
+          operator: draft.operator,
+          connection: draft.connection,
+          problem: draft.problem,
+          speedMbps: draft.speedMbps,
+          location: draft.location,
+          comment: draft.comment,
+        });
+        if (!input.success) {
+          deps.logger.error(
+            { issues: input.error.issues, draftId },
+            "report: a finished draft failed validation",
+          );
+          return { ok: false as const, reason: "invalid" as const };
+        }
+        const { location, ...fields } = input.data;
+        try {
+          const { report, created } = await store.save(
+            draftId,
+            {
+              ...fields,
+              settlementKey: settlementKeyOf(fields.region, fields.settlement),
+              latitude: location?.latitude ?? null,
+              longitude: location?.longitude ?? null,
+            },
+            deps.now(),
+          );
+          return { ok: true as const, reference: report.reference, created };
+        } catch (error) {
+          deps.logger.error(
+            { err: error, draftId },
+            "report: saving failed; the draft stays in the conversation",
+          );
+          return { ok: false as const, reason: "storage" as const };
+        }
+      });
+      if (!saved.ok) {
+        await say(t(saved.reason === "invalid" ? "report-invalid" : "report-save-failed"));
+        continue;
+      }
+      // Stored first, thanked second: a thank-you never stands for a report that is not in Redis.
+      await say(t("report-sent", { reference: saved.reference }));
+      await conversation.external((outer) => announceReport(deps, store, outer.api, saved.reference));
+      return;
+    }
+  };
+}

@@ -1,0 +1,81 @@
+import type { Language } from "../../bot/i18n.js";
+import type { ReportStatus } from "../../storage/reports.js";
+import { OPERATORS, REGIONS } from "./regions.js";
+
+/** Translation bound to one language, as used inside the conversation and for moderators. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** The fields a summary shows; absent ones are shown as "not given". */
+export interface ReportFields {
+  region?: string | undefined;
+  settlement?: string | undefined;
+  operator?: string | undefined;
+  connection?: string | undefined;
+  problem?: string | undefined;
+  speedMbps?: number | null | undefined;
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  comment?: string | null | undefined;
+}
+
+/** Kazakhstan is on UTC+5 everywhere (since 1 March 2024); dates shown and filtered use it. */
+export const KZ_OFFSET_MS = 5 * 60 * 60 * 1000;
+
+/** The region's name in a language; unknown ids are shown as they are. */
+export function regionName(lang: Language, id: string | undefined): string {
+  return REGIONS.find((r) => r.id === id)?.[lang] ?? id ?? "";
+}
+
+/** The operator's name in a language. */
+export function operatorName(lang: Language, id: string | undefined): string {
+  return OPERATORS.find((o) => o.id === id)?.[lang] ?? id ?? "";
+}
+
+/** 12.5 -> "12,5" in both languages (the decimal comma is usual in ru and kk). */
+export function formatSpeed(value: number): string {
+  return String(value).replace(".", ",");
+}
+
+/** dd.mm.yyyy hh:mm in Kazakhstan time. */
+export function formatKzDate(date: Date): string {
+  const kz = new Date(date.getTime() + KZ_OFFSET_MS).toISOString();
+  return `${kz.slice(8, 10)}.${kz.slice(5, 7)}.${kz.slice(0, 4)} ${kz.slice(11, 16)}`;
+}
+
+/** The status's name. */
+export function statusName(t: Translate, status: ReportStatus): string {
+  return t(`report-status-${status}`);
+}
+
+/** A measured speed, or "don't know". */
+export function speedText(t: Translate, speedMbps: number | null): string {
+  return speedMbps === null
+    ? t("report-value-unknown")
+    : t("report-value-speed", { speed: formatSpeed(speedMbps) });
+}
+
+/** Coordinates, or "skipped". */
+export function locationText(t: Translate, latitude: number | null, longitude: number | null): string {
+  return latitude === null || longitude === null
+    ? t("report-value-skipped")
+    : `${latitude.toFixed(5)}, ${longitude.toFixed(5)}`;
+}
+
+/** One line per field: the user's summary before sending and the moderators' message share it. */
+export function renderFields(t: Translate, lang: Language, fields: ReportFields): string {
+  const missing = t("report-value-missing");
+  const speed = fields.speedMbps === undefined ? missing : speedText(t, fields.speedMbps);
+  const location =
+    fields.latitude === undefined ? missing : locationText(t, fields.latitude, fields.longitude ?? null);
+  const comment = fields.comment === undefined ? missing : (fields.comment ?? t("report-value-skipped"));
+  return [
+    `${t("report-field-region")}: ${fields.region ? regionName(lang, fields.region) : missing}`,
+    `${t("report-field-settlement")}: ${fields.settlement ?? missing}`,
+    `${t("report-field-operator")}: ${fields.operator ? operatorName(lang, fields.operator) : missing}`,
+    `${t("report-field-connection")}: ${fields.connection ? t(`report-connection-${fields.connection}`) : missing}`,
+    `${t("report-field-problem")}: ${fields.problem ? t(`report-problem-${fields.problem}`) : missing}`,
+    `${t("report-field-speed")}: ${speed}`,
+    `${t("report-field-location")}: ${location}`,
+    `${t("report-field-comment")}: ${comment}`,
+  ].join("\n");
+}

@@ -1,0 +1,340 @@
+import type { InlineKeyboard, Keyboard } from "grammy";
+import type { Language } from "../../bot/i18n.js";
+import { choiceKeyboard, locationKeyboard, type Option } from "./keyboards.js";
+import {
+  CITY_IDS,
+  CONNECTIONS,
+  type ConnectionId,
+  OPERATORS,
+  type OperatorId,
+  PROBLEMS,
+  type ProblemId,
+  REGIONS,
+  type RegionId,
+} from "./regions.js";
+import { locationText, renderFields, speedText, type Translate } from "./render.js";
+import {
+  COMMENT_MAX,
+  commentSchema,
+  locationSchema,
+  parseSpeed,
+  SETTLEMENT_MAX,
+  SETTLEMENT_MIN,
+  settlementSchema,
+} from "./validation.js";
+
+export const STEP_IDS = [
+  "region",
+  "settlement",
+  "operator",
+  "connection",
+  "problem",
+  "speed",
+  "location",
+  "comment",
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** The half-finished report. `null` means "don't know" or "skipped"; `undefined` means not asked yet. */
+export interface Draft {
+  region?: RegionId;
+  settlement?: string;
+  operator?: OperatorId;
+  connection?: ConnectionId;
+  problem?: ProblemId;
+  speedMbps?: number | null;
+  location?: { latitude: number; longitude: number } | null;
+  comment?: string | null;
+}
+
+/** What an answer means: a change to the draft (with the label to show), or a hint to ask again. */
+export type Parsed =
+  | { ok: true; apply: (draft: Draft) => void; label?: string }
+  | { ok: false; hint: string };
+
+export interface Question {
+  text: string;
+  markup: InlineKeyboard | Keyboard;
+  /** Location asks with a reply keyboard, which has to be removed afterwards. */
+  replyKeyboard: boolean;
+}
+
+export interface Step {
+  id: StepId;
+  question(t: Translate, lang: Language, draft: Draft, withBack: boolean): Question;
+  /** An inline button of this step; undefined when the value is not one of its buttons. */
+  choose(value: string, t: Translate, lang: Language): Parsed | undefined;
+  /** Text typed at this step. */
+  text(text: string, t: Translate, lang: Language): Parsed;
+  /** A shared location (only the location step takes one). */
+  location(latitude: number, longitude: number, t: Translate): Parsed;
+  /** What to say to a sticker, photo, voice... */
+  hintKey: string;
+}
+
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/^г\.\s*/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** A typed answer to a choice: the option whose label (in any language given) is the text or uniquely starts with it. */
+export function matchOption(
+  text: string,
+  options: { value: string; labels: string[] }[],
+): string | undefined {
+  const typed = fold(text);
+  if (typed.length < 2) return undefined;
+  const exact = options.find((o) => o.value === typed || o.labels.some((l) => fold(l) === typed));
+  if (exact) return exact.value;
+  if (typed.length < 3) return undefined;
+  const prefixed = options.filter((o) => o.labels.some((l) => fold(l).startsWith(typed)));
+  return prefixed.length === 1 ? prefixed[0]?.value : undefined;
+}
+
+const withCurrent = (t: Translate, text: string, current: string | undefined) =>
+  current === undefined ? text : `${text}\n${t("report-current", { value: current })}`;
+
+const notLocation = (_latitude: number, _longitude: number, t: Translate): Parsed => ({
+  ok: false,
+  hint: t("report-hint-no-location"),
+});
+
+interface ChoiceSpec<V extends string> {
+  id: StepId;
+  questionKey: string;
+  columns: number;
+  options(t: Translate, lang: Language): Option[];
+  /** Labels matched when the user types instead of pressing. */
+  typedLabels(t: Translate, value: V): string[];
+  values: readonly V[];
+  current(draft: Draft): V | undefined;
+  set(draft: Draft, value: V): void;
+}
+
+function choiceStep<V extends string>(spec: ChoiceSpec<V>): Step {
+  const parsed = (value: V, t: Translate, lang: Language): Parsed => ({
+    ok: true,
+    apply: (draft) => spec.set(draft, value),
+    label: spec.options(t, lang).find((o) => o.value === value)?.label ?? value,
+  });
+  return {
+    id: spec.id,
+    hintKey: "report-hint-choose",
+    question(t, lang, draft, withBack) {
+      const options = spec.options(t, lang);
+      const current = spec.current(draft);
+      return {
+        text: withCurrent(t, t(spec.questionKey), options.find((o) => o.value === current)?.label),
+        markup: choiceKeyboard(t, spec.id, options, spec.columns, withBack),
+        replyKeyboard: false,
+      };
+    },
+    choose(value, t, lang) {
+      const known = spec.values.find((v) => v === value);
+      return known === undefined ? undefined : parsed(known, t, lang);
+    },
+    text(text, t, lang) {
+      const value = matchOption(
+        text,
+        spec.values.map((v) => ({ value: v, labels: spec.typedLabels(t, v) })),
+      );
+      const known = spec.values.find((v) => v === value);
+      return known === undefined ? { ok: false, hint: t("report-hint-choose") } : parsed(known, t, lang);
+    },
+    location: notLocation,
+  };
+}
+
+const region = choiceStep<RegionId>({
+  id: "region",
+  questionKey: "report-ask-region",
+  columns: 2,
+  // Oblasts in the alphabetical order of the user's language, then the three cities.
+  options: (_t, lang) =>
+    [...REGIONS]
+      .sort(
+        (a, b) =>
+          Number(CITY_IDS.includes(a.id)) - Number(CITY_IDS.includes(b.id)) ||
+          a[lang].localeCompare(b[lang], lang),
+      )
+      .map((r) => ({ value: r.id, label: r[lang] })),
+  typedLabels: (_t, id) => REGIONS.filter((r) => r.id === id).flatMap((r) => [r.ru, r.kk]),
+  values: REGIONS.map((r) => r.id),
+  current: (d) => d.region,
+  set: (d, v) => {
+    d.region = v;
+  },
+});
+
+const operator = choiceStep<OperatorId>({
+  id: "operator",
+  questionKey: "report-ask-operator",
+  columns: 2,
+  options: (_t, lang) => OPERATORS.map((o) => ({ value: o.id, label: o[lang] })),
+  typedLabels: (_t, id) => OPERATORS.filter((o) => o.id === id).flatMap((o) => [o.ru, o.kk]),
+  values: OPERATORS.map((o) => o.id),
+  current: (d) => d.operator,
+  set: (d, v) => {
+    d.operator = v;
+  },
+});
+
+const connection = choiceStep<ConnectionId>({
+  id: "connection",
+  questionKey: "report-ask-connection",
+  columns: 2,
+  options: (t) => CONNECTIONS.map((c) => ({ value: c, label: t(`report-connection-${c}`) })),
+  typedLabels: (t, c) => [t(`report-connection-${c}`)],
+  values: CONNECTIONS,
+  current: (d) => d.connection,
+  set: (d, v) => {
+    d.connection = v;
+  },
+});
+
+const problem = choiceStep<ProblemId>({
+  id: "problem",
+  questionKey: "report-ask-problem",
+  columns: 2,
+  options: (t) => PROBLEMS.map((p) => ({ value: p, label: t(`report-problem-${p}`) })),
+  typedLabels: (t, p) => [t(`report-problem-${p}`)],
+  values: PROBLEMS,
+  current: (d) => d.problem,
+  set: (d, v) => {
+    d.problem = v;
+  },
+});
+
+const settlement: Step = {
+  id: "settlement",
+  hintKey: "report-hint-text",
+  question: (t, _lang, draft, withBack) => ({
+    text: withCurrent(t, t("report-ask-settlement"), draft.settlement),
+    markup: choiceKeyboard(t, "settlement", [], 1, withBack),
+    replyKeyboard: false,
+  }),
+  choose: () => undefined,
+  text(text, t) {
+    const result = settlementSchema.safeParse(text);
+    if (!result.success)
+      return {
+        ok: false,
+        hint: t("report-settlement-invalid", { min: SETTLEMENT_MIN, max: SETTLEMENT_MAX }),
+      };
+    const value = result.data;
+    return { ok: true, apply: (d) => (d.settlement = value) };
+  },
+  location: notLocation,
+};
+
+const speed: Step = {
+  id: "speed",
+  hintKey: "report-hint-text",
+  question: (t, _lang, draft, withBack) => ({
+    text: withCurrent(
+      t,
+      t("report-ask-speed"),
+      draft.speedMbps === undefined ? undefined : speedText(t, draft.speedMbps),
+    ),
+    markup: choiceKeyboard(t, "speed", [], 1, withBack, [
+      { value: "unknown", label: t("report-button-dont-know") },
+    ]),
+    replyKeyboard: false,
+  }),
+  choose: (value, t) =>
+    value === "unknown"
+      ? { ok: true, apply: (d) => (d.speedMbps = null), label: t("report-button-dont-know") }
+      : undefined,
+  text(text, t) {
+    const value = parseSpeed(text);
+    if (value === undefined) return { ok: false, hint: t("report-speed-invalid") };
+    return { ok: true, apply: (d) => (d.speedMbps = value) };
+  },
+  location: notLocation,
+};
+
+const location: Step = {
+  id: "location",
+  hintKey: "report-location-hint",
+  question: (t, _lang, draft) => ({
+    text: withCurrent(
+      t,
+      t("report-ask-location"),
+      draft.location === undefined
+        ? undefined
+        : locationText(t, draft.location?.latitude ?? null, draft.location?.longitude ?? null),
+    ),
+    // A reply keyboard: only it can carry Telegram's "share my location" button.
+    markup: locationKeyboard(t),
+    replyKeyboard: true,
+  }),
+  choose: () => undefined,
+  text(text, t) {
+    if (text.trim() === t("report-button-skip"))
+      return { ok: true, apply: (d) => (d.location = null), label: t("report-location-skipped") };
+    return { ok: false, hint: t("report-location-hint") };
+  },
+  location(latitude, longitude, t) {
+    const result = locationSchema.safeParse({ latitude, longitude });
+    if (!result.success) return { ok: false, hint: t("report-location-outside") };
+    const value = result.data;
+    return { ok: true, apply: (d) => (d.location = value), label: t("report-location-saved") };
+  },
+};
+
+const comment: Step = {
+  id: "comment",
+  hintKey: "report-hint-text",
+  question: (t, _lang, draft, withBack) => ({
+    text: withCurrent(t, t("report-ask-comment", { max: COMMENT_MAX }), draft.comment ?? undefined),
+    markup: choiceKeyboard(t, "comment", [], 1, withBack, [
+      { value: "skip", label: t("report-button-skip") },
+    ]),
+    replyKeyboard: false,
+  }),
+  choose: (value, t) =>
+    value === "skip"
+      ? { ok: true, apply: (d) => (d.comment = null), label: t("report-button-skip") }
+      : undefined,
+  text(text, t) {
+    const result = commentSchema.safeParse(text);
+    if (!result.success)
+      return {
+        ok: false,
+        hint: t("report-comment-too-long", { length: text.trim().length, max: COMMENT_MAX }),
+      };
+    const value = result.data;
+    return { ok: true, apply: (d) => (d.comment = value) };
+  },
+  location: notLocation,
+};
+
+/** The steps in the order they are asked. */
+export const STEPS: readonly Step[] = [
+  region,
+  settlement,
+  operator,
+  connection,
+  problem,
+  speed,
+  location,
+  comment,
+];
+
+/** The summary of a draft, as shown before sending. */
+export function renderDraft(t: Translate, lang: Language, draft: Draft): string {
+  return renderFields(t, lang, {
+    region: draft.region,
+    settlement: draft.settlement,
+    operator: draft.operator,
+    connection: draft.connection,
+    problem: draft.problem,
+    speedMbps: draft.speedMbps,
+    latitude: draft.location === undefined ? undefined : (draft.location?.latitude ?? null),
+    longitude: draft.location === undefined ? undefined : (draft.location?.longitude ?? null),
+    comment: draft.comment,
+  });
+}

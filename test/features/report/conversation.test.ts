@@ -1,0 +1,411 @@
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONVERSATION_TTL_SECONDS } from "../../../src/storage/session.js";
+import { createTestBot } from "../../support/chat.js";
+import { testRedis } from "../../support/redis.js";
+import { fillReport, pressData, RU_ANSWERS, sendReport, sentTo } from "./helpers.js";
+
+let redis: Redis;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ redis, cleanup } = await testRedis("report-conversation")));
+afterAll(() => cleanup());
+
+const env = { ADMIN_IDS: "900", MODERATOR_CHAT_ID: "-100123" };
+const now = () => new Date("2026-03-12T09:00:00Z");
+
+describe("report conversation: happy paths", () => {
+  it("takes a report in Russian, stores it before thanking, and tells the moderators", async () => {
+    const harness = createTestBot({ redis, env, now });
+    const user = harness.user({ id: 2001, language_code: "ru" });
+    await user.send("/report");
+    expect(user.replies[0]?.text).toContain("8 коротких вопросов");
+    expect(user.last.text).toContain("Шаг 1 из 8");
+    expect(user.last.text).toContain("В каком регионе");
+    expect(user.last.buttons).toHaveLength(21); // 17 oblasts + 3 cities + Cancel, no Back on the first step
+    expect(user.last.buttons.slice(0, 2)).toEqual(["Абайская область", "Акмолинская область"]);
+    expect(user.last.buttons.slice(17)).toEqual(["г. Алматы", "г. Астана", "г. Шымкент", "✖ Отмена"]);
+    const rows = (user.last.payload.reply_markup as { inline_keyboard: unknown[][] }).inline_keyboard;
+    expect(rows.slice(0, 10).every((row) => row.length === 2)).toBe(true);
+
+    await user.press("Павлодарская");
+    expect(user.replies.find((r) => r.method === "editMessageText")?.text).toContain(
+      "✓ Павлодарская область",
+    );
+    expect(user.last.text).toContain("Напишите название населённого пункта");
+    expect(user.last.buttons).toEqual(["⬅ Назад", "✖ Отмена"]);
+    await user.send("с. Иртышск");
+    expect(user.last.text).toContain("оператора");
+    await user.press("Kcell");
+    await user.press("Мобильный 4G");
+    await user.press("Низкая скорость");
+    expect(user.last.buttons).toContain("Не знаю");
+    await user.send("1,5");
+    expect(user.last.text).toContain("геолокацию");
+    const keyboard = user.last.payload.reply_markup as {
+      keyboard: { text: string; request_location?: boolean }[][];
+    };
+    expect(keyboard.keyboard[0]?.[0]).toEqual({ text: "📍 Отправить геолокацию", request_location: true });
+    await user.shareLocation(52.1, 76.9);
+    expect(user.replies[0]?.text).toBe("📍 Геолокация получена.");
+    expect(user.replies[0]?.payload.reply_markup).toEqual({ remove_keyboard: true });
+    await user.send("По вечерам почти не грузится");
+    expect(user.last.text).toContain("Проверьте обращение");
+    expect(user.last.text).toContain("Населённый пункт: с. Иртышск");
+    expect(user.last.text).toContain("Скорость: 1,5 Мбит/с");
+    expect(user.last.text).toContain("Геолокация: 52.10000, 76.90000");
+    expect(user.last.buttons).toEqual(["✅ Отправить", "✏ Изменить", "✖ Отмена"]);
+
+    await user.press("Отправить");
+    expect(user.last.text).toContain("согласие на обработку");
+    const callsBefore = harness.api.calls.length;
+    await user.press("Даю согласие");
+    expect(user.last.text).toContain("R-2026-000001");
+    expect(user.last.text).toContain("Что дальше");
+    expect(await redis.hget("report:R-2026-000001", "settlement")).toBe("с. Иртышск");
+    expect(await redis.exists("report:consent:2001")).toBe(1);
+    // Stored before thanked: the thank-you comes before the moderator message, and the store before both.
+    const after = harness.api.calls.slice(callsBefore).map((c) => `${c.method}:${String(c.payload.chat_id)}`);
+    expect(after.indexOf("sendMessage:2001")).toBeLessThan(after.indexOf("sendMessage:-100123"));
+
+    const moderator = sentTo(harness, -100123);
+    expect(moderator).toHaveLength(1);
+    expect(moderator[0]?.text).toContain("📶 Обращение R-2026-000001");
+    expect(moderator[0]?.text).toContain("Оператор: Kcell");
+    expect(moderator[0]?.text).toContain("Комментарий: По вечерам почти не грузится");
+    expect(moderator[0]?.text).toContain("Статус: Новое");
+    expect(await redis.exists("conv:2001")).toBe(0);
+  });
+
+  it("takes a report in Kazakh, entered from the /start button, with skips and don't-knows", async () => {
+    const harness = createTestBot({ redis, env, now });
+    const user = harness.user({ id: 2002, language_code: "kk" });
+    await user.send("/start");
+    await user.press("Баяу интернет");
+    expect(user.last.text).toContain("Қадам 1/8");
+    expect(user.last.text).toContain("қай өңірде");
+    expect(user.last.buttons.slice(0, 3)).toEqual(["Абай облысы", "Ақмола облысы", "Ақтөбе облысы"]);
+    await fillReport(user, {
+      region: "Ұлытау облысы",
+      settlement: "Жезді",
+      operator: "Қазақтелеком",
+      connection: "Оптикалық талшық",
+      problem: "Байланыс үзіліп",
+      speed: "Білмеймін",
+      location: "Өткізіп жіберу",
+      comment: "Өткізіп жіберу",
+    });
+    expect(user.last.text).toContain("Өтінішті тексеріңіз");
+    expect(user.last.text).toContain("Жылдамдық: білмеймін");
+    expect(user.last.text).toContain("Геолокация: көрсетілмеген");
+    await user.press("Жіберу");
+    expect(user.last.text).toContain("келісіміңіз");
+    await user.press("Келісемін");
+    expect(user.last.text).toMatch(/Рақмет! Өтініш R-2026-\d{6} нөмірімен тіркелді/);
+    const reference = /R-2026-\d{6}/.exec(user.last.text)?.[0] ?? "";
+    const stored = await redis.hgetall(`report:${reference}`);
+    expect(stored).toMatchObject({
+      region: "ulytau",
+      operator: "kazakhtelecom",
+      lang: "kk",
+      speedMbps: "",
+      comment: "",
+    });
+  });
+
+  it("asks for consent once per user and remembers it", async () => {
+    const harness = createTestBot({ redis, env, now });
+    const user = harness.user({ id: 2003 });
+    await sendReport(user);
+    await user.send("/report");
+    await fillReport(user);
+    await user.press("Отправить");
+    expect(user.last.text).toContain("Спасибо!");
+  });
+
+  it("accepts a typed region name instead of a button", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2004 });
+    await user.send("/report");
+    await user.send("павлодар");
+    expect(user.last.text).toContain("Шаг 2 из 8");
+  });
+});
+
+describe("report conversation: back, edit, cancel", () => {
+  it("goes back a step, shows the current answer, and keeps later answers", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2010 });
+    await user.send("/report");
+    await user.press("Павлодарская");
+    await user.send("Иртышск");
+    await user.press("Назад");
+    expect(user.last.text).toContain("Шаг 2 из 8");
+    expect(user.last.text).toContain("Сейчас: Иртышск");
+    await user.press("Назад");
+    expect(user.last.text).toContain("Шаг 1 из 8");
+    expect(user.last.text).toContain("Сейчас: Павлодарская область");
+    await user.press("Акмолинская");
+    await user.send("Шортанды");
+    expect(user.last.text).toContain("Шаг 3 из 8");
+  });
+
+  it("goes back from the location step and takes the reply keyboard away", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2011 });
+    await user.send("/report");
+    await user.press("Павлодарская");
+    await user.send("Иртышск");
+    await user.press("Kcell");
+    await user.press("4G");
+    await user.press("Низкая скорость");
+    await user.send("3");
+    await user.send("⬅ Назад");
+    expect(user.replies[0]?.payload.reply_markup).toEqual({ remove_keyboard: true });
+    expect(user.last.text).toContain("Шаг 6 из 8");
+    expect(user.last.text).toContain("Сейчас: 3 Мбит/с");
+  });
+
+  it("edits a step from the summary and comes back to the summary", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2012 });
+    await user.send("/report");
+    await fillReport(user);
+    await user.press("Изменить");
+    expect(user.last.text).toBe("Что изменить?");
+    expect(user.last.buttons).toContain("Оператор");
+    await user.press("Оператор");
+    expect(user.last.text).toContain("Сейчас: Kcell");
+    await user.press("Activ");
+    expect(user.last.text).toContain("Проверьте обращение");
+    expect(user.last.text).toContain("Оператор: Activ");
+    expect(user.last.text).toContain("Населённый пункт: с. Иртышск");
+    // Back from an edited step returns to the summary unchanged; Back from the list too.
+    await user.press("Изменить");
+    await user.press("Скорость");
+    await user.press("Назад");
+    expect(user.last.text).toContain("Скорость: 1,5 Мбит/с");
+    await user.press("Изменить");
+    await user.press("Назад");
+    expect(user.last.text).toContain("Проверьте обращение");
+  });
+
+  it("cancels with the button at any step, removing the reply keyboard", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2013 });
+    await user.send("/report");
+    await user.press("Отмена");
+    expect(user.last.text).toContain("Обращение отменено");
+    expect(await redis.exists("conv:2013")).toBe(0);
+
+    await user.send("/report");
+    await user.press("Павлодарская");
+    await user.send("Иртышск");
+    await user.press("Kcell");
+    await user.press("4G");
+    await user.press("Низкая скорость");
+    await user.send("3");
+    await user.send("✖ Отмена");
+    expect(user.last.text).toContain("Обращение отменено");
+    expect(user.last.payload.reply_markup).toEqual({ remove_keyboard: true });
+    // After the end, text is a question for the ask feature again, not an answer.
+    await user.send("Иртышск");
+    expect(user.replies.some((r) => r.text.includes("Обращение"))).toBe(false);
+  });
+
+  it("cancels from the summary", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2014 });
+    await user.send("/report");
+    await fillReport(user);
+    await user.press("Отмена");
+    expect(user.last.text).toContain("Обращение отменено");
+    expect(await redis.zcard("reports:user:2014")).toBe(0);
+  });
+
+  // Fails until helpFeature lets /cancel through while a conversation is active: it is installed
+  // before the report feature and answers "nothing to cancel" (see the report to the lead).
+  it.fails("cancels with /cancel", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2015 });
+    await user.send("/report");
+    await user.press("Павлодарская");
+    await user.send("/cancel");
+    expect(user.last.text).toContain("Обращение отменено");
+    expect(await redis.exists("conv:2015")).toBe(0);
+  });
+});
+
+describe("report conversation: invalid input never breaks it", () => {
+  it("answers stickers, photos, wrong text and other commands with a hint and the same question", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2020 });
+    await user.send("/report");
+    await user.sendSticker();
+    expect(user.replies.filter((r) => r.method === "sendMessage")).toHaveLength(1);
+    expect(user.last.text).toContain("выберите вариант кнопкой");
+    expect(user.last.text).toContain("Шаг 1 из 8");
+    await user.send("Марс");
+    expect(user.last.text).toContain("выберите вариант кнопкой");
+    await user.send("/report");
+    expect(user.last.text).toContain("Сейчас заполняется обращение");
+    expect(user.last.text).toContain("Шаг 1 из 8");
+    await user.press("Павлодарская");
+
+    await user.sendPhoto();
+    expect(user.last.text).toContain("ответьте текстом");
+    expect(user.last.text).toContain("Шаг 2 из 8");
+    for (const bad of ["И", "x".repeat(81), "Иртышск 🚀", "https://t.me/x", "12"]) {
+      await user.send(bad);
+      expect(user.last.text, bad).toContain("Это не похоже на название");
+      expect(user.last.text).toContain("Шаг 2 из 8");
+    }
+    await user.send("Жана-Аул");
+    await user.sendSticker();
+    expect(user.last.text).toContain("Шаг 3 из 8");
+    await user.press("Kcell");
+    await user.press("4G");
+    await user.press("Низкая скорость");
+
+    for (const bad of ["10001", "-1", "быстро", "1,2,3"]) {
+      await user.send(bad);
+      expect(user.last.text, bad).toContain("Не удалось понять скорость");
+      expect(user.last.text).toContain("Шаг 6 из 8");
+    }
+    await user.send("10000");
+    await user.shareLocation(55.75, 37.62); // Moscow
+    expect(user.last.text).toContain("за пределами Казахстана");
+    expect(user.last.text).toContain("Шаг 7 из 8");
+    await user.send("здесь");
+    expect(user.last.text).toContain("Нажмите кнопку «📍 Отправить геолокацию»");
+    await user.sendSticker();
+    expect(user.last.text).toContain("Шаг 7 из 8");
+    await user.shareLocation(43.24, 76.95);
+    await user.shareLocation(43.24, 76.95);
+    expect(user.last.text).toContain("Геолокация здесь не нужна");
+    await user.send("ж".repeat(501));
+    expect(user.last.text).toContain("501 символов");
+    expect(user.last.text).toContain("Шаг 8 из 8");
+    await user.send("ж".repeat(500));
+    expect(user.last.text).toContain("Проверьте обращение");
+    expect(user.last.text).toContain("Скорость: 10000 Мбит/с");
+    await user.sendSticker();
+    expect(user.last.text).toContain("Проверьте обращение");
+  });
+
+  it("tells an outdated button apart from the current question's buttons", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2021 });
+    await user.send("/report");
+    await user.press("Павлодарская");
+    // The region keyboard was taken off its message; a client that still shows it sends this:
+    await user.press("Акмолинская");
+    expect(user.notices.at(-1)).toBe("Эта кнопка относится к другому вопросу.");
+    expect(user.last.text).toContain("Шаг 2 из 8");
+    await user.send("Иртышск");
+    await user.press("Отмена");
+    await user.press("Kcell");
+    expect(user.notices.at(-1)).toBe("Это обращение уже отправлено или отменено.");
+  });
+});
+
+describe("report conversation: state in Redis", () => {
+  it("continues exactly where the user was after a restart", async () => {
+    const first = createTestBot({ redis, env, now }).user({ id: 2030 });
+    await first.send("/report");
+    await first.press("Павлодарская");
+    await first.send("Иртышск");
+    await first.press("Kcell");
+    expect(first.last.text).toContain("Шаг 4 из 8");
+
+    const restarted = createTestBot({ redis, env, now });
+    const user = restarted.user({ id: 2030 });
+    await pressData(restarted, user, "rep:connection:mobile-4g");
+    expect(user.last.text).toContain("Шаг 5 из 8");
+    await user.press("Низкая скорость");
+    await user.send("2");
+    await user.shareLocation(52.1, 76.9);
+    await user.press("Пропустить");
+    expect(user.last.text).toContain("Населённый пункт: Иртышск");
+    expect(user.last.text).toContain("Оператор: Kcell");
+    expect(user.last.text).toContain("Подключение: 📱 Мобильный 4G");
+  });
+
+  it("tells a user whose conversation was changed by a deploy to start again", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2031 });
+    await user.send("/report");
+    await user.press("Павлодарская");
+    const state = JSON.parse((await redis.get("conv:2031")) ?? "{}") as { version: [number, string] };
+    state.version[1] = "0-old";
+    await redis.set("conv:2031", JSON.stringify(state));
+
+    await user.send("Иртышск");
+    expect(user.replies[0]?.text).toContain("Бот обновился");
+    expect(await redis.exists("conv:2031")).toBe(0);
+    await user.send("/report");
+    expect(user.last.text).toContain("Шаг 1 из 8");
+  });
+
+  it("ends a conversation idle for 24 hours and says so on the next message", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2032 });
+    await user.send("/report");
+    await user.press("Павлодарская");
+    expect(await redis.ttl("conv:2032")).toBeGreaterThan(CONVERSATION_TTL_SECONDS - 60);
+    expect(await redis.ttl("conv:2032:alive")).toBeGreaterThan(CONVERSATION_TTL_SECONDS);
+    await redis.del("conv:2032"); // what Redis does after 24 idle hours; the marker outlives it
+
+    await user.send("Иртышск");
+    expect(user.replies[0]?.text).toContain("прошло больше суток");
+    expect(user.replies.some((r) => r.text.includes("Шаг 3 из 8"))).toBe(false);
+    await user.send("/report");
+    expect(user.last.text).toContain("Шаг 1 из 8");
+  });
+});
+
+describe("report conversation: one report per Send", () => {
+  it("stores one report when Send is pressed twice", async () => {
+    const harness = createTestBot({ redis, env, now });
+    const user = harness.user({ id: 2040 });
+    await sendReport(user); // gives consent
+    const count = await redis.zcard("reports:all");
+    await user.send("/report");
+    await fillReport(user);
+    await user.press("Отправить");
+    await user.press("Отправить");
+    expect(user.notices.at(-1)).toBe("Это обращение уже отправлено или отменено.");
+    expect(await redis.zcard("reports:all")).toBe(count + 1);
+    expect(await redis.zcard("reports:user:2040")).toBe(2);
+  });
+
+  it("stores one report when the Send update is redelivered after a crash before the state was saved", async () => {
+    const harness = createTestBot({ redis, env, now });
+    const user = harness.user({ id: 2041 });
+    await sendReport(user);
+    await user.send("/report");
+    await fillReport(user);
+    const beforeSend = await redis.get("conv:2041");
+    const count = await redis.zcard("reports:all");
+    await user.press("Отправить");
+    const first = /R-\d{4}-\d{6}/.exec(user.last.text)?.[0];
+    const moderatorMessages = sentTo(harness, -100123).length;
+
+    // The crash: the conversation state from before Send is what Redis still holds; the update comes again.
+    await redis.set("conv:2041", beforeSend ?? "");
+    const restarted = createTestBot({ redis, env, now });
+    const again = restarted.user({ id: 2041 });
+    await pressData(restarted, again, "rep:summary:send");
+    expect(/R-\d{4}-\d{6}/.exec(again.last.text)?.[0]).toBe(first);
+    expect(await redis.zcard("reports:all")).toBe(count + 1);
+    expect(sentTo(harness, -100123)).toHaveLength(moderatorMessages);
+    expect(sentTo(restarted, -100123)).toHaveLength(0);
+  });
+
+  it("keeps the draft when storing fails, and sends it on the next press", async () => {
+    const harness = createTestBot({ redis, env, now });
+    const user = harness.user({ id: 2042 });
+    await sendReport(user);
+    await user.send("/report");
+    await fillReport(user, { ...RU_ANSWERS, settlement: "Майкаин" });
+    // A broken counter makes INCR fail: the store throws, the conversation must survive it.
+    const year = "report:seq:2026";
+    const counter = await redis.get(year);
+    await redis.set(year, "not-a-number");
+    await user.press("Отправить");
+    expect(user.replies.map((r) => r.text).join("\n")).toContain("Не удалось сохранить обращение");
+    expect(user.last.text).toContain("Проверьте обращение");
+    await redis.set(year, counter ?? "0");
+    await user.press("Отправить");
+    expect(user.last.text).toContain("Спасибо!");
+    expect(await redis.zcard("reports:user:2042")).toBe(2);
+  });
+});
