@@ -1,12 +1,12 @@
 /**
  * Batch question answering: `npm run --silent ask -- --json` reads questions from stdin, one per
  * line, and prints one JSON line per question (nothing else on stdout). Without --json it prints
- * readable replies. Same code path as the bot: loadKnowledge + renderReply + the bot's i18n.
+ * readable replies. Same code path as the bot: loadKnowledge + answerMessage + the bot's i18n.
  */
 import { createInterface } from "node:readline";
 import { createI18n } from "../bot/i18n.js";
 import { loadKnowledge } from "../knowledge/index.js";
-import { renderReply, type Translate } from "../knowledge/render.js";
+import { answerMessage, type Translate } from "../knowledge/render.js";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -19,7 +19,7 @@ const t: Translate = (lang, key, vars) => i18n.t(lang, key, vars);
 
 // Warm up (JIT, Fluent bundles) so that `ms` measures answering, not the first call's start-up.
 for (const q of ["Когда запустят 5G?", "5G қашан іске қосылады?", "привет", "сәлем", "погода", "ауа райы"]) {
-  renderReply(knowledge.ask(q), t);
+  answerMessage(knowledge, q, t, "ru");
 }
 
 const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
@@ -27,8 +27,7 @@ for await (const line of lines) {
   const q = line.trim();
   if (!json && q === "") continue;
   const started = process.hrtime.bigint();
-  const reply = knowledge.ask(q, { fallbackLang });
-  const text = renderReply(reply, t);
+  const { reply, text } = answerMessage(knowledge, q, t, fallbackLang);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (json) {
     const sources = reply.kind === "answer" ? reply.sources : [];

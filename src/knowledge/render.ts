@@ -1,4 +1,4 @@
-import type { Language, Reply } from "./types.js";
+import type { Knowledge, Language, Reply } from "./types.js";
 
 /** Looks up a locale string (the bot's i18n `t`, or any stand-in in tests). */
 export type Translate = (lang: Language, key: string, vars?: Record<string, string | number>) => string;
@@ -30,4 +30,18 @@ export function renderReply(reply: Reply, t: Translate, options: { related?: boo
       return lines.join("\n");
     }
   }
+}
+
+/**
+ * Answers one message exactly as the bot does (the bot and the ask command both call this): the
+ * reply, and its text with the related questions left out, since the bot shows them as buttons.
+ */
+export function answerMessage(
+  knowledge: Knowledge,
+  question: string,
+  t: Translate,
+  fallbackLang: Language,
+): { reply: Reply; text: string } {
+  const reply = knowledge.ask(question, { fallbackLang });
+  return { reply, text: renderReply(reply, t, { related: false }) };
 }

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
-import { renderReply } from "../../knowledge/render.js";
+import { answerMessage } from "../../knowledge/render.js";
 import { QuestionStore } from "../../storage/questions.js";
 
 const MAX_QUESTION_LENGTH = 500;
@@ -18,8 +18,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     deps.i18n.t(lang, key, vars);
 
   const answer = async (ctx: BotContext, question: string) => {
-    const reply = deps.knowledge.ask(question, { fallbackLang: ctx.lang });
-    const text = renderReply(reply, t, { related: false });
+    const { reply, text } = answerMessage(deps.knowledge, question, t, ctx.lang);
     if (reply.kind === "smalltalk") return ctx.reply(text);
     const id = await questions.save({
       question,
