@@ -102,6 +102,16 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
 }
 
+/** The most frequent value (the first one on a tie): people spell one village several ways. */
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [value, count] of counts)
+    if (best === undefined || count > (counts.get(best) ?? 0)) best = value;
+  return best;
+}
+
 /** One summary per place once it gathers PLACE_THRESHOLD reports within the window, not one per report. */
 async function checkPlaceThreshold(
   deps: BotDeps,
@@ -123,7 +133,7 @@ async function checkPlaceThreshold(
   const text = t("report-place-summary", {
     count: reports.length,
     days: PLACE_WINDOW_DAYS,
-    settlement: report.settlement,
+    settlement: mostCommon(reports.map((r) => r.settlement)) ?? report.settlement,
     region: regionName("ru", report.region),
     operators: [...operators.entries()]
       .sort((a, b) => b[1] - a[1])
