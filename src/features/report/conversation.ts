@@ -15,7 +15,8 @@ type ReportConversation = Conversation<BotContext, Context>;
 /** A question on screen: enough to take its buttons away once it is answered. */
 interface Shown {
   messageId: number;
-  text: string;
+  /** The question without any hint above it: what the message shows once answered. */
+  question: string;
   inline: boolean;
 }
 
@@ -54,17 +55,24 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
       return update;
     };
 
-    const show = async (text: string, markup: Question["markup"], replyKeyboard = false): Promise<Shown> => {
-      const sent = await ctx.api.sendMessage(chatId, text, { reply_markup: markup });
+    const show = async (
+      question: string,
+      markup: Question["markup"],
+      replyKeyboard = false,
+      hint = "",
+    ): Promise<Shown> => {
+      const sent = await ctx.api.sendMessage(chatId, hint ? `${hint}\n\n${question}` : question, {
+        reply_markup: markup,
+      });
       if (replyKeyboard) replyKeyboardShown = true;
-      return { messageId: sent.message_id, text, inline: !replyKeyboard };
+      return { messageId: sent.message_id, question, inline: !replyKeyboard };
     };
 
     /** Takes the buttons off an answered question (and shows the chosen one), so old buttons cannot be pressed. */
     const close = async (shown: Shown, label?: string): Promise<void> => {
       if (!shown.inline) return;
       try {
-        if (label) await ctx.api.editMessageText(chatId, shown.messageId, `${shown.text}\n\n✓ ${label}`);
+        if (label) await ctx.api.editMessageText(chatId, shown.messageId, `${shown.question}\n\n✓ ${label}`);
         else
           await ctx.api.editMessageReplyMarkup(chatId, shown.messageId, {
             reply_markup: { inline_keyboard: [] },
@@ -143,11 +151,10 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
             await close(shown);
             q = question();
             shown = await show(
-              outcome.kind === "invalid"
-                ? `${outcome.hint}\n\n${questionText(step, q)}`
-                : questionText(step, q),
+              questionText(step, q),
               q.markup,
               q.replyKeyboard,
+              outcome.kind === "invalid" ? outcome.hint : "",
             );
             break;
           case "ignore":
@@ -182,10 +189,8 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
         }
         if (!update.message && !data) continue;
         await close(shown);
-        const hint = data
-          ? ""
-          : `${t(typed?.startsWith("/") ? "report-hint-command" : "report-hint-choose")}\n\n`;
-        shown = await show(`${hint}${text()}`, keyboard());
+        const hint = data ? "" : t(typed?.startsWith("/") ? "report-hint-command" : "report-hint-choose");
+        shown = await show(text(), keyboard(), false, hint);
       }
     };
 

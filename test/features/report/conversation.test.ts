@@ -409,3 +409,43 @@ describe("report conversation: one report per Send", () => {
     expect(await redis.zcard("reports:user:2042")).toBe(2);
   });
 });
+
+describe("report conversation: language", () => {
+  it("follows a /language switch made in the middle of a report", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2050, language_code: "ru" });
+    await user.send("/report");
+    await user.press("Павлодарская");
+    await user.send("/language");
+    await user.press("Қазақша");
+    await user.send("Ертіс");
+    expect(user.last.text).toContain("Қадам 3/8");
+    expect(user.last.buttons).toContain("⬅ Артқа");
+  });
+
+  it("shows an answered question without the hint that was above it", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2051 });
+    await user.send("/report");
+    await user.sendSticker();
+    await user.press("Павлодарская");
+    const edited = user.replies.find((r) => r.method === "editMessageText");
+    expect(edited?.text).toBe(
+      "Шаг 1 из 8\nВ каком регионе находится ваш населённый пункт?\n\n✓ Павлодарская область",
+    );
+  });
+});
+
+describe("report conversation: cost of replay", () => {
+  it("keeps the conversation state small and the last steps fast", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2060 });
+    await user.send("/report");
+    await fillReport(user);
+    const bytes = Buffer.byteLength((await redis.get("conv:2060")) ?? "");
+    const started = performance.now();
+    await user.press("Изменить");
+    const ms = performance.now() - started;
+    console.info(
+      `report: conversation state at the summary ${bytes} bytes; one update replayed in ${ms.toFixed(1)} ms`,
+    );
+    expect(bytes).toBeLessThan(64 * 1024);
+  });
+});
