@@ -55,17 +55,30 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
       return update;
     };
 
+    /**
+     * Sends a message. A failed send (Telegram hiccup, rate limit) is logged once and returns
+     * undefined: an error thrown here would end the conversation and lose the draft.
+     */
+    const send = async (text: string, other: Parameters<Context["api"]["sendMessage"]>[2] = {}) => {
+      try {
+        return (await ctx.api.sendMessage(chatId, text, other)).message_id;
+      } catch (error) {
+        await conversation.external(() =>
+          deps.logger.warn({ err: error, chatId }, "report: a message was not sent"),
+        );
+        return undefined;
+      }
+    };
+
     const show = async (
       question: string,
       markup: Question["markup"],
       replyKeyboard = false,
       hint = "",
     ): Promise<Shown> => {
-      const sent = await ctx.api.sendMessage(chatId, hint ? `${hint}\n\n${question}` : question, {
-        reply_markup: markup,
-      });
-      if (replyKeyboard) replyKeyboardShown = true;
-      return { messageId: sent.message_id, question, inline: !replyKeyboard };
+      const messageId = await send(hint ? `${hint}\n\n${question}` : question, { reply_markup: markup });
+      if (replyKeyboard && messageId !== undefined) replyKeyboardShown = true;
+      return { messageId: messageId ?? 0, question, inline: !replyKeyboard && messageId !== undefined };
     };
 
     /** Takes the buttons off an answered question (and shows the chosen one), so old buttons cannot be pressed. */
@@ -82,13 +95,10 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
       }
     };
 
-    /** Says something and takes the reply keyboard away if one is shown (it cannot share a message with inline buttons). */
-    const say = async (text: string, markup?: InlineKeyboard): Promise<void> => {
-      if (markup) await ctx.api.sendMessage(chatId, text, { reply_markup: markup });
-      else if (replyKeyboardShown)
-        await ctx.api.sendMessage(chatId, text, { reply_markup: { remove_keyboard: true } });
-      else await ctx.api.sendMessage(chatId, text);
-      if (!markup) replyKeyboardShown = false;
+    /** Says something, taking the reply keyboard away if one is shown. */
+    const say = async (text: string): Promise<void> => {
+      await send(text, replyKeyboardShown ? { reply_markup: { remove_keyboard: true } } : {});
+      replyKeyboardShown = false;
     };
 
     const interpret = (step: Step, update: Context, withBack: boolean): Outcome => {

@@ -449,3 +449,26 @@ describe("report conversation: cost of replay", () => {
     expect(bytes).toBeLessThan(64 * 1024);
   });
 });
+
+describe("report conversation: Telegram failures", () => {
+  it("keeps the draft when a question could not be sent, and asks again on the next message", async () => {
+    let failures = 1;
+    const harness = createTestBot({
+      redis,
+      env,
+      now,
+      answer: (call) =>
+        call.method === "sendMessage" && String(call.payload.text).startsWith("Шаг 2 из 8") && failures-- > 0
+          ? { ok: false, error_code: 500, description: "Internal Server Error" }
+          : undefined,
+    });
+    const user = harness.user({ id: 2070 });
+    await user.send("/report");
+    await user.press("Павлодарская");
+    expect(user.replies.every((r) => !r.text.includes("Извините"))).toBe(true);
+    await user.sendSticker();
+    expect(user.last.text).toContain("Шаг 2 из 8");
+    await user.send("Иртышск");
+    expect(user.last.text).toContain("Шаг 3 из 8");
+  });
+});
