@@ -1,6 +1,6 @@
 import type MiniSearch from "minisearch";
 import type { FactCard, Seeds } from "./ingest.js";
-import { isHowTo } from "./intent.js";
+import { type AnswerKind, answerKinds, hasAnswerOfKind, isHowTo, latestYear } from "./intent.js";
 import { detectLanguage } from "./language.js";
 import { type Analyzer, CONCEPT_PREFIX, createAnalyzer } from "./lexicon.js";
 import { resolveRelativeTime } from "./relative-time.js";
@@ -16,8 +16,16 @@ import type { Announcement, Language, Reply, Source } from "./types.js";
 export const ANSWER_THRESHOLD: Record<Language, number> = { ru: 0.5, kk: 0.5 };
 /** A term recovered by typo correction counts this much of its weight. */
 const CORRECTED_WEIGHT = 0.8;
+/** A weak concept (the country's name) counts this much of its weight. */
+const WEAK_WEIGHT = 0.2;
 /** How many search results are re-ranked by coverage. */
 const CANDIDATES = 12;
+/**
+ * Rank bonus of a candidate that holds what the question asks for (a number for "сколько", a
+ * year for "когда", places, a person): it chooses between facts of one document that share the
+ * question's nouns, and never lifts a candidate over the threshold.
+ */
+const KIND_BONUS = 0.12;
 
 interface Item {
   id: string;
@@ -32,6 +40,8 @@ interface Item {
 interface QueryTerm {
   term: string;
   weight: number;
+  /** A weak concept: never required for a match. */
+  weak?: boolean;
 }
 
 /** Diagnostics of one question, for calibration and tests. */
@@ -152,7 +162,9 @@ export class KnowledgeBase {
       }
       if (seen.has(term)) continue;
       seen.add(term);
-      out.push({ term, weight: this.stats.idf(lang, term) * factor });
+      if (this.analyzer.isWeak(term))
+        out.push({ term, weight: this.stats.idf(lang, term) * WEAK_WEIGHT, weak: true });
+      else out.push({ term, weight: this.stats.idf(lang, term) * factor });
     }
     return out;
   }
@@ -161,8 +173,9 @@ export class KnowledgeBase {
   explain(question: string, fallbackLang: Language = "ru"): Explanation {
     const lang = detectLanguage(question, fallbackLang);
     const terms = this.queryTerms(question, lang);
-    const best = this.best(terms, lang);
-    const ungated = this.best(terms, lang, false)?.coverage ?? 0;
+    const kinds = answerKinds(question);
+    const best = this.best(terms, lang, kinds);
+    const ungated = this.best(terms, lang, kinds, false)?.coverage ?? 0;
     return best
       ? { lang, terms, ungated, best: { id: best.item.id, coverage: best.coverage, score: best.score } }
       : { lang, terms, ungated };
@@ -171,26 +184,47 @@ export class KnowledgeBase {
   private best(
     terms: QueryTerm[],
     lang: Language,
+    kinds: ReadonlySet<AnswerKind> = new Set(),
     whole = true,
   ): { item: Item; coverage: number; score: number } | undefined {
-    if (terms.length === 0) return undefined;
+    const strong = terms.filter((t) => !t.weak);
+    if (strong.length === 0) return undefined;
     const results = this.index.search(terms.map((t) => t.term).join(" "), { fields: [lang] });
     const top = results[0]?.score ?? 0;
     if (top <= 0) return undefined;
     const total = terms.reduce((s, t) => s + t.weight, 0);
-    let best: { item: Item; coverage: number; score: number; rank: number } | undefined;
+    const need = strong.length <= 2 ? strong.length : strong.length / 2;
+    interface Candidate {
+      item: Item;
+      coverage: number;
+      score: number;
+      rank: number;
+      text: string;
+    }
+    const candidates: Candidate[] = [];
     for (const r of results.slice(0, CANDIDATES)) {
       const item = this.items.get(String(r.id));
-      if (!item?.text[lang]) continue;
+      const text = item?.text[lang];
+      if (!item || !text) continue;
       const matched = new Set(r.queryTerms);
-      const count = terms.filter((t) => matched.has(t.term)).length;
       // a short question must be matched whole: "министр образования" is not half answered
-      if (whole && count < (terms.length <= 2 ? terms.length : terms.length / 2)) continue;
+      if (whole && strong.filter((t) => matched.has(t.term)).length < need) continue;
       const coverage = terms.reduce((s, t) => s + (matched.has(t.term) ? t.weight : 0), 0) / total;
-      const rank = coverage + 0.1 * (r.score / top) + (item.kind === "passage" ? 0 : 0.03);
-      if (!best || rank > best.rank) best = { item, coverage, score: r.score / top, rank };
+      const resolved = resolveRelativeTime(text, item.source.year);
+      let rank = coverage + 0.1 * (r.score / top) + (item.kind === "passage" ? 0 : 0.03);
+      for (const kind of kinds) if (hasAnswerOfKind(resolved, kind)) rank += KIND_BONUS;
+      candidates.push({ item, coverage, score: r.score / top, rank, text: resolved });
     }
-    return best;
+    if (kinds.has("when")) {
+      // "когда улучшат": of facts that pass, the one about the latest year is the news
+      const latest = Math.max(0, ...candidates.map((c) => latestYear(c.text)));
+      for (const c of candidates) if (latest > 0 && latestYear(c.text) === latest) c.rank += 0.03;
+    }
+    const passing = candidates.filter((c) => c.coverage >= ANSWER_THRESHOLD[lang]);
+    const pool = passing.length > 0 ? passing : candidates;
+    let best: Candidate | undefined;
+    for (const c of pool) if (!best || c.rank > best.rank) best = c;
+    return best && { item: best.item, coverage: best.coverage, score: best.score };
   }
 
   /** Answers one question in its own language, or says there is no answer. */
@@ -199,7 +233,7 @@ export class KnowledgeBase {
     const intent = classifySmalltalk(question);
     if (intent) return { kind: "smalltalk", lang, intent };
     if (isHowTo(question, lang)) return { kind: "none", lang };
-    const best = this.best(this.queryTerms(question, lang), lang);
+    const best = this.best(this.queryTerms(question, lang), lang, answerKinds(question));
     if (!best || best.coverage < ANSWER_THRESHOLD[lang]) return { kind: "none", lang };
     const { item } = best;
     const text = resolveRelativeTime(item.text[lang] ?? "", item.source.year);

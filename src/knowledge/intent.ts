@@ -27,3 +27,61 @@ export function isHowTo(question: string, lang: Language): boolean {
     (t, i) => /(у|уге|уға|ю)$/.test(t) && ["болады", "керек", "бола", "қажет"].includes(tokens[i + 1] ?? ""),
   );
 }
+
+/** What kind of answer a question asks for, read from its question words. */
+export type AnswerKind = "count" | "when" | "where" | "who";
+
+const KIND_WORDS: Record<AnswerKind, RegExp> = {
+  // сколько, скольких, скока, насколько, до скольки, какой процент; қанша, неше, канша
+  count: /^(сколько|скольк\p{L}*|скока|скоко|насколько|процент\p{L}*|қанша\p{L}*|канша\p{L}*|неше\p{L}*)$/u,
+  when: /^(когда|сроки|срок|қашан|кашан|мерзім\p{L}*)$/u,
+  where:
+    /^(где|городах|города|городов|регионах|областях|қайда|кайда|қалалар\p{L}*|калалар\p{L}*|облыстар\p{L}*|өңірлер\p{L}*)$/u,
+  who: /^(кто|кого|кем|кім|ким|кімге|кимге)$/u,
+};
+/** "в каком году", "қай жылы": a question about time without a question word of its own. */
+const YEAR_WORD = /^(году|года|год|годы|годах|лет|жылы|жылға|жыл|жылдарға|жылдары)$/u;
+const WHICH_WORD = /^(каком|какой|какого|какие|каких|қай|кай|қандай|кандай|сколько|қанша)$/u;
+
+/** The kinds of answer a question asks for (often none; "в каком году" asks when). */
+export function answerKinds(question: string): Set<AnswerKind> {
+  const tokens = tokenize(normalizeText(question));
+  const kinds = new Set<AnswerKind>();
+  tokens.forEach((t, i) => {
+    for (const [kind, re] of Object.entries(KIND_WORDS) as [AnswerKind, RegExp][]) {
+      if (re.test(t) && (kind !== "where" || WHICH_WORD.test(tokens[i - 1] ?? "") || t.length < 6))
+        kinds.add(kind);
+    }
+    if (YEAR_WORD.test(t) && WHICH_WORD.test(tokens[i - 1] ?? "")) kinds.add("when");
+  });
+  return kinds;
+}
+
+const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/gu;
+const MONTH =
+  /(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)/iu;
+const NUMBER_WORD =
+  /(?<!\p{L})(пят\p{L}*|тр[её]х|двух|вдвое|два раза|дес\p{L}*ть|бес|екі|үш|тоғыз|он|жүз|мың)(?!\p{L})/iu;
+const PLACE =
+  /(Нур-Султан|Нұр-Сұлтан|Астан|Алматы|Шымкент|Караганд|Қарағанд|Тараз|Актау|Ақтау|Павлодар|Атырау|област|облыс)/u;
+/** A person named as "Имя Фамилия" or with an initial ("А. Жұмағалиев"), not at a sentence start. */
+const PERSON = /(?<=[\p{Ll},:;—–-] )(\p{Lu}\p{Ll}+|\p{Lu}\.) \p{Lu}\p{Ll}{2,}/u;
+
+/** Whether an answer text holds what a question of that kind asks for. */
+export function hasAnswerOfKind(text: string, kind: AnswerKind): boolean {
+  switch (kind) {
+    case "count":
+      return /\d/.test(text.replace(YEAR, "")) || NUMBER_WORD.test(text);
+    case "when":
+      return (text.match(YEAR) ?? []).length > 0 || MONTH.test(text);
+    case "where":
+      return PLACE.test(text);
+    case "who":
+      return PERSON.test(text);
+  }
+}
+
+/** The latest year a text names (0 when none): a "when" question asks about what is ahead. */
+export function latestYear(text: string): number {
+  return Math.max(0, ...(text.match(YEAR) ?? []).map(Number));
+}

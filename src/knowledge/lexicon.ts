@@ -1,13 +1,21 @@
 import { z } from "zod";
 import { KK_STOPWORDS, stemKk } from "./analyzers/kk.js";
 import { RU_STOPWORDS, stemRu } from "./analyzers/ru.js";
-import { type Lang, normalizeText, tokenize } from "./text.js";
+import { foldKk, type Lang, normalizeText, tokenize } from "./text.js";
 
 /** seeds/lexicon.json: concept id -> the Russian and Kazakh words and phrases that express it. */
 export const LexiconSchema = z.object({
   concepts: z.record(
     z.string().regex(/^[a-z0-9-]+$/),
-    z.object({ ru: z.array(z.string().min(1)), kk: z.array(z.string().min(1)) }),
+    z.object({
+      ru: z.array(z.string().min(1)),
+      kk: z.array(z.string().min(1)),
+      /**
+       * A weak concept (the country's name) is in nearly every text: it may add a little to a
+       * match but never decides one, and a question need not match it.
+       */
+      weak: z.boolean().optional(),
+    }),
   ),
 });
 export type LexiconData = z.infer<typeof LexiconSchema>;
@@ -24,6 +32,8 @@ interface Phrase {
 export interface Analyzer {
   /** Content terms of the text: stems and shared concept tokens, in order (stopwords dropped). */
   analyze(text: string, lang: Lang): string[];
+  /** Whether a term is a weak concept token (see LexiconSchema). */
+  isWeak(term: string): boolean;
 }
 
 function stemTokens(text: string, lang: Lang): string[] {
@@ -54,6 +64,11 @@ export function createAnalyzer(data: LexiconData): Analyzer {
   const phrases: Record<Lang, Map<string, Phrase[]>> = { ru: new Map(), kk: new Map() };
   /** Long one-word terms also match longer stems they begin ("казахтелек" -> "казахтелеком"). */
   const prefixes: Record<Lang, Map<string, string>> = { ru: new Map(), kk: new Map() };
+  const weak = new Set(
+    Object.entries(data.concepts)
+      .filter(([, c]) => c.weak)
+      .map(([id]) => CONCEPT_PREFIX + id),
+  );
   for (const [concept, terms] of Object.entries(data.concepts)) {
     for (const lang of ["ru", "kk"] as const) {
       for (const term of terms[lang]) {
@@ -61,17 +76,24 @@ export function createAnalyzer(data: LexiconData): Analyzer {
         const first = stems[0];
         if (first === undefined)
           throw new Error(`knowledge: lexicon term "${term}" (${concept}) is only stopwords`);
-        if (stems.length === 1 && first.length >= MIN_PREFIX && !prefixes[lang].has(first)) {
-          prefixes[lang].set(first, CONCEPT_PREFIX + concept);
+        // Kazakh typed on a Russian keyboard ("сауаттылык", "кенжолакты") matches the folded form
+        const variants = lang === "kk" ? [stems, stems.map(foldKk)] : [stems];
+        for (const v of variants) {
+          const head = v[0] as string;
+          if (v.length === 1 && head.length >= MIN_PREFIX && !prefixes[lang].has(head)) {
+            prefixes[lang].set(head, CONCEPT_PREFIX + concept);
+          }
+          const list = phrases[lang].get(head) ?? [];
+          if (list.some((p) => p.stems.join(" ") === v.join(" "))) continue;
+          list.push({ stems: v, concept: CONCEPT_PREFIX + concept });
+          list.sort((a, b) => b.stems.length - a.stems.length);
+          phrases[lang].set(head, list);
         }
-        const list = phrases[lang].get(first) ?? [];
-        list.push({ stems, concept: CONCEPT_PREFIX + concept });
-        list.sort((a, b) => b.stems.length - a.stems.length);
-        phrases[lang].set(first, list);
       }
     }
   }
   return {
+    isWeak: (term) => weak.has(term),
     analyze(text, lang) {
       const stems = stemTokens(text, lang);
       const out: string[] = [];

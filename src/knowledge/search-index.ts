@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from "minisearch";
-import type { Lang } from "./text.js";
+import { foldKk, type Lang } from "./text.js";
 
 /** What MiniSearch indexes: per-language fields holding terms already analysed by our analyzers. */
 export interface IndexedDoc {
@@ -7,6 +7,8 @@ export interface IndexedDoc {
   ru?: string;
   kk?: string;
 }
+
+const KAZAKH_ONLY = /[әғқңөұүһі]/u;
 
 /** How much more an unknown question word weighs than the rarest known one. */
 export const UNKNOWN_WEIGHT = 1.5;
@@ -115,6 +117,14 @@ export class TermStats {
       }
     }
     if (best !== undefined) return best;
+    if (lang === "kk" && !KAZAKH_ONLY.test(term)) {
+      // typed without Kazakh letters: the longest known stem that folds to a prefix of it
+      for (let len = term.length; len >= 4; len--) {
+        const head = term.slice(0, len);
+        const found = this.byLength[lang].get(len)?.find((c) => !c.startsWith("~") && foldKk(c) === head);
+        if (found) return found;
+      }
+    }
     for (let len = term.length + 1; len <= term.length + 4; len++) {
       const found = this.byLength[lang].get(len)?.find((c) => c.startsWith(term));
       if (found) return found;

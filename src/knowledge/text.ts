@@ -39,3 +39,20 @@ export function kazakhLetterShare(text: string): number {
   const kk = text.toLowerCase().match(/[әғқңөұүһі]/gu) ?? [];
   return kk.length / letters.length;
 }
+
+const KK_FOLD: Record<string, string> = {
+  ә: "а",
+  ғ: "г",
+  қ: "к",
+  ң: "н",
+  ө: "о",
+  ұ: "у",
+  ү: "у",
+  һ: "х",
+  і: "и",
+};
+
+/** Kazakh letters replaced by the Russian ones people type instead ("қанша" -> "канша"). */
+export function foldKk(text: string): string {
+  return text.replace(/[әғқңөұүһі]/gu, (c) => KK_FOLD[c] ?? c);
+}
