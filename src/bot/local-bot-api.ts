@@ -102,7 +102,7 @@ function parseMultipart(text: string): Record<string, unknown> {
     const headers = part.slice(0, headerEnd);
     const value = part.slice(headerEnd + 4).replace(/\r\n$/, "");
     const name = /name="([^"]+)"/.exec(headers)?.[1];
-    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    const filename = /filename="?([^";\r\n]*)"?/.exec(headers)?.[1];
     if (!name) continue;
     if (filename !== undefined)
       payload.files = { ...(payload.files as object), [name]: { filename, content: value } };

@@ -5,4 +5,8 @@ import type { BotContext } from "../bot/context.js";
 export const helpFeature = new Composer<BotContext>();
 
 helpFeature.command("help", (ctx) => ctx.reply(ctx.t("help-text")));
-helpFeature.command("cancel", (ctx) => ctx.reply(ctx.t("cancel-nothing")));
+helpFeature.command("cancel", async (ctx, next) => {
+  // Inside a conversation, /cancel belongs to the conversation, which is installed further down.
+  if (Object.keys(ctx.conversation.active()).length > 0) return next();
+  await ctx.reply(ctx.t("cancel-nothing"));
+});
