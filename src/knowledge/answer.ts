@@ -60,6 +60,8 @@ export class KnowledgeBase {
   private readonly analyzer: Analyzer;
   private readonly index: MiniSearch<IndexedDoc> = createIndex();
   private readonly stats = new TermStats();
+  /** The lexicon's one-word stems, so that a typo of a concept word still finds its concept. */
+  private readonly lexiconStats = new TermStats();
   private readonly items = new Map<string, Item>();
   private readonly cards: FactCard[];
   /** Cards whose sample question in that language is itself answered (offered as related). */
@@ -68,6 +70,9 @@ export class KnowledgeBase {
   constructor(seeds: Seeds) {
     this.analyzer = createAnalyzer(seeds.lexicon);
     this.cards = seeds.cards;
+    for (const lang of LANGS) {
+      for (const stem of this.analyzer.singleStems(lang).keys()) this.lexiconStats.add(lang, [stem]);
+    }
     const docs = new Map(seeds.documents.map((d) => [d.doc, d]));
     for (const p of seeds.passages) {
       this.put({
@@ -154,7 +159,9 @@ export class KnowledgeBase {
       let term = raw;
       let factor = 1;
       if (!raw.startsWith(CONCEPT_PREFIX) && !this.stats.has(lang, raw)) {
-        const fixed = this.stats.correct(lang, raw);
+        const near = this.lexiconStats.nearest(lang, raw);
+        const fixed =
+          near !== undefined ? this.analyzer.singleStems(lang).get(near) : this.stats.correct(lang, raw);
         if (fixed !== undefined) {
           term = fixed;
           factor = CORRECTED_WEIGHT;
@@ -219,6 +226,11 @@ export class KnowledgeBase {
       // "когда улучшат": of facts that pass, the one about the latest year is the news
       const latest = Math.max(0, ...candidates.map((c) => latestYear(c.text)));
       for (const c of candidates) if (latest > 0 && latestYear(c.text) === latest) c.rank += 0.03;
+    }
+    if (kinds.has("who")) {
+      // "кто министр": the newest source names who holds the office now
+      const newest = Math.max(...candidates.map((c) => c.item.source.year));
+      for (const c of candidates) if (c.item.source.year === newest) c.rank += 0.03;
     }
     const passing = candidates.filter((c) => c.coverage >= ANSWER_THRESHOLD[lang]);
     const pool = passing.length > 0 ? passing : candidates;

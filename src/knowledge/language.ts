@@ -4,7 +4,9 @@ import { KAZAKH_LETTERS, type Lang, normalizeText, tokenize } from "./text.js";
 const KK_WORDS: ReadonlySet<string> = new Set(
   `деген не ма ме ба бе па пе бар жок туралы баяу бола болады кашан канша кандай калай салем
   салеметсиз рахмет рахмет жане мен сиз биз ол бул осы жыл жылы интернетти интернетке ауыл ауылда
-  ауылдарда кужат элде емес жогары дейин кейин ушин бойынша керек`
+  ауылдарда кужат элде емес жогары дейин кейин ушин бойынша керек неше нешеу кайда кай ким
+  мектеп мектептер ашылады жоба жобасы кала калалар калада облыс облысында маган бизге жане
+  кандай жылдары кашаннан туралы айтып айтшы белгили интернетке интернетпен ауылга ауылдарга`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -19,6 +21,13 @@ const RU_WORDS: ReadonlySet<string> = new Set(
     .map((w) => w.replace(/ё/g, "е")),
 );
 
+/**
+ * Kazakh verb and case endings that Russian words do not have, typed without Kazakh letters:
+ * "ашылады", "берилди", "калаларда", "ауылдарга".
+ */
+const KK_ENDING =
+  /\p{L}{3,}(ылады|илади|иледи|ылды|илди|латын|летин|ларда|лерде|ларга|лерге|ларды|лерди|дагы|деги|ындагы)$/u;
+
 /** Letters of Russian that native Kazakh words do not use. */
 const RU_ONLY = /[ёщъэ]/u;
 
@@ -32,7 +41,7 @@ export function detectLanguage(text: string, fallback: Lang = "ru"): Lang {
   let kk = 0;
   let ru = 0;
   for (const token of tokenize(normalizeText(lower))) {
-    if (KK_WORDS.has(token)) kk++;
+    if (KK_WORDS.has(token) || KK_ENDING.test(token)) kk++;
     if (RU_WORDS.has(token)) ru++;
   }
   if (kk > ru) return "kk";

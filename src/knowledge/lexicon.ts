@@ -34,6 +34,8 @@ export interface Analyzer {
   analyze(text: string, lang: Lang): string[];
   /** Whether a term is a weak concept token (see LexiconSchema). */
   isWeak(term: string): boolean;
+  /** One-word lexicon stems and their concept tokens, for typo correction ("гарод" -> город). */
+  singleStems(lang: Lang): ReadonlyMap<string, string>;
 }
 
 function stemTokens(text: string, lang: Lang): string[] {
@@ -64,6 +66,7 @@ export function createAnalyzer(data: LexiconData): Analyzer {
   const phrases: Record<Lang, Map<string, Phrase[]>> = { ru: new Map(), kk: new Map() };
   /** Long one-word terms also match longer stems they begin ("казахтелек" -> "казахтелеком"). */
   const prefixes: Record<Lang, Map<string, string>> = { ru: new Map(), kk: new Map() };
+  const singles: Record<Lang, Map<string, string>> = { ru: new Map(), kk: new Map() };
   const weak = new Set(
     Object.entries(data.concepts)
       .filter(([, c]) => c.weak)
@@ -80,6 +83,7 @@ export function createAnalyzer(data: LexiconData): Analyzer {
         const variants = lang === "kk" ? [stems, stems.map(foldKk)] : [stems];
         for (const v of variants) {
           const head = v[0] as string;
+          if (v.length === 1 && !singles[lang].has(head)) singles[lang].set(head, CONCEPT_PREFIX + concept);
           if (v.length === 1 && head.length >= MIN_PREFIX && !prefixes[lang].has(head)) {
             prefixes[lang].set(head, CONCEPT_PREFIX + concept);
           }
@@ -94,6 +98,7 @@ export function createAnalyzer(data: LexiconData): Analyzer {
   }
   return {
     isWeak: (term) => weak.has(term),
+    singleStems: (lang) => singles[lang],
     analyze(text, lang) {
       const stems = stemTokens(text, lang);
       const out: string[] = [];

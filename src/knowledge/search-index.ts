@@ -98,6 +98,11 @@ export class TermStats {
    * differently: "производ" / "производств"). Undefined when nothing is close.
    */
   correct(lang: Lang, term: string): string | undefined {
+    return this.nearest(lang, term) ?? this.extended(lang, term);
+  }
+
+  /** The known term within a small edit distance of an unknown one (typos), if any. */
+  nearest(lang: Lang, term: string): string | undefined {
     if (term.length < 5 || /\d/.test(term)) return undefined;
     const max = term.length >= 8 ? 2 : 1;
     let best: string | undefined;
@@ -116,7 +121,12 @@ export class TermStats {
         }
       }
     }
-    if (best !== undefined) return best;
+    return best;
+  }
+
+  /** A known stem cut differently from an unknown one: one extends the other by a few letters. */
+  private extended(lang: Lang, term: string): string | undefined {
+    if (term.length < 5 || /\d/.test(term)) return undefined;
     if (lang === "kk" && !KAZAKH_ONLY.test(term)) {
       // typed without Kazakh letters: the longest known stem that folds to a prefix of it
       for (let len = term.length; len >= 4; len--) {
