@@ -31,7 +31,9 @@ export class BotApiStandIn {
   calls = 0;
   blockedAnswers = 0;
   private holding = false;
-  private held: ServerResponse[] = [];
+  private held: { res: ServerResponse; chatId: number }[] = [];
+  /** Chats whose sendMessage was held and dropped (their copy must come after the restart). */
+  readonly dropped: number[] = [];
   private readonly server = createServer((req, res) => void this.handle(req, res));
 
   constructor(private readonly options: StandInOptions) {}
@@ -51,7 +53,10 @@ export class BotApiStandIn {
   /** Resets the held connections and answers normally again; returns how many were held. */
   dropHeld(): number {
     const count = this.held.length;
-    for (const res of this.held) res.socket?.destroy();
+    for (const { res, chatId } of this.held) {
+      this.dropped.push(chatId);
+      res.socket?.destroy();
+    }
     this.held = [];
     this.holding = false;
     return count;
@@ -93,7 +98,7 @@ export class BotApiStandIn {
           : true,
       });
     if (this.holding) {
-      this.held.push(res);
+      this.held.push({ res, chatId: Number(payload.chat_id) });
       return;
     }
     const call = ++this.calls;
