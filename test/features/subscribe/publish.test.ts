@@ -47,14 +47,15 @@ describe("/publish", () => {
     expect(admin.last.text).toContain("Что я понимаю");
   });
 
-  // Fails until helpFeature lets /cancel through while a conversation is active: it is installed
-  // before this feature and answers "nothing to cancel" (the conversation never sees /cancel).
+  // helpFeature, installed before this feature, lets /cancel through while a conversation is active.
   it("can be cancelled with /cancel", async () => {
     const admin = createTestBot({ redis, ...ADMIN }).user({ id: 3 });
     await admin.send("/publish");
     await admin.press("DigitEL");
     await admin.send("/cancel");
     expect(admin.last.text).toBe("Публикация отменена.");
+    await admin.send("/cancel");
+    expect(admin.last.text).toBe("Сейчас нечего отменять.");
   });
 
   it("walks topic, texts, preview and confirm, and delivers each subscriber their language", async () => {
