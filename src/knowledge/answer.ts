@@ -33,6 +33,9 @@ interface Item {
   source: Source;
   text: Partial<Record<Language, string>>;
   terms: Partial<Record<Language, string[]>>;
+  /** What kinds of answer the text holds (a number, a year, places, a person), per language. */
+  kinds: Partial<Record<Language, Set<AnswerKind>>>;
+  latestYear: Partial<Record<Language, number>>;
   topic?: string;
   card?: FactCard;
 }
@@ -54,6 +57,7 @@ export interface Explanation {
 }
 
 const LANGS: readonly Language[] = ["ru", "kk"];
+const KINDS: readonly AnswerKind[] = ["count", "when", "where", "who"];
 
 /** The knowledge base: passages, fact cards and announcements in one MiniSearch index. */
 export class KnowledgeBase {
@@ -81,6 +85,8 @@ export class KnowledgeBase {
         source: { doc: p.doc, outlet: p.outlet, year: p.year, ...(p.date ? { date: p.date } : {}) },
         text: { [p.lang]: p.text },
         terms: {},
+        kinds: {},
+        latestYear: {},
       });
     }
     for (const card of seeds.cards) {
@@ -97,6 +103,8 @@ export class KnowledgeBase {
         },
         text: { ru: card.ru, kk: card.kk },
         terms: {},
+        kinds: {},
+        latestYear: {},
         topic: card.topic,
         card,
       });
@@ -123,8 +131,12 @@ export class KnowledgeBase {
     for (const lang of LANGS) {
       const text = item.text[lang];
       if (text === undefined) continue;
-      // indexed as the reader sees it: "в прошлом году" is found by "2021"
-      const terms = this.analyzer.analyze(resolveRelativeTime(text, item.source.year), lang);
+      // indexed and shown as the reader sees it: "в прошлом году" is found by "2021"
+      const resolved = resolveRelativeTime(text, item.source.year);
+      item.text[lang] = resolved;
+      item.kinds[lang] = new Set(KINDS.filter((k) => hasAnswerOfKind(resolved, k)));
+      item.latestYear[lang] = latestYear(resolved);
+      const terms = this.analyzer.analyze(resolved, lang);
       item.terms[lang] = terms;
       this.stats.add(lang, terms);
       doc[lang] = terms.join(" ");
@@ -147,6 +159,8 @@ export class KnowledgeBase {
       source: { doc, outlet: "Qazaq Digital Bot", year: new Date(time).getUTCFullYear(), date: a.date },
       text: { ru: a.ru.trim(), kk: a.kk.trim() },
       terms: {},
+      kinds: {},
+      latestYear: {},
       topic: a.topic,
     });
   }
@@ -206,7 +220,7 @@ export class KnowledgeBase {
       coverage: number;
       score: number;
       rank: number;
-      text: string;
+      year: number;
     }
     const candidates: Candidate[] = [];
     for (const r of results.slice(0, CANDIDATES)) {
@@ -217,15 +231,14 @@ export class KnowledgeBase {
       // a short question must be matched whole: "министр образования" is not half answered
       if (whole && strong.filter((t) => matched.has(t.term)).length < need) continue;
       const coverage = terms.reduce((s, t) => s + (matched.has(t.term) ? t.weight : 0), 0) / total;
-      const resolved = resolveRelativeTime(text, item.source.year);
       let rank = coverage + 0.1 * (r.score / top) + (item.kind === "passage" ? 0 : 0.03);
-      for (const kind of kinds) if (hasAnswerOfKind(resolved, kind)) rank += KIND_BONUS;
-      candidates.push({ item, coverage, score: r.score / top, rank, text: resolved });
+      for (const kind of kinds) if (item.kinds[lang]?.has(kind)) rank += KIND_BONUS;
+      candidates.push({ item, coverage, score: r.score / top, rank, year: item.latestYear[lang] ?? 0 });
     }
     if (kinds.has("when")) {
       // "когда улучшат": of facts that pass, the one about the latest year is the news
-      const latest = Math.max(0, ...candidates.map((c) => latestYear(c.text)));
-      for (const c of candidates) if (latest > 0 && latestYear(c.text) === latest) c.rank += 0.03;
+      const latest = Math.max(0, ...candidates.map((c) => c.year));
+      for (const c of candidates) if (latest > 0 && c.year === latest) c.rank += 0.03;
     }
     if (kinds.has("who")) {
       // "кто министр": the newest source names who holds the office now
@@ -248,7 +261,7 @@ export class KnowledgeBase {
     const best = this.best(this.queryTerms(question, lang), lang, answerKinds(question));
     if (!best || best.coverage < ANSWER_THRESHOLD[lang]) return { kind: "none", lang };
     const { item } = best;
-    const text = resolveRelativeTime(item.text[lang] ?? "", item.source.year);
+    const text = item.text[lang] ?? "";
     return {
       kind: "answer",
       lang,

@@ -38,9 +38,24 @@ export interface Analyzer {
   singleStems(lang: Lang): ReadonlyMap<string, string>;
 }
 
-function stemTokens(text: string, lang: Lang): string[] {
+const STEM_CACHE_MAX = 50_000;
+type StemCache = Record<Lang, Map<string, string>>;
+
+function cachedStem(token: string, lang: Lang, caches: StemCache): string {
+  const cache = caches[lang];
+  let s = cache.get(token);
+  if (s === undefined) {
+    s = lang === "ru" ? stemRu(token) : stemKk(token);
+    if (cache.size >= STEM_CACHE_MAX) cache.clear();
+    cache.set(token, s);
+  }
+  return s;
+}
+
+/** Stems already computed: the seeds and questions repeat words, and Snowball is the costly step. */
+function stemTokens(text: string, lang: Lang, caches: StemCache): string[] {
   const stop = lang === "ru" ? RU_STOPWORDS : KK_STOPWORDS;
-  const stem = lang === "ru" ? stemRu : stemKk;
+  const stem = (token: string): string => cachedStem(token, lang, caches);
   const out: string[] = [];
   for (const token of tokenize(normalizeText(text))) {
     if (stop.has(token)) continue;
@@ -67,6 +82,8 @@ export function createAnalyzer(data: LexiconData): Analyzer {
   /** Long one-word terms also match longer stems they begin ("казахтелек" -> "казахтелеком"). */
   const prefixes: Record<Lang, Map<string, string>> = { ru: new Map(), kk: new Map() };
   const singles: Record<Lang, Map<string, string>> = { ru: new Map(), kk: new Map() };
+  const seen = new Set<string>();
+  const caches: StemCache = { ru: new Map(), kk: new Map() };
   const weak = new Set(
     Object.entries(data.concepts)
       .filter(([, c]) => c.weak)
@@ -75,7 +92,7 @@ export function createAnalyzer(data: LexiconData): Analyzer {
   for (const [concept, terms] of Object.entries(data.concepts)) {
     for (const lang of ["ru", "kk"] as const) {
       for (const term of terms[lang]) {
-        const stems = stemTokens(term, lang);
+        const stems = stemTokens(term, lang, caches);
         const first = stems[0];
         if (first === undefined)
           throw new Error(`knowledge: lexicon term "${term}" (${concept}) is only stopwords`);
@@ -87,20 +104,25 @@ export function createAnalyzer(data: LexiconData): Analyzer {
           if (v.length === 1 && head.length >= MIN_PREFIX && !prefixes[lang].has(head)) {
             prefixes[lang].set(head, CONCEPT_PREFIX + concept);
           }
+          const key = v.join(" ");
+          if (seen.has(`${lang} ${key}`)) continue;
+          seen.add(`${lang} ${key}`);
           const list = phrases[lang].get(head) ?? [];
-          if (list.some((p) => p.stems.join(" ") === v.join(" "))) continue;
           list.push({ stems: v, concept: CONCEPT_PREFIX + concept });
-          list.sort((a, b) => b.stems.length - a.stems.length);
           phrases[lang].set(head, list);
         }
       }
     }
   }
+  // longest phrase first: "ауылдық елді мекен" before "ауылдық"
+  for (const lang of ["ru", "kk"] as const) {
+    for (const list of phrases[lang].values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  }
   return {
     isWeak: (term) => weak.has(term),
     singleStems: (lang) => singles[lang],
     analyze(text, lang) {
-      const stems = stemTokens(text, lang);
+      const stems = stemTokens(text, lang, caches);
       const out: string[] = [];
       for (let i = 0; i < stems.length; ) {
         const stem = stems[i] as string;

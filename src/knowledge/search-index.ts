@@ -47,6 +47,8 @@ export class TermStats {
   private readonly df: Record<Lang, Map<string, number>> = { ru: new Map(), kk: new Map() };
   private readonly docs: Record<Lang, number> = { ru: 0, kk: 0 };
   private readonly byLength: Record<Lang, Map<number, string[]>> = { ru: new Map(), kk: new Map() };
+  /** Kazakh terms by their folded spelling ("канша" -> "қанша"), for text typed without Kazakh letters. */
+  private readonly folded = new Map<string, string>();
 
   /** Counts the distinct terms of one document's field. */
   add(lang: Lang, terms: readonly string[]): void {
@@ -54,6 +56,10 @@ export class TermStats {
     for (const term of new Set(terms)) {
       const n = this.df[lang].get(term) ?? 0;
       if (n === 0) {
+        if (lang === "kk" && !term.startsWith("~")) {
+          const f = foldKk(term);
+          if (!this.folded.has(f)) this.folded.set(f, term);
+        }
         const list = this.byLength[lang].get(term.length) ?? [];
         list.push(term);
         this.byLength[lang].set(term.length, list);
@@ -104,7 +110,8 @@ export class TermStats {
   /** The known term within a small edit distance of an unknown one (typos), if any. */
   nearest(lang: Lang, term: string): string | undefined {
     if (term.length < 5 || /\d/.test(term)) return undefined;
-    const max = term.length >= 8 ? 2 : 1;
+    // two edits only in long words: "превышен" is not a typo of "повышен"
+    const max = term.length >= 10 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;
     let bestDf = 0;
@@ -130,9 +137,8 @@ export class TermStats {
     if (lang === "kk" && !KAZAKH_ONLY.test(term)) {
       // typed without Kazakh letters: the longest known stem that folds to a prefix of it
       for (let len = term.length; len >= 4; len--) {
-        const head = term.slice(0, len);
-        const found = this.byLength[lang].get(len)?.find((c) => !c.startsWith("~") && foldKk(c) === head);
-        if (found) return found;
+        const found = this.folded.get(term.slice(0, len));
+        if (found !== undefined && this.df.kk.has(found)) return found;
       }
     }
     for (let len = term.length + 1; len <= term.length + 4; len++) {
@@ -147,25 +153,36 @@ export class TermStats {
   }
 }
 
+// rows reused across calls: typo correction compares one word with hundreds of terms per question
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped at `limit`. */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0].length <= b.length) {
+    const n = 2 * (b.length + 1);
+    rows = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+  }
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      cur.push(v);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ai === bj ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin >= limit) return limit;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return Math.min(prev[b.length] ?? limit, limit);
+  return Math.min(prev[b.length] as number, limit);
 }
