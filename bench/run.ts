@@ -2,10 +2,11 @@
  * Runs every bench module in BENCHES and prints its figures (`npm run bench`). To add a bench,
  * export a `Bench` from a file in bench/ and append it to the list.
  */
+import { deliveryBench } from "./delivery.js";
 import { knowledgeBench } from "./knowledge.js";
 import type { Bench } from "./types.js";
 
-const BENCHES: Bench[] = [knowledgeBench];
+const BENCHES: Bench[] = [knowledgeBench, deliveryBench];
 
 for (const bench of BENCHES) {
   console.log(`# ${bench.name}`);
