@@ -212,11 +212,6 @@ report-place-summary =
 report-my-title = Сіздің өтініштеріңіз:
 report-my-line = { $reference } · { $date } · { $settlement } — { $status }
 report-my-empty = Сізде әзірге өтініш жоқ. Нашар интернет туралы хабарлау үшін /report жіберіңіз.
-report-delete-confirm = Деректеріңізді жоямыз ба? Өтініштеріңіз сақталады, бірақ иесіздендіріледі — сізбен байланысы үзіледі. Бот баптаулары, деректерді өңдеуге берілген келісім және аяқталмаған өтініш жойылады.
-report-delete-yes = 🗑 Иә, жою
-report-delete-no = Жоқ, қалдыру
-report-delete-kept = Жарайды, ештеңе жойылған жоқ.
-report-deleted = Дайын: деректеріңіз жойылды. Ажыратылған өтініштер саны: { $count }.
 report-export-forbidden = Бұл команда тек әкімшілерге қолжетімді.
 report-export-usage = Пішімі: /export region=pavlodar from=2026-01-01 to=2026-12-31 (әр бөлігі міндетті емес).
 report-export-bad-argument = «{ $argument }» аргументін түсінбедім.
@@ -225,3 +220,11 @@ report-export-bad-date = «{ $date }» күні қате: ЖЖЖЖ-АА-КК п�
 report-export-bad-range = from күні to күнінен кеш болмауы керек.
 report-export-empty = Мұндай шарттарға сай өтініш жоқ.
 report-export-caption = Файлдағы өтініштер саны: { $count }.
+
+## Жеке деректер
+
+privacy-delete-confirm = Деректеріңізді жоямыз ба? Өтініштеріңіз сақталады, бірақ иесіздендіріледі — сізбен байланысы үзіледі. Жазылымдар, бот баптаулары, деректерді өңдеуге берілген келісім және аяқталмаған диалог жойылады.
+privacy-delete-yes = 🗑 Иә, жою
+privacy-delete-no = Жоқ, қалдыру
+privacy-delete-kept = Жарайды, ештеңе жойылған жоқ.
+privacy-deleted = Дайын: деректеріңіз жойылды. Ажыратылған өтініштер саны: { $count }, тоқтатылған жазылымдар: { $topics }.

@@ -216,11 +216,6 @@ report-place-summary =
 report-my-title = Ваши обращения:
 report-my-line = { $reference } · { $date } · { $settlement } — { $status }
 report-my-empty = У вас пока нет обращений. Сообщить о плохом интернете — /report.
-report-delete-confirm = Удалить ваши данные? Обращения останутся, но станут обезличенными — без связи с вами. Настройки бота, согласие на обработку данных и незавершённое обращение будут удалены.
-report-delete-yes = 🗑 Да, удалить
-report-delete-no = Нет, оставить
-report-delete-kept = Хорошо, ничего не удалено.
-report-deleted = Готово: ваши данные удалены. Отвязано обращений: { $count }.
 report-export-forbidden = Эта команда доступна только администраторам.
 report-export-usage = Формат: /export region=pavlodar from=2026-01-01 to=2026-12-31 (каждая часть необязательна).
 report-export-bad-argument = Не понимаю аргумент «{ $argument }».
@@ -229,3 +224,11 @@ report-export-bad-date = Неверная дата «{ $date }»: нужен ф�
 report-export-bad-range = Дата from должна быть не позже даты to.
 report-export-empty = Обращений с такими условиями нет.
 report-export-caption = Обращений в файле: { $count }.
+
+## Личные данные
+
+privacy-delete-confirm = Удалить ваши данные? Обращения останутся, но станут обезличенными — без связи с вами. Подписки, настройки бота, согласие на обработку данных и незавершённый диалог будут удалены.
+privacy-delete-yes = 🗑 Да, удалить
+privacy-delete-no = Нет, оставить
+privacy-delete-kept = Хорошо, ничего не удалено.
+privacy-deleted = Готово: ваши данные удалены. Отвязано обращений: { $count }, отменено подписок: { $topics }.

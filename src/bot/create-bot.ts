@@ -6,6 +6,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { askFeature } from "../features/ask/index.js";
 import { helpFeature } from "../features/help.js";
 import { languageFeature } from "../features/language.js";
+import { privacyFeature } from "../features/privacy.js";
 import { reportFeature } from "../features/report/index.js";
 import { startFeature } from "../features/start.js";
 import { subscribeFeature } from "../features/subscribe/index.js";
@@ -100,6 +101,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       startFeature,
       helpFeature,
       languageFeature,
+      privacyFeature(deps),
       reportFeature(deps),
       subscribeFeature(deps),
       askFeature(deps),

@@ -14,7 +14,7 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   // Before the conversation: these also work in the middle of a report, and moderators press
   // their buttons in another chat.
-  composer.use(moderationFeature(deps, store), myDataFeature(deps, store), exportFeature(deps, store));
+  composer.use(moderationFeature(deps, store), myDataFeature(store), exportFeature(deps, store));
   composer.use(createConversation<BotContext, Context>(reportConversation(deps, store), "report"));
 
   const privateChat = composer.chatType("private");

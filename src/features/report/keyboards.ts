@@ -19,9 +19,6 @@ export const CB = {
 /** Moderator buttons: `repmod:<status>:<reference>`. */
 export const MOD_CB = /^repmod:(accepted|resolved|rejected):(R-\d{4}-\d{6})$/;
 
-/** /deletemydata confirmation. */
-export const DELETE_CB = { yes: "repdel:yes", no: "repdel:no" } as const;
-
 export interface Option {
   value: string;
   label: string;

@@ -64,6 +64,9 @@ describe("/deletemydata", () => {
     await user.send("/language");
     await user.press("Қазақша");
     expect(await redis.exists("session:5010")).toBe(1);
+    await user.send("/subscribe");
+    await user.press(/Ауыл/);
+    expect(await redis.smembers("sub:topic:rural")).toContain("5010");
     await user.send("/report");
     await user.press("Павлодар");
 
@@ -75,7 +78,10 @@ describe("/deletemydata", () => {
 
     await user.send("/deletemydata");
     await user.press("Иә, жою");
-    expect(user.last.text).toBe("Дайын: деректеріңіз жойылды. Ажыратылған өтініштер саны: 1.");
+    expect(user.last.text).toBe(
+      "Дайын: деректеріңіз жойылды. Ажыратылған өтініштер саны: 1, тоқтатылған жазылымдар: 1.",
+    );
+    expect(await redis.smembers("sub:topic:rural")).not.toContain("5010");
     expect(await redis.exists("reports:user:5010")).toBe(0);
     expect(await redis.exists("report:consent:5010")).toBe(0);
     expect(await redis.exists("session:5010")).toBe(0);
