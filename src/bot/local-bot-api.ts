@@ -32,6 +32,20 @@ export const LOCAL_BOT_INFO: UserFromGetMe = {
   supports_join_request_queries: false,
 };
 
+/** What a user's sticker or photo carries, for the terminal chat's `@sticker` and for tests. */
+export const SAMPLE_MEDIA = {
+  sticker: {
+    file_id: "sticker",
+    file_unique_id: "sticker",
+    type: "regular",
+    width: 512,
+    height: 512,
+    is_animated: false,
+    is_video: false,
+  },
+  photo: [{ file_id: "photo", file_unique_id: "photo", width: 90, height: 90 }],
+} as const;
+
 const SENDS_MESSAGE =
   /^(send|copy|forward)[A-Z]|^edit(MessageText|MessageCaption|MessageMedia|MessageReplyMarkup)$/;
 

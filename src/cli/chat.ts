@@ -3,7 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Update } from "grammy/types";
 import type { BotDeps } from "../bot/context.js";
 import { createBot } from "../bot/create-bot.js";
-import { type ApiCall, LOCAL_BOT_INFO, LocalBotApi } from "../bot/local-bot-api.js";
+import { type ApiCall, LOCAL_BOT_INFO, LocalBotApi, SAMPLE_MEDIA } from "../bot/local-bot-api.js";
 import { startDelivery } from "../delivery/index.js";
 
 /** The terminal user: a private chat with this id. Put it in ADMIN_IDS to try admin commands. */
@@ -79,26 +79,8 @@ export async function runTerminalChat(deps: BotDeps, input: Readable, output: Wr
         ...base,
         message: message({ location: { latitude: Number(location[1]), longitude: Number(location[2]) } }),
       };
-    if (line === "@sticker")
-      return {
-        ...base,
-        message: message({
-          sticker: {
-            file_id: "s",
-            file_unique_id: "s",
-            type: "regular",
-            width: 512,
-            height: 512,
-            is_animated: false,
-            is_video: false,
-          },
-        }),
-      };
-    if (line === "@photo")
-      return {
-        ...base,
-        message: message({ photo: [{ file_id: "p", file_unique_id: "p", width: 90, height: 90 }] }),
-      };
+    if (line === "@sticker") return { ...base, message: message({ sticker: SAMPLE_MEDIA.sticker }) };
+    if (line === "@photo") return { ...base, message: message({ photo: SAMPLE_MEDIA.photo }) };
     const text = line.startsWith('"') ? line.slice(1) : line;
     const command = /^\/\w+/.exec(text);
     const entities = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : undefined;

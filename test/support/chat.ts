@@ -5,7 +5,13 @@ import pino from "pino";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
 import { createBot } from "../../src/bot/create-bot.js";
 import { createBotI18n } from "../../src/bot/i18n.js";
-import { type ApiCall, type ApiReply, LOCAL_BOT_INFO, LocalBotApi } from "../../src/bot/local-bot-api.js";
+import {
+  type ApiCall,
+  type ApiReply,
+  LOCAL_BOT_INFO,
+  LocalBotApi,
+  SAMPLE_MEDIA,
+} from "../../src/bot/local-bot-api.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import { type Knowledge, loadKnowledge } from "../../src/knowledge/index.js";
 
@@ -128,21 +134,11 @@ export class TestUser {
   }
 
   sendSticker(): Promise<void> {
-    return this.message({
-      sticker: {
-        file_id: "s",
-        file_unique_id: "s",
-        type: "regular",
-        width: 512,
-        height: 512,
-        is_animated: false,
-        is_video: false,
-      },
-    });
+    return this.message({ sticker: SAMPLE_MEDIA.sticker });
   }
 
   sendPhoto(): Promise<void> {
-    return this.message({ photo: [{ file_id: "p", file_unique_id: "p", width: 90, height: 90 }] });
+    return this.message({ photo: SAMPLE_MEDIA.photo });
   }
 
   /** Everything the bot sent or edited in this chat, oldest first. */

@@ -266,18 +266,8 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
       }
 
       const saved = await conversation.external(async () => {
-        const input = reportSchema.safeParse({
-          userId,
-          lang,
-          region: draft.region,
-          settlement: draft.settlement,
-          operator: draft.operator,
-          connection: draft.connection,
-          problem: draft.problem,
-          speedMbps: draft.speedMbps,
-          location: draft.location,
-          comment: draft.comment,
-        });
+        // The draft has exactly the report's fields; the schema is the last word on each of them.
+        const input = reportSchema.safeParse({ userId, lang, ...draft });
         if (!input.success) {
           deps.logger.error(
             { issues: input.error.issues, draftId },
