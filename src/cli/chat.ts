@@ -104,7 +104,9 @@ function describe(call: ApiCall, messageId: number, print: (line: string) => voi
   switch (call.method) {
     case "sendMessage":
     case "editMessageText": {
-      print(`${call.method === "editMessageText" ? "bot (изменено)" : "bot"}: ${String(p.text)}`);
+      // Messages to other chats (the moderators') are shown as such.
+      const where = Number(p.chat_id) === TERMINAL_USER.id ? "" : ` → чат ${String(p.chat_id)}`;
+      print(`${call.method === "editMessageText" ? "bot (изменено)" : "bot"}${where}: ${String(p.text)}`);
       return printButtons(p, messageId, print);
     }
     case "editMessageReplyMarkup":
