@@ -1,12 +1,20 @@
 import type MiniSearch from "minisearch";
 import type { FactCard, Seeds } from "./ingest.js";
-import { type AnswerKind, answerKinds, hasAnswerOfKind, isHowTo, latestYear } from "./intent.js";
+import {
+  type AnswerKind,
+  answerKinds,
+  asksAboutFuture,
+  hasAnswerOfKind,
+  isHowTo,
+  latestYear,
+} from "./intent.js";
 import { detectLanguage } from "./language.js";
 import { type Analyzer, CONCEPT_PREFIX, createAnalyzer } from "./lexicon.js";
 import { resolveRelativeTime } from "./relative-time.js";
 import { createIndex, type IndexedDoc, TermStats } from "./search-index.js";
 import { classifySmalltalk } from "./smalltalk.js";
 import type { Announcement, Language, Reply, Source } from "./types.js";
+import { isFunctionShaped } from "./word-shape.js";
 
 /**
  * Minimum share of the question's content (IDF-weighted) that the chosen passage or card must
@@ -16,6 +24,11 @@ import type { Announcement, Language, Reply, Source } from "./types.js";
 export const ANSWER_THRESHOLD: Record<Language, number> = { ru: 0.5, kk: 0.5 };
 /** A term recovered by typo correction counts this much of its weight. */
 const CORRECTED_WEIGHT = 0.8;
+/**
+ * An unknown word shaped like a verb, an adverb or a function word counts this much of an
+ * unknown word's weight (about half the rarest known term) and is never required.
+ */
+const FUNCTION_WEIGHT = 0.35;
 /** A weak concept (the country's name) counts this much of its weight. */
 const WEAK_WEIGHT = 0.2;
 /** How many search results are re-ranked by coverage. */
@@ -26,6 +39,8 @@ const CANDIDATES = 12;
  * question's nouns, and never lifts a candidate over the threshold.
  */
 const KIND_BONUS = 0.12;
+/** Rank bonus of the fact about the latest year when the question speaks of what is ahead. */
+const TIME_BONUS = 0.1;
 
 interface Item {
   id: string;
@@ -45,6 +60,8 @@ interface QueryTerm {
   weight: number;
   /** A weak concept: never required for a match. */
   weak?: boolean;
+  /** Shaped like a verb or function word ("получат"): never the question's most specific term. */
+  verbal?: boolean;
 }
 
 /** Diagnostics of one question, for calibration and tests. */
@@ -169,7 +186,10 @@ export class KnowledgeBase {
   queryTerms(question: string, lang: Language): QueryTerm[] {
     const seen = new Set<string>();
     const out: QueryTerm[] = [];
-    for (const raw of this.analyzer.analyze(question, lang)) {
+    const singles = this.analyzer.singleStems(lang);
+    const known = (stem: string): boolean => this.stats.has(lang, stem) || singles.has(stem);
+    const tokens = this.analyzer.analyzeQuery(question, lang, known);
+    for (const [i, { term: raw, surface }] of tokens.entries()) {
       let term = raw;
       let factor = 1;
       if (!raw.startsWith(CONCEPT_PREFIX) && !this.stats.has(lang, raw)) {
@@ -179,12 +199,20 @@ export class KnowledgeBase {
         if (fixed !== undefined) {
           term = fixed;
           factor = CORRECTED_WEIGHT;
+        } else if (isFunctionShaped(surface, lang, i === tokens.length - 1)) {
+          // "даст", "проводили", "тұрады": a verb the texts lack does not make the question another
+          if (seen.has(term)) continue;
+          seen.add(term);
+          out.push({ term, weight: this.stats.idf(lang, term) * FUNCTION_WEIGHT, weak: true });
+          continue;
         }
       }
       if (seen.has(term)) continue;
       seen.add(term);
       if (this.analyzer.isWeak(term))
         out.push({ term, weight: this.stats.idf(lang, term) * WEAK_WEIGHT, weak: true });
+      else if (!term.startsWith(CONCEPT_PREFIX) && isFunctionShaped(surface, lang, i === tokens.length - 1))
+        out.push({ term, weight: this.stats.idf(lang, term) * factor, verbal: true });
       else out.push({ term, weight: this.stats.idf(lang, term) * factor });
     }
     return out;
@@ -195,8 +223,9 @@ export class KnowledgeBase {
     const lang = detectLanguage(question, fallbackLang);
     const terms = this.queryTerms(question, lang);
     const kinds = answerKinds(question);
-    const best = this.best(terms, lang, kinds);
-    const ungated = this.best(terms, lang, kinds, false)?.coverage ?? 0;
+    const signals = { future: asksAboutFuture(question, lang) };
+    const best = this.best(terms, lang, kinds, true, signals);
+    const ungated = this.best(terms, lang, kinds, false, signals)?.coverage ?? 0;
     return best
       ? { lang, terms, ungated, best: { id: best.item.id, coverage: best.coverage, score: best.score } }
       : { lang, terms, ungated };
@@ -207,6 +236,7 @@ export class KnowledgeBase {
     lang: Language,
     kinds: ReadonlySet<AnswerKind> = new Set(),
     whole = true,
+    signals: { future?: boolean } = {},
   ): { item: Item; coverage: number; score: number } | undefined {
     const strong = terms.filter((t) => !t.weak);
     if (strong.length === 0) return undefined;
@@ -215,6 +245,11 @@ export class KnowledgeBase {
     if (top <= 0) return undefined;
     const total = terms.reduce((s, t) => s + t.weight, 0);
     const need = strong.length <= 2 ? strong.length : strong.length / 2;
+    // the question's most specific known term: a candidate without it answers another question
+    // ("сколько процентов граждан цифрово грамотны" is not answered by "100% of the population")
+    const known = strong.filter((t) => !t.verbal && this.stats.has(lang, t.term));
+    const keyWeight = Math.max(0, ...known.map((t) => t.weight));
+    const keys = known.filter((t) => t.weight >= keyWeight - 1e-9).map((t) => t.term);
     interface Candidate {
       item: Item;
       coverage: number;
@@ -230,6 +265,7 @@ export class KnowledgeBase {
       const matched = new Set(r.queryTerms);
       // a short question must be matched whole: "министр образования" is not half answered
       if (whole && strong.filter((t) => matched.has(t.term)).length < need) continue;
+      if (whole && keys.length > 0 && !keys.some((k) => matched.has(k))) continue;
       const coverage = terms.reduce((s, t) => s + (matched.has(t.term) ? t.weight : 0), 0) / total;
       let rank = coverage + 0.1 * (r.score / top) + (item.kind === "passage" ? 0 : 0.03);
       for (const kind of kinds) if (item.kinds[lang]?.has(kind)) rank += KIND_BONUS;
@@ -245,7 +281,16 @@ export class KnowledgeBase {
       const newest = Math.max(...candidates.map((c) => c.item.source.year));
       for (const c of candidates) if (c.item.source.year === newest) c.rank += 0.03;
     }
-    const passing = candidates.filter((c) => c.coverage >= ANSWER_THRESHOLD[lang]);
+    if (signals.future) {
+      // "биыл қанша ауылда жақсарады", "сколько ещё сёл подключат": the forward-looking fact
+      const latest = Math.max(0, ...candidates.map((c) => c.year));
+      for (const c of candidates) if (latest > 0 && c.year === latest) c.rank += TIME_BONUS;
+    }
+    let passing = candidates.filter((c) => c.coverage >= ANSWER_THRESHOLD[lang]);
+    // a fact that holds what is asked (a year for "когда", a number for "сколько") beats one
+    // that only shares more words with the question
+    const holding = passing.filter((c) => [...kinds].some((k) => c.item.kinds[lang]?.has(k)));
+    if (holding.length > 0) passing = holding;
     const pool = passing.length > 0 ? passing : candidates;
     let best: Candidate | undefined;
     for (const c of pool) if (!best || c.rank > best.rank) best = c;
@@ -258,7 +303,9 @@ export class KnowledgeBase {
     const intent = classifySmalltalk(question);
     if (intent) return { kind: "smalltalk", lang, intent };
     if (isHowTo(question, lang)) return { kind: "none", lang };
-    const best = this.best(this.queryTerms(question, lang), lang, answerKinds(question));
+    const best = this.best(this.queryTerms(question, lang), lang, answerKinds(question), true, {
+      future: asksAboutFuture(question, lang),
+    });
     if (!best || best.coverage < ANSWER_THRESHOLD[lang]) return { kind: "none", lang };
     const { item } = best;
     const text = item.text[lang] ?? "";

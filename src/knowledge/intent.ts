@@ -85,3 +85,29 @@ export function hasAnswerOfKind(text: string, kind: AnswerKind): boolean {
 export function latestYear(text: string): number {
   return Math.max(0, ...(text.match(YEAR) ?? []).map(Number));
 }
+
+/** Words that put a question in the present year or ahead: "биыл", "в этом году", "ещё", "будет". */
+const RU_FUTURE = new Set(["будет", "будут", "ещё", "еще", "скоро", "предстоит", "планируется", "планируют"]);
+const KK_FUTURE = new Set(["биыл", "алдағы", "тағы", "болады", "жоспарланған", "жоспарлануда"]);
+/** Kazakh present-future and intention endings of the final verb: "жақсарады", "қосылмақ". */
+const KK_FUTURE_VERB = /(ады|еді|йды|йді|мақ|мек|бақ|бек|пақ|пек)$/u;
+/** Russian perfective future in the 3rd plural ("улучшат", "подключат", "проведут"). */
+const RU_FUTURE_VERB = /([жчшщ]ат|[аеиоуя]ят|[дгжчшщ]ут|[аеиоуя]ют)$/u;
+
+/**
+ * Whether a question asks about this year or what is ahead ("биыл қанша ауылда интернет
+ * жақсарады", "в скольких сёлах улучшат интернет в этом году"): between facts of different
+ * years the forward-looking one is then the answer.
+ */
+export function asksAboutFuture(question: string, lang: Language): boolean {
+  const text = normalizeText(question);
+  const tokens = tokenize(text);
+  if (lang === "ru") {
+    if (/(в|на) (этом|текущем|следующем) году/u.test(text)) return true;
+    return tokens.some((t) => RU_FUTURE.has(t) || (t.length >= 6 && RU_FUTURE_VERB.test(t)));
+  }
+  if (tokens.some((t) => KK_FUTURE.has(t))) return true;
+  const content = tokens.filter((t) => !/^(ма|ме|ба|бе|па|пе|ма екен|екен)$/u.test(t));
+  const last = content.at(-1) ?? "";
+  return last.length >= 5 && KK_FUTURE_VERB.test(last);
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { KK_STOPWORDS, stemKk } from "./analyzers/kk.js";
 import { RU_STOPWORDS, stemRu } from "./analyzers/ru.js";
+import { editDistance } from "./search-index.js";
 import { foldKk, type Lang, normalizeText, tokenize } from "./text.js";
 
 /** seeds/lexicon.json: concept id -> the Russian and Kazakh words and phrases that express it. */
@@ -28,10 +29,23 @@ interface Phrase {
   concept: string;
 }
 
+/** One content term of a question and the words it was read from. */
+export interface QueryToken {
+  term: string;
+  /** The question's own word (or words, space-joined, for a phrase), normalised. */
+  surface: string;
+}
+
 /** Turns text of one language into the terms the index stores and the question is matched on. */
 export interface Analyzer {
   /** Content terms of the text: stems and shared concept tokens, in order (stopwords dropped). */
   analyze(text: string, lang: Lang): string[];
+  /**
+   * Like analyze, for a question: also returns each term's surface word, and a lexicon phrase
+   * also matches when a word of it that the index does not know (`known` is false) is a typo
+   * of the phrase's word ("искуственный интелект").
+   */
+  analyzeQuery(text: string, lang: Lang, known: (stem: string) => boolean): QueryToken[];
   /** Whether a term is a weak concept token (see LexiconSchema). */
   isWeak(term: string): boolean;
   /** One-word lexicon stems and their concept tokens, for typo correction ("гарод" -> город). */
@@ -52,19 +66,50 @@ function cachedStem(token: string, lang: Lang, caches: StemCache): string {
   return s;
 }
 
+/** "%" is the word "процент" / "пайыз": "сколько процентов" finds "83%". */
+const PERCENT: Record<Lang, string> = { ru: " процент ", kk: " пайыз " };
+
 /** Stems already computed: the seeds and questions repeat words, and Snowball is the costly step. */
-function stemTokens(text: string, lang: Lang, caches: StemCache): string[] {
+function stemTokens(text: string, lang: Lang, caches: StemCache, surfaces?: string[]): string[] {
   const stop = lang === "ru" ? RU_STOPWORDS : KK_STOPWORDS;
   const stem = (token: string): string => cachedStem(token, lang, caches);
   const out: string[] = [];
-  for (const token of tokenize(normalizeText(text))) {
+  for (const token of tokenize(normalizeText(text).replace(/%/g, PERCENT[lang]))) {
     if (stop.has(token)) continue;
     // an inflected question word is still a question word: "қаншаға" -> "қанша"
     const s = stem(token);
-    if (!stop.has(s)) out.push(s);
+    if (!stop.has(s)) {
+      out.push(s);
+      surfaces?.push(token);
+    }
   }
   return out;
 }
+
+/**
+ * Whether a word of a text matches a word of a multi-word lexicon phrase. Stems of inflected
+ * forms are cut differently ("паспорты" -> "паспор", "паспорттарымен" -> "паспорт"), so one
+ * stem of 5 letters or more may begin the other, and Kazakh words also match when they share
+ * all but their last two letters, five at least (a prefix match in the spirit of Can et al.
+ * 2008, but not "оператор" / "операция"). Shorter words must be equal ("жақс" is not "жақсарт").
+ */
+export function phraseWordMatches(word: string, phraseWord: string, lang: Lang): boolean {
+  if (word === phraseWord) return true;
+  const [short, long] = word.length <= phraseWord.length ? [word, phraseWord] : [phraseWord, word];
+  if (short.length < 5 || /\d/.test(short)) return false;
+  if (long.startsWith(short)) return true;
+  if (lang !== "kk") return false;
+  // a voiced final restored differently ("денсаулығ" / "денсаулық"): all but the last two letters
+  let common = 0;
+  while (common < short.length && short[common] === long[common]) common++;
+  return common >= Math.max(5, short.length - 2);
+}
+
+/** How many typos a phrase word may carry in a question: none below 5 letters, 2 from 8. */
+const phraseTypos = (word: string): number => (word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0);
+
+/** Bucket of a phrase by the start of its first word, for loose lookup. */
+const phraseKey = (stem: string): string => stem.slice(0, 4);
 
 const MIN_PREFIX = 6;
 
@@ -118,24 +163,78 @@ export function createAnalyzer(data: LexiconData): Analyzer {
   for (const lang of ["ru", "kk"] as const) {
     for (const list of phrases[lang].values()) list.sort((a, b) => b.stems.length - a.stems.length);
   }
+  /** Multi-word phrases by the start of their first word (loose matching), longest first. */
+  const loose: Record<Lang, Map<string, Phrase[]>> = { ru: new Map(), kk: new Map() };
+  const multi: Record<Lang, Phrase[]> = { ru: [], kk: [] };
+  for (const lang of ["ru", "kk"] as const) {
+    for (const list of phrases[lang].values()) {
+      for (const p of list) {
+        if (p.stems.length < 2) continue;
+        multi[lang].push(p);
+        const key = phraseKey(p.stems[0] as string);
+        const bucket = loose[lang].get(key) ?? [];
+        bucket.push(p);
+        loose[lang].set(key, bucket);
+      }
+    }
+    for (const list of loose[lang].values()) list.sort((a, b) => b.stems.length - a.stems.length);
+    multi[lang].sort((a, b) => b.stems.length - a.stems.length);
+  }
+
+  /** The longest phrase at position i: exact first, then loose, then (questions) with typos. */
+  const phraseAt = (
+    stems: string[],
+    i: number,
+    lang: Lang,
+    known?: (stem: string) => boolean,
+  ): Phrase | undefined => {
+    const stem = stems[i] as string;
+    const exact = phrases[lang].get(stem)?.find((p) => p.stems.every((s, k) => stems[i + k] === s));
+    const fits = (p: Phrase, typos: boolean): boolean =>
+      i + p.stems.length <= stems.length &&
+      p.stems.every((s, k) => {
+        const w = stems[i + k] as string;
+        if (phraseWordMatches(w, s, lang)) return true;
+        if (!typos || known?.(w)) return false;
+        const max = phraseTypos(s);
+        return max > 0 && editDistance(w, s, max + 1) <= max;
+      });
+    const bucket = loose[lang].get(phraseKey(stem));
+    let found = bucket?.find((p) => fits(p, false));
+    if (!found && known && stems.slice(i, i + 2).some((w) => !known(w)))
+      found = multi[lang].find((p) => {
+        // cheap filter first: a typo seldom changes the length by more than two or both first letters
+        const head = p.stems[0] as string;
+        if (Math.abs(head.length - stem.length) > 2) return false;
+        if (head[0] !== stem[0] && head[1] !== stem[1]) return false;
+        return fits(p, true);
+      });
+    if (exact && (!found || found.stems.length <= exact.stems.length)) return exact;
+    return found ?? exact;
+  };
+
+  const run = (text: string, lang: Lang, known?: (stem: string) => boolean): QueryToken[] => {
+    const surfaces: string[] = [];
+    const stems = stemTokens(text, lang, caches, surfaces);
+    const out: QueryToken[] = [];
+    for (let i = 0; i < stems.length; ) {
+      const stem = stems[i] as string;
+      const match = phraseAt(stems, i, lang, known);
+      if (match) {
+        out.push({ term: match.concept, surface: surfaces.slice(i, i + match.stems.length).join(" ") });
+        i += match.stems.length;
+      } else {
+        out.push({ term: prefixConcept(prefixes[lang], stem) ?? stem, surface: surfaces[i] as string });
+        i++;
+      }
+    }
+    return out;
+  };
+
   return {
     isWeak: (term) => weak.has(term),
     singleStems: (lang) => singles[lang],
-    analyze(text, lang) {
-      const stems = stemTokens(text, lang, caches);
-      const out: string[] = [];
-      for (let i = 0; i < stems.length; ) {
-        const stem = stems[i] as string;
-        const match = phrases[lang].get(stem)?.find((p) => p.stems.every((s, k) => stems[i + k] === s));
-        if (match) {
-          out.push(match.concept);
-          i += match.stems.length;
-        } else {
-          out.push(prefixConcept(prefixes[lang], stem) ?? stem);
-          i++;
-        }
-      }
-      return out;
-    },
+    analyze: (text, lang) => run(text, lang).map((t) => t.term),
+    analyzeQuery: (text, lang, known) => run(text, lang, known),
   };
 }

@@ -48,6 +48,33 @@ describe("ask", () => {
     expect(knowledge.ask(q).kind).toBe("none");
   });
 
+  it("does not let an unknown verb stop an answer, while an unknown noun or a price still does", () => {
+    const jobs = knowledge.ask("Сколько новых рабочих мест даст DigitEL");
+    expect(jobs.kind).toBe("answer");
+    if (jobs.kind === "answer") expect(jobs.text).toContain("100");
+    for (const q of ["Сколько пенсий даст DigitEL", "Сколько стоит 5G?", "сколько стоит Starlink для села"])
+      expect(knowledge.ask(q).kind, q).toBe("none");
+  });
+
+  it("matches lexicon phrases inflected otherwise and with typos", () => {
+    const passport = knowledge.ask("денсаулық паспорты барлық адамға бола ма");
+    expect(passport.kind === "answer" && passport.text.includes("100")).toBe(true);
+    const ai = knowledge.ask("искуственный интелект в больницах");
+    expect(ai.kind === "answer" && /ПАКС/.test(ai.text)).toBe(true);
+  });
+
+  it("answers with the fact that holds the question's most specific term", () => {
+    const reply = knowledge.ask("сколько процентов граждан цифрово грамотны");
+    expect(reply.kind === "answer" && reply.text.includes("83")).toBe(true);
+  });
+
+  it("prefers the forward-looking fact when the question speaks of this year or ahead", () => {
+    const kk = knowledge.ask("биыл тағы қанша ауылда интернет жақсарады");
+    expect(kk.kind === "answer" && kk.text.includes("140")).toBe(true);
+    const ru = knowledge.ask("В скольких населённых пунктах улучшили качество интернета в прошлом году?");
+    expect(ru.kind === "answer" && ru.text.includes("628")).toBe(true);
+  });
+
   it("classifies greetings and thanks as smalltalk", () => {
     expect(knowledge.ask("привет")).toEqual({ kind: "smalltalk", lang: "ru", intent: "greeting" });
     expect(knowledge.ask("рақмет")).toEqual({ kind: "smalltalk", lang: "kk", intent: "thanks" });

@@ -118,6 +118,8 @@ const LAYERS: readonly (readonly string[])[] = [
     "тегі",
     "ндағы",
     "ндегі",
+    // accusative after a possessive: "желісін" -> "желісі", "түсімін" -> "түсімі"
+    "н",
   ]),
   // 3. possessive (-сы/-сі and -ы/-і are handled in stripPossessive)
   byLength(["ымыз", "іміз", "ыңыз", "іңіз", "ым", "ім", "ың", "ің"]),
@@ -142,6 +144,7 @@ function validStem(stem: string, suffix: string): boolean {
   if (stem.length < min || !VOWELS.test(stem)) return false;
   if (N_AFTER_VOWEL.has(suffix)) return VOWEL_END.test(stem);
   if (N_AFTER_VOWEL_OR_NASAL.has(suffix)) return /[аәеиоөұүыіуэюямнң]$/u.test(stem);
+  if (suffix === "н") return /[ыі]$/u.test(stem) && stem.length >= 5;
   return true;
 }
 

@@ -1,0 +1,38 @@
+import type { Lang } from "./text.js";
+
+/**
+ * Russian endings that, on a word the texts do not know, mark a verb, an adverb or an
+ * imperative rather than a noun: reflexive and infinitive verbs, 3rd person after a vowel
+ * ("даёт", "стоит", "дают", "строят"), 3rd plural after a hushing consonant or д/г ("улучшат",
+ * "дадут", "могут"), 2nd person, plural and some singular past ("проводили", "проводил"),
+ * imperatives and adverbs in -но after a consonant ("медленно"). Endings that many nouns share
+ * (-ат "результат", -ет "бюджет", -ал "канал", -ила "правила", -ели "показатели") are left out: an
+ * unknown noun must keep blocking an answer.
+ */
+const RU_VERB =
+  /(ться|тся|[аяеиуы]ть|[аяеиоуы]ет|[аяеиоу]ит|[аяеиоу]ют|[аяеиоу]ят|[жчшщ]ат|[дгжчшщ]ут|ешь|ишь|[аяиыу]ли|[иыя]л|ыла|яла|[иай]те|[бвгджзклмнпрстфхцчшщ]но)$/u;
+/** "даст", "дадут": the irregular verb "дать", and a few very common irregular forms. */
+const RU_IRREGULAR = new Set(["даст", "дадим", "дашь", "ест", "едят", "хотят", "хочет", "бежит"]);
+
+/**
+ * Kazakh endings of verb forms that never end a noun: present-future (-ады, -еді, -йды),
+ * intention (-мақ, -бақ, -пақ), participles (-ған, -ген, -атын, -етін), converbs (-ып, -іп),
+ * verbal nouns in a case ("алуға", "қосуды") and personal endings ("тұрамын").
+ */
+const KK_VERB =
+  /(ады|еді|йды|йді|[мбп]ақ|[мбп]ек|ған|ген|қан|кен|атын|етін|йтын|йтін|ып|іп|уға|уге|уды|уді|мын|мін|мыз|міз|быз|біз|пыз|піз)$/u;
+/** Past tense (-ды, -ді, -ты, -ті) reads as a verb only in the last place (Kazakh is SOV). */
+const KK_PAST = /(ды|ді|ты|ті)$/u;
+
+/**
+ * Whether an unknown question word looks like a verb, an adverb or a function word rather than
+ * a noun: such a word says little about what is asked and must not stop an answer
+ * ("Сколько рабочих мест даст DigitEL"), while an unknown noun ("пенсия", "бағасы") still does.
+ * `last`: the word is the question's last content word (where a Kazakh predicate stands).
+ */
+export function isFunctionShaped(word: string, lang: Lang, last: boolean): boolean {
+  if (word.length <= 2 || /\d|[a-z]/.test(word)) return word.length <= 2 && !/\d/.test(word);
+  if (lang === "ru") return RU_IRREGULAR.has(word) || (word.length >= 4 && RU_VERB.test(word));
+  if (word.length < 5) return false;
+  return KK_VERB.test(word) || (last && KK_PAST.test(word));
+}
