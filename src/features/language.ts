@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/context.js";
 import { isLanguage, LANGUAGES } from "../bot/i18n.js";
+import { rememberLanguage } from "../storage/subscriptions.js";
 
 /** /language: switch between Russian and Kazakh; the choice is kept in the Redis session. */
 export const languageFeature = new Composer<BotContext>();
@@ -17,6 +18,8 @@ languageFeature.callbackQuery(/^lang:(\w+)$/, async (ctx) => {
   ctx.session.language = lang;
   ctx.lang = lang;
   ctx.i18n.useLocale(lang);
+  // Programme updates follow the switch at once, not only from the next message.
+  await rememberLanguage(ctx.deps.redis, ctx.from.id, lang);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-set"));
 });
