@@ -17,8 +17,7 @@ afterEach(() => {
 
 afterAll(async () => {
   const redis = new Redis(redisUrl.toString());
-  const keys = await redis.keys("*55500*");
-  if (keys.length) await redis.del(...keys);
+  await redis.flushdb(); // database 13 belongs to this file
   redis.disconnect();
 });
 
