@@ -33,7 +33,7 @@ export const KK_STOPWORDS: ReadonlySet<string> = new Set(
 /** Words left exactly as they are (short roots, question words, frequent stems a rule would break). */
 const PROTECTED: ReadonlySet<string> = new Set(
   `ел іс су жыл сан қала ауыл ауа қашан қанша қандай қалай неше нешінші туралы бойынша мекен
-  интернет жұмыс үлес байланыс кеңес табыс тапсырыс жоба сала білім адам орын облыс`
+  интернет жұмыс үлес байланыс кеңес табыс тапсырыс жоба сала білім адам орын облыс әкімдік`
     .split(/\s+/)
     .filter(Boolean),
 );
