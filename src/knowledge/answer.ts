@@ -1,4 +1,13 @@
 import type MiniSearch from "minisearch";
+import {
+  afterWhich,
+  asksTotal,
+  countedPart,
+  isAddressee,
+  isStopwordTypo,
+  LONG_QUESTION,
+  lastClause,
+} from "./focus.js";
 import type { FactCard, Seeds } from "./ingest.js";
 import {
   type AnswerKind,
@@ -9,7 +18,7 @@ import {
   latestYear,
 } from "./intent.js";
 import { detectLanguage } from "./language.js";
-import { type Analyzer, CONCEPT_PREFIX, createAnalyzer } from "./lexicon.js";
+import { type Analyzer, CONCEPT_PREFIX, createAnalyzer, type QueryToken } from "./lexicon.js";
 import { resolveRelativeTime } from "./relative-time.js";
 import { createIndex, type IndexedDoc, TermStats } from "./search-index.js";
 import { classifySmalltalk } from "./smalltalk.js";
@@ -29,6 +38,8 @@ const CORRECTED_WEIGHT = 0.8;
  * unknown word's weight (about half the rarest known term) and is never required.
  */
 const FUNCTION_WEIGHT = 0.35;
+/** An unknown word outside the last clause of a long question counts this much and is never required. */
+const CONTEXT_WEIGHT = 0.2;
 /** A weak concept (the country's name) counts this much of its weight. */
 const WEAK_WEIGHT = 0.2;
 /** How many search results are re-ranked by coverage. */
@@ -39,6 +50,8 @@ const CANDIDATES = 12;
  * question's nouns, and never lifts a candidate over the threshold.
  */
 const KIND_BONUS = 0.12;
+/** Rank bonus of a fact that counts what "сколько X" asks about ("100 тысяч рабочих мест"). */
+const COUNTED_BONUS = 0.05;
 /** Rank bonus of the fact about the latest year when the question speaks of what is ahead. */
 const TIME_BONUS = 0.1;
 
@@ -51,6 +64,8 @@ interface Item {
   /** What kinds of answer the text holds (a number, a year, places, a person), per language. */
   kinds: Partial<Record<Language, Set<AnswerKind>>>;
   latestYear: Partial<Record<Language, number>>;
+  /** Terms that occur only as a unit right after a number ("долларов" in "500 миллионов долларов"). */
+  units: Partial<Record<Language, Set<string>>>;
   topic?: string;
   card?: FactCard;
 }
@@ -73,8 +88,55 @@ export interface Explanation {
   ungated: number;
 }
 
+/** What the wording of a question requires of an answer, besides its words. */
+interface Signals {
+  /** The question speaks of this year or what is ahead. */
+  future?: boolean;
+  /** The attribute "какой/қандай" asks about ("какая скорость"): an answer must hold it. */
+  attribute?: string | undefined;
+  /** "сколько X": the fact that counts X (a number right before it) is preferred. */
+  counted?: string | undefined;
+  /** "сколько всего X": only a fact that counts X answers. */
+  total?: boolean;
+}
+
 const LANGS: readonly Language[] = ["ru", "kk"];
 const KINDS: readonly AnswerKind[] = ["count", "when", "where", "who"];
+
+/** A number that is not a year ("500", "7.6"). */
+const isNumber = (term: string): boolean => /^\d/.test(term) && !/^(19|20)\d\d$/.test(term);
+/** A number or an order of magnitude ("500", "~million"). */
+const isQuantity = (term: string): boolean => isNumber(term) || MAGNITUDES.has(term);
+const MAGNITUDES = new Set(["~million", "~billion", "~thousand"]);
+
+/** Units of measure that occur only right after a number or a magnitude ("500 миллионов долларов"). */
+function unitsOf(terms: readonly string[], isUnit: (term: string) => boolean): Set<string> {
+  const units = new Set<string>();
+  const elsewhere = new Set<string>();
+  terms.forEach((t, i) => {
+    if (isQuantity(t)) return;
+    if (isUnit(t) && i > 0 && isQuantity(terms[i - 1] as string)) units.add(t);
+    else elsewhere.add(t);
+  });
+  for (const t of elsewhere) units.delete(t);
+  return units;
+}
+
+/**
+ * Whether a text counts a term: a number stands at most three terms before it with no other
+ * concept between ("100 тысяч новых рабочих мест", not "36 учреждений, в их числе школы").
+ */
+function counts(terms: readonly string[], term: string): boolean {
+  return terms.some((t, i) => {
+    if (t !== term) return false;
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const before = terms[k] as string;
+      if (isNumber(before)) return true;
+      if (before.startsWith(CONCEPT_PREFIX) && !MAGNITUDES.has(before)) return false;
+    }
+    return false;
+  });
+}
 
 /** The knowledge base: passages, fact cards and announcements in one MiniSearch index. */
 export class KnowledgeBase {
@@ -104,6 +166,7 @@ export class KnowledgeBase {
         terms: {},
         kinds: {},
         latestYear: {},
+        units: {},
       });
     }
     for (const card of seeds.cards) {
@@ -122,6 +185,7 @@ export class KnowledgeBase {
         terms: {},
         kinds: {},
         latestYear: {},
+        units: {},
         topic: card.topic,
         card,
       });
@@ -155,6 +219,7 @@ export class KnowledgeBase {
       item.latestYear[lang] = latestYear(resolved);
       const terms = this.analyzer.analyze(resolved, lang);
       item.terms[lang] = terms;
+      item.units[lang] = unitsOf(terms, (t) => this.analyzer.isUnit(t));
       this.stats.add(lang, terms);
       doc[lang] = terms.join(" ");
     }
@@ -178,6 +243,7 @@ export class KnowledgeBase {
       terms: {},
       kinds: {},
       latestYear: {},
+      units: {},
       topic: a.topic,
     });
   }
@@ -188,34 +254,69 @@ export class KnowledgeBase {
     const out: QueryTerm[] = [];
     const singles = this.analyzer.singleStems(lang);
     const known = (stem: string): boolean => this.stats.has(lang, stem) || singles.has(stem);
-    const tokens = this.analyzer.analyzeQuery(question, lang, known);
+    const unfold = (folded: string): string | undefined =>
+      this.stats.unfold(folded) ?? (singles.has(folded) ? folded : undefined);
+    const analyze = (text: string): QueryToken[] => this.analyzer.analyzeQuery(text, lang, known, unfold);
+    const tokens = analyze(question);
+    // a long question tells its situation first and asks last: unknown words outside the last
+    // clause are context ("у нас в школе интернет через модем еле работает")
+    const clause = tokens.length >= LONG_QUESTION ? lastClause(question) : undefined;
+    const focus = clause === undefined ? undefined : new Set(analyze(clause).map((t) => t.term));
     for (const [i, { term: raw, surface }] of tokens.entries()) {
       let term = raw;
       let factor = 1;
+      const last = i === tokens.length - 1;
       if (!raw.startsWith(CONCEPT_PREFIX) && !this.stats.has(lang, raw)) {
+        // "колько", "скольо": a misspelt question word is still a question word
+        if (!singles.has(raw) && isStopwordTypo(surface, lang)) continue;
         const near = this.lexiconStats.nearest(lang, raw);
-        const fixed =
-          near !== undefined ? this.analyzer.singleStems(lang).get(near) : this.stats.correct(lang, raw);
+        const fixed = near !== undefined ? singles.get(near) : this.stats.correct(lang, raw);
         if (fixed !== undefined) {
           term = fixed;
           factor = CORRECTED_WEIGHT;
-        } else if (isFunctionShaped(surface, lang, i === tokens.length - 1)) {
+        } else if (isFunctionShaped(surface, lang, last)) {
           // "даст", "проводили", "тұрады": a verb the texts lack does not make the question another
           if (seen.has(term)) continue;
           seen.add(term);
           out.push({ term, weight: this.stats.idf(lang, term) * FUNCTION_WEIGHT, weak: true });
           continue;
+        } else if (focus !== undefined && !focus.has(raw)) {
+          if (seen.has(term)) continue;
+          seen.add(term);
+          out.push({ term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true });
+          continue;
         }
       }
       if (seen.has(term)) continue;
       seen.add(term);
-      if (this.analyzer.isWeak(term))
+      if (this.analyzer.isWeak(term) || (isAddressee(surface) && tokens.length > 1))
         out.push({ term, weight: this.stats.idf(lang, term) * WEAK_WEIGHT, weak: true });
-      else if (!term.startsWith(CONCEPT_PREFIX) && isFunctionShaped(surface, lang, i === tokens.length - 1))
+      else if (!term.startsWith(CONCEPT_PREFIX) && isFunctionShaped(surface, lang, last))
         out.push({ term, weight: this.stats.idf(lang, term) * factor, verbal: true });
       else out.push({ term, weight: this.stats.idf(lang, term) * factor });
     }
     return out;
+  }
+
+  /** The first strong content term of a part of the question (what "какой"/"сколько всего" ask). */
+  private firstTerm(part: string | undefined, terms: QueryTerm[], lang: Language): string | undefined {
+    if (part === undefined) return undefined;
+    const strong = new Set(terms.filter((t) => !t.weak && !t.verbal).map((t) => t.term));
+    const own = this.queryTerms(part, lang);
+    const first = own[0];
+    return first !== undefined && strong.has(first.term) && this.stats.has(lang, first.term)
+      ? first.term
+      : undefined;
+  }
+
+  /** What a question requires of an answer besides its words, read from its wording. */
+  private signals(question: string, lang: Language, terms: QueryTerm[]): Signals {
+    return {
+      future: asksAboutFuture(question, lang),
+      attribute: this.firstTerm(afterWhich(question), terms, lang),
+      counted: this.firstTerm(countedPart(question), terms, lang),
+      total: asksTotal(question),
+    };
   }
 
   /** Why a question gets the reply it gets (language, weighted terms, best candidate). */
@@ -223,7 +324,7 @@ export class KnowledgeBase {
     const lang = detectLanguage(question, fallbackLang);
     const terms = this.queryTerms(question, lang);
     const kinds = answerKinds(question);
-    const signals = { future: asksAboutFuture(question, lang) };
+    const signals = this.signals(question, lang, terms);
     const best = this.best(terms, lang, kinds, true, signals);
     const ungated = this.best(terms, lang, kinds, false, signals)?.coverage ?? 0;
     return best
@@ -236,7 +337,7 @@ export class KnowledgeBase {
     lang: Language,
     kinds: ReadonlySet<AnswerKind> = new Set(),
     whole = true,
-    signals: { future?: boolean } = {},
+    signals: Signals = {},
   ): { item: Item; coverage: number; score: number } | undefined {
     const strong = terms.filter((t) => !t.weak);
     if (strong.length === 0) return undefined;
@@ -250,6 +351,11 @@ export class KnowledgeBase {
     const known = strong.filter((t) => !t.verbal && this.stats.has(lang, t.term));
     const keyWeight = Math.max(0, ...known.map((t) => t.weight));
     const keys = known.filter((t) => t.weight >= keyWeight - 1e-9).map((t) => t.term);
+    // a named entity, a blocking concept and the attribute "какой" asks about must be matched
+    const required = terms
+      .filter((t) => this.analyzer.isEntity(t.term) || this.analyzer.blocks(t.term))
+      .map((t) => t.term);
+    if (signals.attribute !== undefined) required.push(signals.attribute);
     interface Candidate {
       item: Item;
       coverage: number;
@@ -263,12 +369,19 @@ export class KnowledgeBase {
       const text = item?.text[lang];
       if (!item || !text) continue;
       const matched = new Set(r.queryTerms);
+      // "вырастет ли доллар": a unit after a number ("500 миллионов долларов") is not the topic
+      if (!kinds.has("count")) for (const unit of item.units[lang] ?? []) matched.delete(unit);
+      if (whole && required.some((t) => !matched.has(t))) continue;
+      // "сколько всего школ": a fact must count schools, not institutions that include schools
+      const counting = signals.counted !== undefined && counts(item.terms[lang] ?? [], signals.counted);
+      if (whole && signals.total && signals.counted !== undefined && !counting) continue;
       // a short question must be matched whole: "министр образования" is not half answered
       if (whole && strong.filter((t) => matched.has(t.term)).length < need) continue;
       if (whole && keys.length > 0 && !keys.some((k) => matched.has(k))) continue;
       const coverage = terms.reduce((s, t) => s + (matched.has(t.term) ? t.weight : 0), 0) / total;
       let rank = coverage + 0.1 * (r.score / top) + (item.kind === "passage" ? 0 : 0.03);
       for (const kind of kinds) if (item.kinds[lang]?.has(kind)) rank += KIND_BONUS;
+      if (counting) rank += COUNTED_BONUS;
       candidates.push({ item, coverage, score: r.score / top, rank, year: item.latestYear[lang] ?? 0 });
     }
     if (kinds.has("when")) {
@@ -303,9 +416,8 @@ export class KnowledgeBase {
     const intent = classifySmalltalk(question);
     if (intent) return { kind: "smalltalk", lang, intent };
     if (isHowTo(question, lang)) return { kind: "none", lang };
-    const best = this.best(this.queryTerms(question, lang), lang, answerKinds(question), true, {
-      future: asksAboutFuture(question, lang),
-    });
+    const terms = this.queryTerms(question, lang);
+    const best = this.best(terms, lang, answerKinds(question), true, this.signals(question, lang, terms));
     if (!best || best.coverage < ANSWER_THRESHOLD[lang]) return { kind: "none", lang };
     const { item } = best;
     const text = item.text[lang] ?? "";

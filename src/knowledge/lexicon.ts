@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { KK_STOPWORDS, stemKk } from "./analyzers/kk.js";
+import { KK_STOPWORDS_FOLDED, stemKk, stemKkFolded } from "./analyzers/kk.js";
 import { RU_STOPWORDS, stemRu } from "./analyzers/ru.js";
 import { editDistance } from "./search-index.js";
-import { foldKk, type Lang, normalizeText, tokenize } from "./text.js";
+import { foldKk, KAZAKH_LETTERS, type Lang, normalizeText, tokenize } from "./text.js";
 
 /** seeds/lexicon.json: concept id -> the Russian and Kazakh words and phrases that express it. */
 export const LexiconSchema = z.object({
@@ -16,6 +16,19 @@ export const LexiconSchema = z.object({
        * match but never decides one, and a question need not match it.
        */
       weak: z.boolean().optional(),
+      /**
+       * A named project, programme or organisation: a question that names it asks about it, so
+       * an answer must name it too ("сколько рабочих мест создал Astana Hub" is not answered by
+       * DigitEL's jobs).
+       */
+      entity: z.boolean().optional(),
+      /**
+       * What the texts never speak of (prices): a question that holds it is not answered, however
+       * many of its other words match.
+       */
+      blocks: z.boolean().optional(),
+      /** A unit of measure (currency, petabytes): after a number it is not what a text is about. */
+      unit: z.boolean().optional(),
     }),
   ),
 });
@@ -45,9 +58,20 @@ export interface Analyzer {
    * also matches when a word of it that the index does not know (`known` is false) is a typo
    * of the phrase's word ("искуственный интелект").
    */
-  analyzeQuery(text: string, lang: Lang, known: (stem: string) => boolean): QueryToken[];
+  analyzeQuery(
+    text: string,
+    lang: Lang,
+    known: (stem: string) => boolean,
+    unfold?: (folded: string) => string | undefined,
+  ): QueryToken[];
   /** Whether a term is a weak concept token (see LexiconSchema). */
   isWeak(term: string): boolean;
+  /** Whether a term is a named entity's concept token (see LexiconSchema). */
+  isEntity(term: string): boolean;
+  /** Whether a term is a blocking concept token (see LexiconSchema). */
+  blocks(term: string): boolean;
+  /** Whether a term is a unit of measure's concept token (see LexiconSchema). */
+  isUnit(term: string): boolean;
   /** One-word lexicon stems and their concept tokens, for typo correction ("гарод" -> город). */
   singleStems(lang: Lang): ReadonlyMap<string, string>;
 }
@@ -71,7 +95,7 @@ const PERCENT: Record<Lang, string> = { ru: " процент ", kk: " пайыз
 
 /** Stems already computed: the seeds and questions repeat words, and Snowball is the costly step. */
 function stemTokens(text: string, lang: Lang, caches: StemCache, surfaces?: string[]): string[] {
-  const stop = lang === "ru" ? RU_STOPWORDS : KK_STOPWORDS;
+  const stop = lang === "ru" ? RU_STOPWORDS : KK_STOPWORDS_FOLDED;
   const stem = (token: string): string => cachedStem(token, lang, caches);
   const out: string[] = [];
   for (const token of tokenize(normalizeText(text).replace(/%/g, PERCENT[lang]))) {
@@ -129,11 +153,16 @@ export function createAnalyzer(data: LexiconData): Analyzer {
   const singles: Record<Lang, Map<string, string>> = { ru: new Map(), kk: new Map() };
   const seen = new Set<string>();
   const caches: StemCache = { ru: new Map(), kk: new Map() };
-  const weak = new Set(
-    Object.entries(data.concepts)
-      .filter(([, c]) => c.weak)
-      .map(([id]) => CONCEPT_PREFIX + id),
-  );
+  const flagged = (flag: "weak" | "entity" | "blocks" | "unit"): Set<string> =>
+    new Set(
+      Object.entries(data.concepts)
+        .filter(([, c]) => c[flag])
+        .map(([id]) => CONCEPT_PREFIX + id),
+    );
+  const weak = flagged("weak");
+  const entities = flagged("entity");
+  const blocking = flagged("blocks");
+  const units = flagged("unit");
   for (const [concept, terms] of Object.entries(data.concepts)) {
     for (const lang of ["ru", "kk"] as const) {
       for (const term of terms[lang]) {
@@ -213,9 +242,24 @@ export function createAnalyzer(data: LexiconData): Analyzer {
     return found ?? exact;
   };
 
-  const run = (text: string, lang: Lang, known?: (stem: string) => boolean): QueryToken[] => {
+  const run = (
+    text: string,
+    lang: Lang,
+    known?: (stem: string) => boolean,
+    unfold?: (folded: string) => string | undefined,
+  ): QueryToken[] => {
     const surfaces: string[] = [];
     const stems = stemTokens(text, lang, caches, surfaces);
+    if (lang === "kk" && known && unfold) {
+      // Kazakh typed without Kazakh letters: stem with the folded suffixes ("ауылдык" -> "ауыл")
+      // and take the text's stem that folds to it ("кенжолак" -> "кеңжолақ")
+      stems.forEach((s, i) => {
+        const surface = surfaces[i] as string;
+        if (known(s) || KAZAKH_LETTERS.test(surface)) return;
+        const real = unfold(stemKkFolded(surface));
+        if (real !== undefined) stems[i] = real;
+      });
+    }
     const out: QueryToken[] = [];
     for (let i = 0; i < stems.length; ) {
       const stem = stems[i] as string;
@@ -233,8 +277,11 @@ export function createAnalyzer(data: LexiconData): Analyzer {
 
   return {
     isWeak: (term) => weak.has(term),
+    isEntity: (term) => entities.has(term),
+    blocks: (term) => blocking.has(term),
+    isUnit: (term) => units.has(term),
     singleStems: (lang) => singles[lang],
     analyze: (text, lang) => run(text, lang).map((t) => t.term),
-    analyzeQuery: (text, lang, known) => run(text, lang, known),
+    analyzeQuery: (text, lang, known, unfold) => run(text, lang, known, unfold),
   };
 }

@@ -82,6 +82,11 @@ export class TermStats {
     }
   }
 
+  /** The Kazakh term of the texts that folds to this spelling ("кенжолак" -> "кеңжолақ"), if any. */
+  unfold(folded: string): string | undefined {
+    return this.folded.get(folded);
+  }
+
   /** Whether the term occurs in any document of that language. */
   has(lang: Lang, term: string): boolean {
     return this.df[lang].has(term);

@@ -5,6 +5,8 @@
  * words are never stemmed; a voiced final consonant is restored (ғ -> қ, г -> к, б -> п).
  */
 
+import { foldKk } from "../text.js";
+
 const VOWELS = /[аәеиоөұүыіуэюя]/u;
 const VOWEL_END = /[аәеиоөұүыіуэюя]$/u;
 
@@ -25,10 +27,20 @@ export const KK_STOPWORDS: ReadonlySet<string> = new Set(
   естідік естуімше сұрақ сұрағым білесіз білесің білгім мен біз маған бізге бізде менің
   өзі ғой ше шы ші әлгі жалпы қысқаша тұрамын тұрмын
   істе істейді істеп істеуі істелуде істеліп істелді ет ету етеді еткен етіп етті
-  болуы болу бол болсын болады ма болама`
+  болуы болу бол болсын болады ма болама
+  жатыр жатқан жатыр ма өте ете ала алады мақсат мақсаты мақсатқа қойылған`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * The stopwords also as typed without Kazakh letters ("бизге", "келеди"): a question typed on a
+ * Russian keyboard has the same function words.
+ */
+export const KK_STOPWORDS_FOLDED: ReadonlySet<string> = new Set([
+  ...KK_STOPWORDS,
+  ...[...KK_STOPWORDS].map(foldKk),
+]);
 
 /** Words left exactly as they are (short roots, question words, frequent stems a rule would break). */
 const PROTECTED: ReadonlySet<string> = new Set(
@@ -139,12 +151,46 @@ const PASSIVE = byLength(["ыл", "іл"]);
 const N_AFTER_VOWEL = new Set(["на", "не", "ны", "ні", "нда", "нде", "ндағы", "ндегі", "ндан", "нден"]);
 const N_AFTER_VOWEL_OR_NASAL = new Set(["ның", "нің", "нан", "нен"]);
 
-function validStem(stem: string, suffix: string): boolean {
+/** The suffix tables of one spelling: with Kazakh letters, or folded to Russian ones. */
+interface Tables {
+  layers: readonly (readonly string[])[];
+  finite: readonly string[];
+  passive: readonly string[];
+  protectedWords: ReadonlySet<string>;
+  sRoots: ReadonlySet<string>;
+  nAfterVowel: ReadonlySet<string>;
+  nAfterVowelOrNasal: ReadonlySet<string>;
+}
+
+const PLAIN: Tables = {
+  layers: LAYERS,
+  finite: FINITE,
+  passive: PASSIVE,
+  protectedWords: PROTECTED,
+  sRoots: S_ROOTS,
+  nAfterVowel: N_AFTER_VOWEL,
+  nAfterVowelOrNasal: N_AFTER_VOWEL_OR_NASAL,
+};
+
+const foldAll = (xs: Iterable<string>): string[] => [...new Set([...xs].map(foldKk))];
+
+/** The same tables typed without Kazakh letters: "ауылдык" -> "ауыл", "ауылга" -> "ауыл". */
+const FOLDED: Tables = {
+  layers: LAYERS.map((l) => byLength(foldAll(l))),
+  finite: byLength(foldAll(FINITE)),
+  passive: byLength(foldAll(PASSIVE)),
+  protectedWords: new Set(foldAll(PROTECTED)),
+  sRoots: new Set(foldAll(S_ROOTS)),
+  nAfterVowel: new Set(foldAll(N_AFTER_VOWEL)),
+  nAfterVowelOrNasal: new Set(foldAll(N_AFTER_VOWEL_OR_NASAL)),
+};
+
+function validStem(stem: string, suffix: string, t: Tables): boolean {
   const min = suffix.length === 1 && suffix !== "у" ? 4 : 3;
   if (stem.length < min || !VOWELS.test(stem)) return false;
-  if (N_AFTER_VOWEL.has(suffix)) return VOWEL_END.test(stem);
-  if (N_AFTER_VOWEL_OR_NASAL.has(suffix)) return /[аәеиоөұүыіуэюямнң]$/u.test(stem);
-  if (suffix === "н") return /[ыі]$/u.test(stem) && stem.length >= 5;
+  if (t.nAfterVowel.has(suffix)) return VOWEL_END.test(stem);
+  if (t.nAfterVowelOrNasal.has(suffix)) return /[аәеиоөұүыіуэюямнң]$/u.test(stem);
+  if (suffix === "н") return /[ыіи]$/u.test(stem) && stem.length >= 5;
   return true;
 }
 
@@ -156,27 +202,28 @@ function restoreVoiced(stem: string): string {
   return stem;
 }
 
-function stripLayer(word: string, suffixes: readonly string[]): string {
+function stripLayer(word: string, suffixes: readonly string[], t: Tables): string {
   for (const suffix of suffixes) {
     const stem = word.slice(0, -suffix.length);
-    if (word.endsWith(suffix) && PROTECTED.has(stem)) return stem;
+    if (word.endsWith(suffix) && t.protectedWords.has(stem)) return stem;
   }
   for (const suffix of suffixes) {
     if (word.length > suffix.length && word.endsWith(suffix)) {
       const stem = word.slice(0, -suffix.length);
-      if (validStem(stem, suffix)) return restoreVoiced(stem);
+      if (validStem(stem, suffix, t)) return restoreVoiced(stem);
     }
   }
   return word;
 }
 
-function stripPossessive(word: string): string {
-  const after = stripLayer(word, LAYERS[2] ?? []);
+function stripPossessive(word: string, t: Tables): string {
+  const after = stripLayer(word, t.layers[2] ?? [], t);
   if (after !== word) return after;
-  if (/[ыі]$/u.test(word)) {
+  const i = t === FOLDED ? "и" : "і";
+  if (word.endsWith("ы") || word.endsWith(i)) {
     const short = word.slice(0, -1);
-    if (S_ROOTS.has(short)) return short;
-    if (/с[ыі]$/u.test(word)) {
+    if (t.sRoots.has(short)) return short;
+    if (word.endsWith(`с${word.at(-1)}`)) {
       const stem = word.slice(0, -2);
       if (stem.length >= 4 && VOWEL_END.test(stem)) return stem;
     }
@@ -188,15 +235,27 @@ function stripPossessive(word: string): string {
   return word;
 }
 
+function stem(token: string, t: Tables): string {
+  if (!/[а-яәғқңөұүһі]/u.test(token) || token.length < 4 || t.protectedWords.has(token)) return token;
+  const verb = stripLayer(token, t.finite, t);
+  if (verb !== token) return stripLayer(verb, t.passive, t);
+  let w = token;
+  for (let layer = 0; layer < t.layers.length; layer++) {
+    if (t.protectedWords.has(w) || t.sRoots.has(w)) return w;
+    w = layer === 2 ? stripPossessive(w, t) : stripLayer(w, t.layers[layer] ?? [], t);
+  }
+  return w === token ? w : stripLayer(w, t.passive, t);
+}
+
 /** Stems one normalised Kazakh token; numbers, Latin words and protected words pass unchanged. */
 export function stemKk(token: string): string {
-  if (!/[а-яәғқңөұүһі]/u.test(token) || token.length < 4 || PROTECTED.has(token)) return token;
-  const verb = stripLayer(token, FINITE);
-  if (verb !== token) return stripLayer(verb, PASSIVE);
-  let w = token;
-  for (let layer = 0; layer < LAYERS.length; layer++) {
-    if (PROTECTED.has(w) || S_ROOTS.has(w)) return w;
-    w = layer === 2 ? stripPossessive(w) : stripLayer(w, LAYERS[layer] ?? []);
-  }
-  return w === token ? w : stripLayer(w, PASSIVE);
+  return stem(token, PLAIN);
+}
+
+/**
+ * Stems a Kazakh word typed without Kazakh letters with the folded suffix tables ("ауылдык" ->
+ * "ауыл", "камтылады" -> "камт"): the result is compared with folded stems of the texts.
+ */
+export function stemKkFolded(token: string): string {
+  return stem(token, FOLDED);
 }
