@@ -149,6 +149,10 @@ export class KnowledgeBase {
   private readonly cards: FactCard[];
   /** Cards whose sample question in that language is itself answered (offered as related). */
   private readonly answerable: Record<Language, Set<string>> = { ru: new Set(), kk: new Set() };
+  /** Each card's distinct terms per language, for related questions. */
+  private readonly cardTerms: Record<Language, Map<string, Set<string>>> = { ru: new Map(), kk: new Map() };
+  /** Related questions of each item per language ("ru card:x"), filled at build time. */
+  private readonly relatedLists = new Map<string, string[]>();
 
   constructor(seeds: Seeds) {
     this.analyzer = createAnalyzer(seeds.lexicon);
@@ -197,6 +201,12 @@ export class KnowledgeBase {
         }
       }
     }
+    // related questions depend only on the item: computed once here, not per question
+    for (const lang of LANGS) {
+      for (const card of seeds.cards)
+        this.cardTerms[lang].set(card.id, new Set(this.items.get(`card:${card.id}`)?.terms[lang] ?? []));
+      for (const item of this.items.values()) if (item.text[lang]) this.related(item, lang, "");
+    }
   }
 
   private put(item: Item): void {
@@ -224,6 +234,7 @@ export class KnowledgeBase {
       doc[lang] = terms.join(" ");
     }
     this.items.set(item.id, item);
+    for (const lang of LANGS) this.relatedLists.delete(`${lang} ${item.id}`);
     this.index.add(doc);
   }
 
@@ -433,20 +444,32 @@ export class KnowledgeBase {
 
   /** Up to three other questions the knowledge answers, on the same topic or sharing concepts. */
   private related(item: Item, lang: Language, asked: string): string[] {
+    const key = `${lang} ${item.id}`;
+    let list = this.relatedLists.get(key);
+    if (list === undefined) {
+      list = this.relatedOf(item, lang);
+      this.relatedLists.set(key, list);
+    }
     const same = (q: string): boolean => q.trim().toLowerCase() === asked.trim().toLowerCase();
+    return list.filter((q) => !same(q)).slice(0, 3);
+  }
+
+  /** Up to four related questions of an item, best first (computed once per item and language). */
+  private relatedOf(item: Item, lang: Language): string[] {
     const own = new Set(item.terms[lang] ?? []);
     const scored: { q: string; score: number }[] = [];
     for (const card of this.cards) {
-      if (card.id === item.card?.id || !this.answerable[lang].has(card.id) || same(card.q[lang])) continue;
-      const other = this.items.get(`card:${card.id}`)?.terms[lang] ?? [];
-      const shared = new Set(other.filter((t) => own.has(t))).size;
+      if (card.id === item.card?.id || !this.answerable[lang].has(card.id)) continue;
+      const other = this.cardTerms[lang].get(card.id) ?? new Set<string>();
+      let shared = 0;
+      for (const t of other) if (own.has(t)) shared++;
       const score =
         (item.topic !== undefined && card.topic === item.topic ? 3 : 0) +
         (card.doc === item.source.doc ? 1 : 0) +
-        shared / Math.max(1, Math.sqrt(own.size * new Set(other).size));
+        shared / Math.max(1, Math.sqrt(own.size * other.size));
       if (score >= 1) scored.push({ q: card.q[lang], score });
     }
     scored.sort((a, b) => b.score - a.score);
-    return [...new Set(scored.map((s) => s.q))].slice(0, 3);
+    return [...new Set(scored.map((s) => s.q))].slice(0, 4);
   }
 }
