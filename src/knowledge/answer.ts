@@ -1,4 +1,5 @@
 import type MiniSearch from "minisearch";
+import { stemKkFolded } from "./analyzers/kk.js";
 import {
   afterWhich,
   asksTotal,
@@ -42,6 +43,8 @@ const FUNCTION_WEIGHT = 0.35;
 const CONTEXT_WEIGHT = 0.2;
 /** A weak concept (the country's name) counts this much of its weight. */
 const WEAK_WEIGHT = 0.2;
+/** A candidate that matches this many strong terms need not hold the most specific one. */
+const KEY_WAIVER = 3;
 /** How many search results are re-ranked by coverage. */
 const CANDIDATES = 12;
 /**
@@ -259,6 +262,31 @@ export class KnowledgeBase {
     });
   }
 
+  /**
+   * The language of a question; what word lists leave undecided is settled by the words that
+   * only one language's texts or lexicon know ("кезектер" is Kazakh, typed without Kazakh letters).
+   */
+  detectLanguage(question: string, fallback: Language = "ru"): Language {
+    return detectLanguage(question, fallback, (token) => {
+      if (token.length < 4 || /[^а-я]/u.test(token)) return undefined;
+      const ru = this.knows("ru", this.analyzer.analyze(token, "ru"));
+      const kk =
+        this.knows("kk", this.analyzer.analyze(token, "kk")) ||
+        this.stats.unfold(stemKkFolded(token)) !== undefined ||
+        this.analyzer.singleStems("kk").has(stemKkFolded(token));
+      return kk === ru ? undefined : kk ? "kk" : "ru";
+    });
+  }
+
+  /** Whether every term is known to the texts or the lexicon of that language. */
+  private knows(lang: Language, terms: string[]): boolean {
+    const singles = this.analyzer.singleStems(lang);
+    return (
+      terms.length > 0 &&
+      terms.every((t) => t.startsWith(CONCEPT_PREFIX) || this.stats.has(lang, t) || singles.has(t))
+    );
+  }
+
   /** The question's content terms with their weights (typos corrected against the vocabulary). */
   queryTerms(question: string, lang: Language): QueryTerm[] {
     const seen = new Set<string>();
@@ -285,16 +313,16 @@ export class KnowledgeBase {
         if (fixed !== undefined) {
           term = fixed;
           factor = CORRECTED_WEIGHT;
+        } else if (focus !== undefined && !focus.has(raw)) {
+          if (seen.has(term)) continue;
+          seen.add(term);
+          out.push({ term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true });
+          continue;
         } else if (isFunctionShaped(surface, lang, last)) {
           // "даст", "проводили", "тұрады": a verb the texts lack does not make the question another
           if (seen.has(term)) continue;
           seen.add(term);
           out.push({ term, weight: this.stats.idf(lang, term) * FUNCTION_WEIGHT, weak: true });
-          continue;
-        } else if (focus !== undefined && !focus.has(raw)) {
-          if (seen.has(term)) continue;
-          seen.add(term);
-          out.push({ term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true });
           continue;
         }
       }
@@ -303,7 +331,12 @@ export class KnowledgeBase {
       if (this.analyzer.isWeak(term) || (isAddressee(surface) && tokens.length > 1))
         out.push({ term, weight: this.stats.idf(lang, term) * WEAK_WEIGHT, weak: true });
       else if (!term.startsWith(CONCEPT_PREFIX) && isFunctionShaped(surface, lang, last))
-        out.push({ term, weight: this.stats.idf(lang, term) * factor, verbal: true });
+        // a verb of the context of a long question ("еле работает") describes, it does not ask
+        out.push(
+          focus !== undefined && !focus.has(raw)
+            ? { term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true }
+            : { term, weight: this.stats.idf(lang, term) * factor, verbal: true },
+        );
       else out.push({ term, weight: this.stats.idf(lang, term) * factor });
     }
     return out;
@@ -332,7 +365,7 @@ export class KnowledgeBase {
 
   /** Why a question gets the reply it gets (language, weighted terms, best candidate). */
   explain(question: string, fallbackLang: Language = "ru"): Explanation {
-    const lang = detectLanguage(question, fallbackLang);
+    const lang = this.detectLanguage(question, fallbackLang);
     const terms = this.queryTerms(question, lang);
     const kinds = answerKinds(question);
     const signals = this.signals(question, lang, terms);
@@ -388,7 +421,10 @@ export class KnowledgeBase {
       if (whole && signals.total && signals.counted !== undefined && !counting) continue;
       // a short question must be matched whole: "министр образования" is not half answered
       if (whole && strong.filter((t) => matched.has(t.term)).length < need) continue;
-      if (whole && keys.length > 0 && !keys.some((k) => matched.has(k))) continue;
+      // ...unless it matches three strong terms or more: then coverage decides
+      const strongMatched = strong.filter((t) => matched.has(t.term)).length;
+      if (whole && keys.length > 0 && !keys.some((k) => matched.has(k)) && strongMatched < KEY_WAIVER)
+        continue;
       const coverage = terms.reduce((s, t) => s + (matched.has(t.term) ? t.weight : 0), 0) / total;
       let rank = coverage + 0.1 * (r.score / top) + (item.kind === "passage" ? 0 : 0.03);
       for (const kind of kinds) if (item.kinds[lang]?.has(kind)) rank += KIND_BONUS;
@@ -423,7 +459,7 @@ export class KnowledgeBase {
 
   /** Answers one question in its own language, or says there is no answer. */
   ask(question: string, options: { fallbackLang?: Language; related?: boolean } = {}): Reply {
-    const lang = detectLanguage(question, options.fallbackLang ?? "ru");
+    const lang = this.detectLanguage(question, options.fallbackLang ?? "ru");
     const intent = classifySmalltalk(question);
     if (intent) return { kind: "smalltalk", lang, intent };
     if (isHowTo(question, lang)) return { kind: "none", lang };

@@ -2,7 +2,6 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { KnowledgeBase } from "./answer.js";
 import { readSeeds } from "./ingest.js";
-import { detectLanguage } from "./language.js";
 import type { Knowledge } from "./types.js";
 
 export type { Announcement, Knowledge, Language, Reply, Source } from "./types.js";
@@ -20,6 +19,6 @@ export function loadKnowledge(seedsDir: string = DEFAULT_SEEDS_DIR): Knowledge {
     ask: (question, options) =>
       base.ask(question, options?.fallbackLang ? { fallbackLang: options.fallbackLang } : {}),
     addAnnouncement: (a) => base.addAnnouncement(a),
-    detectLanguage: (text, fallback) => detectLanguage(text, fallback),
+    detectLanguage: (text, fallback) => base.detectLanguage(text, fallback),
   };
 }

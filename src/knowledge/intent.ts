@@ -43,6 +43,9 @@ const KIND_WORDS: Record<AnswerKind, RegExp> = {
 const YEAR_WORD = /^(году|года|год|годы|годах|лет|жылы|жылға|жыл|жылдарға|жылдары)$/u;
 const WHICH_WORD = /^(каком|какой|какого|какие|каких|қай|кай|қандай|кандай|сколько|қанша)$/u;
 
+/** "что сделано", "не істелді": what has been done is told best by a fact with figures. */
+const DONE_WORD = /^(сделано|сделали|итоги|істелді|истелди|атқарылды|аткарылды)$/u;
+
 /** The kinds of answer a question asks for (often none; "в каком году" asks when). */
 export function answerKinds(question: string): Set<AnswerKind> {
   const tokens = tokenize(normalizeText(question));
@@ -53,6 +56,7 @@ export function answerKinds(question: string): Set<AnswerKind> {
         kinds.add(kind);
     }
     if (YEAR_WORD.test(t) && WHICH_WORD.test(tokens[i - 1] ?? "")) kinds.add("when");
+    if (DONE_WORD.test(t)) kinds.add("count");
   });
   return kinds;
 }

@@ -33,9 +33,14 @@ const RU_ONLY = /[ёщъэ]/u;
 
 /**
  * The language of a question: Kazakh-specific letters first, then Kazakh and Russian word
- * lists, then the caller's fallback (the user's saved language) for what stays ambiguous.
+ * lists, then (when given) the vocabulary of the texts, then the caller's fallback (the user's
+ * saved language) for what stays ambiguous.
  */
-export function detectLanguage(text: string, fallback: Lang = "ru"): Lang {
+export function detectLanguage(
+  text: string,
+  fallback: Lang = "ru",
+  vocabulary?: (token: string) => Lang | undefined,
+): Lang {
   const lower = text.toLowerCase();
   if (KAZAKH_LETTERS.test(lower)) return "kk";
   let kk = 0;
@@ -47,5 +52,15 @@ export function detectLanguage(text: string, fallback: Lang = "ru"): Lang {
   if (kk > ru) return "kk";
   if (ru > kk) return "ru";
   if (RU_ONLY.test(lower)) return "ru";
+  if (vocabulary) {
+    // still undecided ("ЦОН кезектер"): the words only one language's texts and lexicon know
+    for (const token of tokenize(normalizeText(lower))) {
+      const lang = vocabulary(token);
+      if (lang === "kk") kk++;
+      else if (lang === "ru") ru++;
+    }
+    if (kk > ru) return "kk";
+    if (ru > kk) return "ru";
+  }
   return fallback;
 }

@@ -21,8 +21,10 @@ const RU_IRREGULAR = new Set(["даст", "дадим", "дашь", "ест", "�
  */
 const KK_VERB =
   /(ады|еді|йды|йді|[мбп]ақ|[мбп]ек|ған|ген|қан|кен|атын|етін|йтын|йтін|ып|іп|уға|уге|уды|уді|мын|мін|мыз|міз|быз|біз|пыз|піз)$/u;
-/** Past tense (-ды, -ді, -ты, -ті) reads as a verb only in the last place (Kazakh is SOV). */
-const KK_PAST = /(ды|ді|ты|ті)$/u;
+/** The same endings typed without Kazakh letters ("тартылмак", "келеди", "жасалган"). */
+const KK_VERB_FOLDED =
+  /(ады|еди|йды|йди|[мбп]ак|[мбп]ек|ган|ген|кан|кен|атын|етин|йтын|йтин|ып|ип|уга|уге|уды|уди|мын|мин|мыз|миз|быз|биз|пыз|пиз)$/u;
+/** Past tense (-ды, -ді, -ты, -ті; -ди, -ти typed without Kazakh letters) is a verb only last (SOV). */
 
 /**
  * Whether an unknown question word looks like a verb, an adverb or a function word rather than
@@ -34,5 +36,6 @@ export function isFunctionShaped(word: string, lang: Lang, last: boolean): boole
   if (word.length <= 2 || /\d|[a-z]/.test(word)) return word.length <= 2 && !/\d/.test(word);
   if (lang === "ru") return RU_IRREGULAR.has(word) || (word.length >= 4 && RU_VERB.test(word));
   if (word.length < 5) return false;
-  return KK_VERB.test(word) || (last && KK_PAST.test(word));
+  if (!/[әғқңөұүһі]/u.test(word) && KK_VERB_FOLDED.test(word)) return true;
+  return KK_VERB.test(word) || (last && /(ды|ді|ты|ті|ди|ти)$/u.test(word));
 }
