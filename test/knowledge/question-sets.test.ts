@@ -12,9 +12,14 @@ const MEASURED = /questions-heldout[34]\.jsonl$/;
  * here so that the rest must keep passing, and removed from here once they pass.
  */
 const KNOWN_FAILURES = new Set([
-  // "с кем ... быстрый интернет в отдаленные деревни": a passage on rural broadband outranks the
-  // satellite-operators fact
-  "a-ru-14",
+  // Kazakh typed without Kazakh letters whose only other word is a stopword ("не истейди"): the
+  // language is read as Russian, so "истейди" is an unknown word
+  "c-kk-astana-hub-latin",
+  // "до мусина" (before Musin) reads as a question about Musin; no concept says "predecessor"
+  "c-ru-zhumagaliyev",
+  // "по чьему поручению": two cards name an instruction on rural internet projects equally; "чьему"
+  // asks for a person but is not a question word of intent.ts
+  "c-ru-largest",
 ]);
 
 describe("question sets", () => {
