@@ -137,6 +137,8 @@ const phraseKey = (stem: string): string => stem.slice(0, 4);
 
 const MIN_PREFIX = 6;
 
+const NO_PHRASES: readonly Phrase[] = [];
+
 function prefixConcept(prefixes: Map<string, string>, stem: string): string | undefined {
   for (let k = stem.length - 1; k >= MIN_PREFIX; k--) {
     const concept = prefixes.get(stem.slice(0, k));
@@ -210,34 +212,70 @@ export function createAnalyzer(data: LexiconData): Analyzer {
     multi[lang].sort((a, b) => b.stems.length - a.stems.length);
   }
 
+  /** Whether the phrase's stems are exactly the text's stems from position i on. */
+  const exactAt = (p: Phrase, stems: readonly string[], i: number): boolean => {
+    for (let k = 0; k < p.stems.length; k++) if (stems[i + k] !== p.stems[k]) return false;
+    return true;
+  };
+  /**
+   * Whether the phrase matches loosely at position i; with `typos`, a word the index does not
+   * know (`known` false) may also be a typo of the phrase's word.
+   */
+  const fitsAt = (
+    p: Phrase,
+    stems: readonly string[],
+    i: number,
+    lang: Lang,
+    typos: boolean,
+    known: ((stem: string) => boolean) | undefined,
+  ): boolean => {
+    if (i + p.stems.length > stems.length) return false;
+    for (let k = 0; k < p.stems.length; k++) {
+      const s = p.stems[k] as string;
+      const w = stems[i + k] as string;
+      if (phraseWordMatches(w, s, lang)) continue;
+      if (!typos || known?.(w)) return false;
+      const max = phraseTypos(s);
+      if (!(max > 0 && editDistance(w, s, max + 1) <= max)) return false;
+    }
+    return true;
+  };
+
   /** The longest phrase at position i: exact first, then loose, then (questions) with typos. */
   const phraseAt = (
-    stems: string[],
+    stems: readonly string[],
     i: number,
     lang: Lang,
     known?: (stem: string) => boolean,
   ): Phrase | undefined => {
     const stem = stems[i] as string;
-    const exact = phrases[lang].get(stem)?.find((p) => p.stems.every((s, k) => stems[i + k] === s));
-    const fits = (p: Phrase, typos: boolean): boolean =>
-      i + p.stems.length <= stems.length &&
-      p.stems.every((s, k) => {
-        const w = stems[i + k] as string;
-        if (phraseWordMatches(w, s, lang)) return true;
-        if (!typos || known?.(w)) return false;
-        const max = phraseTypos(s);
-        return max > 0 && editDistance(w, s, max + 1) <= max;
-      });
-    const bucket = loose[lang].get(phraseKey(stem));
-    let found = bucket?.find((p) => fits(p, false));
-    if (!found && known && stems.slice(i, i + 2).some((w) => !known(w)))
-      found = multi[lang].find((p) => {
+    let exact: Phrase | undefined;
+    for (const p of phrases[lang].get(stem) ?? NO_PHRASES) {
+      if (exactAt(p, stems, i)) {
+        exact = p;
+        break;
+      }
+    }
+    let found: Phrase | undefined;
+    for (const p of loose[lang].get(phraseKey(stem)) ?? NO_PHRASES) {
+      if (fitsAt(p, stems, i, lang, false, known)) {
+        found = p;
+        break;
+      }
+    }
+    const next = stems[i + 1];
+    if (!found && known && (!known(stem) || (next !== undefined && !known(next)))) {
+      for (const p of multi[lang]) {
         // cheap filter first: a typo seldom changes the length by more than two or both first letters
         const head = p.stems[0] as string;
-        if (Math.abs(head.length - stem.length) > 2) return false;
-        if (head[0] !== stem[0] && head[1] !== stem[1]) return false;
-        return fits(p, true);
-      });
+        if (Math.abs(head.length - stem.length) > 2) continue;
+        if (head[0] !== stem[0] && head[1] !== stem[1]) continue;
+        if (fitsAt(p, stems, i, lang, true, known)) {
+          found = p;
+          break;
+        }
+      }
+    }
     if (exact && (!found || found.stems.length <= exact.stems.length)) return exact;
     return found ?? exact;
   };
