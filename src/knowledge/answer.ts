@@ -1,4 +1,3 @@
-import type MiniSearch from "minisearch";
 import { stemKkFolded } from "./analyzers/kk.js";
 import {
   afterWhich,
@@ -21,7 +20,7 @@ import {
 import { detectLanguage } from "./language.js";
 import { type Analyzer, CONCEPT_PREFIX, createAnalyzer, type QueryToken } from "./lexicon.js";
 import { resolveRelativeTime } from "./relative-time.js";
-import { createIndex, type IndexedDoc, TermStats } from "./search-index.js";
+import { TermIndex, TermStats } from "./search-index.js";
 import { classifySmalltalk } from "./smalltalk.js";
 import type { Announcement, Language, Reply, Source } from "./types.js";
 import { isFunctionShaped } from "./word-shape.js";
@@ -104,6 +103,17 @@ interface Signals {
 }
 
 const LANGS: readonly Language[] = ["ru", "kk"];
+const NO_TERMS: readonly string[] = [];
+
+/** A search result that passed the rules, with its rank among the others. */
+interface Candidate {
+  item: Item;
+  coverage: number;
+  /** Its search score relative to the best result's. */
+  score: number;
+  rank: number;
+  year: number;
+}
 const KINDS: readonly AnswerKind[] = ["count", "when", "where", "who"];
 
 /** A number that is not a year ("500", "7.6"). */
@@ -144,7 +154,7 @@ function counts(terms: readonly string[], term: string): boolean {
 /** The knowledge base: passages, fact cards and announcements in one MiniSearch index. */
 export class KnowledgeBase {
   private readonly analyzer: Analyzer;
-  private readonly index: MiniSearch<IndexedDoc> = createIndex();
+  private readonly index = new TermIndex();
   private readonly stats = new TermStats();
   /** The lexicon's one-word stems, so that a typo of a concept word still finds its concept. */
   private readonly lexiconStats = new TermStats();
@@ -154,6 +164,9 @@ export class KnowledgeBase {
   private readonly answerable: Record<Language, Set<string>> = { ru: new Set(), kk: new Set() };
   /** Each card's distinct terms per language, for related questions. */
   private readonly cardTerms: Record<Language, Map<string, Set<string>>> = { ru: new Map(), kk: new Map() };
+  /** Reused by `best`: the query's terms, and which of them the candidate at hand matches. */
+  private readonly termBuffer: string[] = [];
+  private readonly matchedBuffer: boolean[] = [];
   /** Related questions of each item per language ("ru card:x"), filled at build time. */
   private readonly relatedLists = new Map<string, string[]>();
 
@@ -221,7 +234,7 @@ export class KnowledgeBase {
       }
       this.index.discard(item.id);
     }
-    const doc: IndexedDoc = { id: item.id };
+    const fields: Partial<Record<Language, string[]>> = {};
     for (const lang of LANGS) {
       const text = item.text[lang];
       if (text === undefined) continue;
@@ -234,11 +247,12 @@ export class KnowledgeBase {
       item.terms[lang] = terms;
       item.units[lang] = unitsOf(terms, (t) => this.analyzer.isUnit(t));
       this.stats.add(lang, terms);
-      doc[lang] = terms.join(" ");
+      // what MiniSearch indexed of `terms.join(" ")` split on spaces (terms hold no spaces)
+      fields[lang] = terms.filter((t) => t !== "");
     }
     this.items.set(item.id, item);
     for (const lang of LANGS) this.relatedLists.delete(`${lang} ${item.id}`);
-    this.index.add(doc);
+    this.index.add(item.id, fields);
   }
 
   /** Adds (or replaces) a published announcement so that it becomes answerable at once. */
@@ -383,78 +397,119 @@ export class KnowledgeBase {
     whole = true,
     signals: Signals = {},
   ): { item: Item; coverage: number; score: number } | undefined {
-    const strong = terms.filter((t) => !t.weak);
-    if (strong.length === 0) return undefined;
-    const results = this.index.search(terms.map((t) => t.term).join(" "), { fields: [lang] });
-    const top = results[0]?.score ?? 0;
+    let strongCount = 0;
+    for (const t of terms) if (!t.weak) strongCount++;
+    if (strongCount === 0) return undefined;
+    const queryTerms = this.termBuffer;
+    queryTerms.length = 0;
+    for (const t of terms) queryTerms.push(t.term);
+    const hits = this.index.search(queryTerms, lang, CANDIDATES);
+    const top = hits.count > 0 ? (hits.scores[0] as number) : 0;
     if (top <= 0) return undefined;
-    const total = terms.reduce((s, t) => s + t.weight, 0);
-    const need = strong.length <= 2 ? strong.length : strong.length / 2;
+    let total = 0;
+    for (const t of terms) total += t.weight;
+    const need = strongCount <= 2 ? strongCount : strongCount / 2;
     // the question's most specific known term: a candidate without it answers another question
     // ("сколько процентов граждан цифрово грамотны" is not answered by "100% of the population")
-    const known = strong.filter((t) => !t.verbal && this.stats.has(lang, t.term));
-    const keyWeight = Math.max(0, ...known.map((t) => t.weight));
-    const keys = known.filter((t) => t.weight >= keyWeight - 1e-9).map((t) => t.term);
+    let keyWeight = 0;
+    for (const t of terms) if (this.isKnownStrong(t, lang) && t.weight > keyWeight) keyWeight = t.weight;
+    let keyCount = 0;
+    for (const t of terms) if (this.isKnownStrong(t, lang) && t.weight >= keyWeight - 1e-9) keyCount++;
     // a named entity, a blocking concept and the attribute "какой" asks about must be matched
-    const required = terms
-      .filter((t) => this.analyzer.isEntity(t.term) || this.analyzer.blocks(t.term))
-      .map((t) => t.term);
-    if (signals.attribute !== undefined) required.push(signals.attribute);
-    interface Candidate {
-      item: Item;
-      coverage: number;
-      score: number;
-      rank: number;
-      year: number;
-    }
-    const candidates: Candidate[] = [];
-    for (const r of results.slice(0, CANDIDATES)) {
-      const item = this.items.get(String(r.id));
+    const { attribute, counted } = signals;
+    const attributeAsked = attribute !== undefined && queryTerms.includes(attribute);
+    const matched = this.matchedBuffer;
+    let candidates: Candidate[] | undefined;
+    for (let h = 0; h < hits.count; h++) {
+      const doc = hits.docs[h] as number;
+      const id = this.index.idOf(doc);
+      const item = id === undefined ? undefined : this.items.get(id);
       const text = item?.text[lang];
       if (!item || !text) continue;
-      const matched = new Set(r.queryTerms);
-      // "вырастет ли доллар": a unit after a number ("500 миллионов долларов") is not the topic
-      if (!kinds.has("count")) for (const unit of item.units[lang] ?? []) matched.delete(unit);
-      if (whole && required.some((t) => !matched.has(t))) continue;
+      // the query terms the candidate holds, less a unit after a number ("вырастет ли доллар":
+      // "500 миллионов долларов" is not about the dollar)
+      const units = kinds.has("count") ? undefined : item.units[lang];
+      matched.length = 0;
+      for (const t of terms)
+        matched.push(this.index.contains(doc, lang, t.term) && !(units?.has(t.term) ?? false));
+      const has = (term: string): boolean => {
+        for (let k = 0; k < terms.length; k++)
+          if (matched[k] && (terms[k] as QueryTerm).term === term) return true;
+        return false;
+      };
+      if (whole) {
+        let missing = attribute !== undefined && (!attributeAsked || !has(attribute));
+        for (const t of terms)
+          if (!missing && (this.analyzer.isEntity(t.term) || this.analyzer.blocks(t.term)) && !has(t.term))
+            missing = true;
+        if (missing) continue;
+      }
       // "сколько всего школ": a fact must count schools, not institutions that include schools
-      const counting = signals.counted !== undefined && counts(item.terms[lang] ?? [], signals.counted);
-      if (whole && signals.total && signals.counted !== undefined && !counting) continue;
+      const counting = counted !== undefined && counts(item.terms[lang] ?? NO_TERMS, counted);
+      if (whole && signals.total && counted !== undefined && !counting) continue;
+      let strongMatched = 0;
+      let keyMatched = false;
+      let covered = 0;
+      for (let k = 0; k < terms.length; k++) {
+        const t = terms[k] as QueryTerm;
+        const m = has(t.term);
+        covered += m ? t.weight : 0;
+        if (!m) continue;
+        if (!t.weak) strongMatched++;
+        if (this.isKnownStrong(t, lang) && t.weight >= keyWeight - 1e-9) keyMatched = true;
+      }
       // a short question must be matched whole: "министр образования" is not half answered
-      if (whole && strong.filter((t) => matched.has(t.term)).length < need) continue;
+      if (whole && strongMatched < need) continue;
       // ...unless it matches three strong terms or more: then coverage decides
-      const strongMatched = strong.filter((t) => matched.has(t.term)).length;
-      if (whole && keys.length > 0 && !keys.some((k) => matched.has(k)) && strongMatched < KEY_WAIVER)
-        continue;
-      const coverage = terms.reduce((s, t) => s + (matched.has(t.term) ? t.weight : 0), 0) / total;
-      let rank = coverage + 0.1 * (r.score / top) + (item.kind === "passage" ? 0 : 0.03);
+      if (whole && keyCount > 0 && !keyMatched && strongMatched < KEY_WAIVER) continue;
+      const coverage = covered / total;
+      const score = (hits.scores[h] as number) / top;
+      let rank = coverage + 0.1 * score + (item.kind === "passage" ? 0 : 0.03);
       for (const kind of kinds) if (item.kinds[lang]?.has(kind)) rank += KIND_BONUS;
       if (counting) rank += COUNTED_BONUS;
-      candidates.push({ item, coverage, score: r.score / top, rank, year: item.latestYear[lang] ?? 0 });
+      candidates ??= [];
+      candidates.push({ item, coverage, score, rank, year: item.latestYear[lang] ?? 0 });
     }
+    if (candidates === undefined) return undefined;
     if (kinds.has("when")) {
       // "когда улучшат": of facts that pass, the one about the latest year is the news
-      const latest = Math.max(0, ...candidates.map((c) => c.year));
+      let latest = 0;
+      for (const c of candidates) if (c.year > latest) latest = c.year;
       for (const c of candidates) if (latest > 0 && c.year === latest) c.rank += 0.03;
     }
     if (kinds.has("who")) {
       // "кто министр": the newest source names who holds the office now
-      const newest = Math.max(...candidates.map((c) => c.item.source.year));
+      let newest = Number.NEGATIVE_INFINITY;
+      for (const c of candidates) if (c.item.source.year > newest) newest = c.item.source.year;
       for (const c of candidates) if (c.item.source.year === newest) c.rank += 0.03;
     }
     if (signals.future) {
       // "биыл қанша ауылда жақсарады", "сколько ещё сёл подключат": the forward-looking fact
-      const latest = Math.max(0, ...candidates.map((c) => c.year));
+      let latest = 0;
+      for (const c of candidates) if (c.year > latest) latest = c.year;
       for (const c of candidates) if (latest > 0 && c.year === latest) c.rank += TIME_BONUS;
     }
-    let passing = candidates.filter((c) => c.coverage >= ANSWER_THRESHOLD[lang]);
-    // a fact that holds what is asked (a year for "когда", a number for "сколько") beats one
-    // that only shares more words with the question
-    const holding = passing.filter((c) => [...kinds].some((k) => c.item.kinds[lang]?.has(k)));
-    if (holding.length > 0) passing = holding;
-    const pool = passing.length > 0 ? passing : candidates;
-    let best: Candidate | undefined;
-    for (const c of pool) if (!best || c.rank > best.rank) best = c;
+    // among candidates over the threshold, a fact that holds what is asked (a year for "когда",
+    // a number for "сколько") beats one that only shares more words with the question; with
+    // none over the threshold, the best of all
+    let holding: Candidate | undefined;
+    let passing: Candidate | undefined;
+    let any: Candidate | undefined;
+    for (const c of candidates) {
+      if (!any || c.rank > any.rank) any = c;
+      if (c.coverage < ANSWER_THRESHOLD[lang]) continue;
+      if (!passing || c.rank > passing.rank) passing = c;
+      let holds = false;
+      for (const k of kinds) if (c.item.kinds[lang]?.has(k)) holds = true;
+      if (holds && (!holding || c.rank > holding.rank)) holding = c;
+    }
+    const best = holding ?? passing ?? any;
     return best && { item: best.item, coverage: best.coverage, score: best.score };
+  }
+
+  /** A strong term the texts know that is not shaped like a verb: a candidate for the most specific term. */
+  private isKnownStrong(t: QueryTerm, lang: Language): boolean {
+    return !t.weak && !t.verbal && this.stats.has(lang, t.term);
   }
 
   /** Answers one question in its own language, or says there is no answer. */

@@ -42,6 +42,180 @@ export function createIndex(): MiniSearch<IndexedDoc> {
   return new MiniSearch<IndexedDoc>(INDEX_OPTIONS);
 }
 
+/** BM25+ parameters, MiniSearch's defaults. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** MiniSearch's BM25+ term score, written out term by term so that the sums are the same. */
+function bm25(
+  termFreq: number,
+  matching: number,
+  total: number,
+  fieldLength: number,
+  avgLength: number,
+): number {
+  const { k, b, d } = BM25;
+  const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength)));
+}
+
+/**
+ * The best documents of one search, best first, valid until the next search of the same index
+ * (buffers are reused: a question allocates nothing here).
+ */
+export interface Hits {
+  /** How many hits `docs` and `scores` hold. */
+  count: number;
+  /** Internal document numbers (`TermIndex.idOf`, `TermIndex.contains`). */
+  docs: Int32Array;
+  /** MiniSearch scores: the BM25+ sum times the number of query terms the document matches. */
+  scores: Float64Array;
+}
+
+/**
+ * An inverted index with per-language fields that ranks exactly as MiniSearch does with
+ * INDEX_OPTIONS (OR of exact terms, BM25+ with MiniSearch's defaults, field lengths counted in
+ * distinct terms, MiniSearch's running average of field lengths, ties in insertion order), but
+ * returns only the top hits in reused buffers instead of a result object with match maps for
+ * every matching document. `test/knowledge/term-index.test.ts` checks it against MiniSearch.
+ */
+export class TermIndex {
+  private readonly postings: Record<Lang, Map<string, Map<number, number>>> = {
+    ru: new Map(),
+    kk: new Map(),
+  };
+  /** Distinct terms per field of each document (undefined: the document has no such field). */
+  private readonly lengths: Partial<Record<Lang, number>>[] = [];
+  private readonly avgLength: Record<Lang, number> = { ru: 0, kk: 0 };
+  private readonly ids: (string | undefined)[] = [];
+  private readonly numbers = new Map<string, number>();
+  private documents = 0;
+  private scores = new Float64Array(256);
+  private quality = new Int32Array(256);
+  private touched = new Int32Array(256);
+  private readonly hits: Hits = { count: 0, docs: new Int32Array(0), scores: new Float64Array(0) };
+
+  /** Adds a document: its analysed terms per language field (a field absent is not indexed). */
+  add(id: string, fields: Partial<Record<Lang, readonly string[]>>): void {
+    if (this.numbers.has(id)) throw new Error(`knowledge: duplicate index id ${id}`);
+    const doc = this.ids.length;
+    this.ids.push(id);
+    this.numbers.set(id, doc);
+    this.documents++;
+    const lengths: Partial<Record<Lang, number>> = {};
+    for (const lang of FIELDS) {
+      const terms = fields[lang];
+      if (terms === undefined) continue;
+      const length = new Set(terms).size;
+      lengths[lang] = length;
+      // MiniSearch's running average: over the document count, not the count of this field
+      const count = this.documents - 1;
+      this.avgLength[lang] = (this.avgLength[lang] * count + length) / (count + 1);
+      const postings = this.postings[lang];
+      for (const term of terms) {
+        let freqs = postings.get(term);
+        if (freqs === undefined) {
+          freqs = new Map();
+          postings.set(term, freqs);
+        }
+        freqs.set(doc, (freqs.get(doc) ?? 0) + 1);
+      }
+    }
+    this.lengths.push(lengths);
+  }
+
+  /** Removes a document (as MiniSearch's discard, without leaving stale entries). */
+  discard(id: string): void {
+    const doc = this.numbers.get(id);
+    if (doc === undefined) throw new Error(`knowledge: cannot discard ${id}: it is not in the index`);
+    this.numbers.delete(id);
+    this.ids[doc] = undefined;
+    const lengths = this.lengths[doc] ?? {};
+    for (const lang of FIELDS) {
+      const length = lengths[lang];
+      if (length === undefined) continue;
+      const count = this.documents;
+      this.avgLength[lang] = count === 1 ? 0 : (this.avgLength[lang] * count - length) / (count - 1);
+      const postings = this.postings[lang];
+      for (const [term, freqs] of postings) {
+        if (freqs.delete(doc) && freqs.size === 0) postings.delete(term);
+      }
+    }
+    this.lengths[doc] = {};
+    this.documents--;
+  }
+
+  /** The id a document was added with. */
+  idOf(doc: number): string | undefined {
+    return this.ids[doc];
+  }
+
+  /** Whether the document's field holds the term. */
+  contains(doc: number, lang: Lang, term: string): boolean {
+    return this.postings[lang].get(term)?.has(doc) ?? false;
+  }
+
+  /**
+   * The `limit` best documents for the query terms in one field, in MiniSearch's order and
+   * with its scores. The returned buffers are overwritten by the next search.
+   */
+  search(terms: readonly string[], lang: Lang, limit: number): Hits {
+    if (this.scores.length < this.ids.length) {
+      const n = 2 * this.ids.length;
+      this.scores = new Float64Array(n);
+      this.quality = new Int32Array(n);
+      this.touched = new Int32Array(n);
+    }
+    const { scores, quality, touched } = this;
+    const postings = this.postings[lang];
+    const avg = this.avgLength[lang];
+    let touchedCount = 0;
+    for (let j = 0; j < terms.length; j++) {
+      const term = terms[j] as string;
+      if (term === "") continue;
+      const freqs = postings.get(term);
+      if (freqs === undefined) continue;
+      // a term repeated in the query adds to the score again but counts once in the quality
+      let repeated = false;
+      for (let i = 0; i < j; i++) if (terms[i] === term) repeated = true;
+      const matching = freqs.size;
+      for (const [doc, termFreq] of freqs) {
+        const score = bm25(termFreq, matching, this.documents, this.lengths[doc]?.[lang] ?? 0, avg);
+        if (quality[doc] === 0) {
+          touched[touchedCount++] = doc;
+          scores[doc] = score;
+        } else scores[doc] = (scores[doc] as number) + score;
+        if (!repeated) quality[doc] = (quality[doc] as number) + 1;
+      }
+    }
+    const hits = this.hits;
+    if (hits.docs.length < limit) {
+      hits.docs = new Int32Array(limit);
+      hits.scores = new Float64Array(limit);
+    }
+    // the best `limit` in a stable sort by score: a later document passes only a lower score
+    let count = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const doc = touched[t] as number;
+      const score = (scores[doc] as number) * (quality[doc] as number);
+      quality[doc] = 0;
+      let at = count;
+      while (at > 0 && (hits.scores[at - 1] as number) < score) at--;
+      if (at >= limit) continue;
+      for (let m = Math.min(count, limit - 1); m > at; m--) {
+        hits.docs[m] = hits.docs[m - 1] as number;
+        hits.scores[m] = hits.scores[m - 1] as number;
+      }
+      hits.docs[at] = doc;
+      hits.scores[at] = score;
+      if (count < limit) count++;
+    }
+    hits.count = count;
+    return hits;
+  }
+}
+
+const FIELDS: readonly Lang[] = ["ru", "kk"];
+
 /** Document frequency of terms per language field, kept alongside the index for IDF weights. */
 export class TermStats {
   private readonly df: Record<Lang, Map<string, number>> = { ru: new Map(), kk: new Map() };
