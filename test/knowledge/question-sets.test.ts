@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { failures, readSet, setFiles } from "./score-sets.js";
 
 /**
- * Every question set that was used for tuning must pass whole. questions-heldout3.jsonl and
- * questions-heldout4.jsonl are measurements (scored once before and once after the changes, see README.md), not a target.
+ * Every question set that was used for tuning must pass whole. questions-heldout3, 4 and 5 are
+ * measurements (scored once before and once after the changes, see README.md), not targets.
  */
-const MEASURED = /questions-heldout[34]\.jsonl$/;
+const MEASURED = /questions-heldout[345]\.jsonl$/;
 
 /**
  * Questions of the tuning sets that still fail, with why (README.md, "Honest figures"): listed
