@@ -8,5 +8,7 @@ import type { BotContext } from "../bot/context.js";
 export const unhandledFeature = new Composer<BotContext>();
 
 unhandledFeature.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-outdated") }));
-unhandledFeature.on("message::bot_command", (ctx) => ctx.reply(ctx.t("unknown-command")));
-unhandledFeature.chatType("private").on("message", (ctx) => ctx.reply(ctx.t("unsupported-message")));
+// Only in private chats: in the moderators' group, commands and chatter are not meant for the bot.
+const privateChat = unhandledFeature.chatType("private");
+privateChat.on("message::bot_command", (ctx) => ctx.reply(ctx.t("unknown-command")));
+privateChat.on("message", (ctx) => ctx.reply(ctx.t("unsupported-message")));

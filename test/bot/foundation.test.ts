@@ -113,3 +113,27 @@ describe("rate limit", () => {
     expect(user.all.filter((m) => m.text.includes("Слишком много"))).toHaveLength(1);
   });
 });
+
+describe("group chats", () => {
+  it("stays quiet about commands and messages not meant for it", async () => {
+    const harness = createTestBot({ redis });
+    const group = { id: -100777, type: "group" as const, title: "Moderators" };
+    const from = { id: 31, is_bot: false, first_name: "M" };
+    await harness.bot.handleUpdate({
+      update_id: 500,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: group,
+        from,
+        text: "/poll@otherbot",
+        entities: [{ type: "bot_command", offset: 0, length: 14 }],
+      },
+    });
+    await harness.bot.handleUpdate({
+      update_id: 501,
+      message: { message_id: 2, date: 0, chat: group, from, text: "привет всем" },
+    });
+    expect(harness.api.calls.filter((c) => c.method === "sendMessage")).toEqual([]);
+  });
+});
