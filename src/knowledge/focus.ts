@@ -1,7 +1,7 @@
 import { KK_STOPWORDS_FOLDED } from "./analyzers/kk.js";
 import { RU_STOPWORDS } from "./analyzers/ru.js";
 import { editDistance } from "./search-index.js";
-import { type Lang, normalizeText, tokenize } from "./text.js";
+import { type Lang, words } from "./text.js";
 
 /**
  * Where a question's focus lies, and what in it must be matched: the last clause of a long
@@ -21,7 +21,7 @@ export function lastClause(question: string): string | undefined {
   const parts = question
     .split(/[.,;:!?\n]+|\s[—–-]\s/u)
     .map((p) => p.trim())
-    .filter((p) => tokenize(normalizeText(p)).length > 0);
+    .filter((p) => words(p).length > 0);
   return parts.length > 1 ? parts.at(-1) : undefined;
 }
 
@@ -69,7 +69,7 @@ const WHICH = /^(какой|какая|какое|какие|каков|како
  * в Алматы" -> "скорость 5G в Алматы"): their first content term is the attribute asked about.
  */
 export function afterWhich(question: string): string | undefined {
-  const tokens = tokenize(normalizeText(question));
+  const tokens = words(question);
   const i = tokens.findIndex((t) => WHICH.test(t));
   return i >= 0 && i + 1 < tokens.length ? tokens.slice(i + 1).join(" ") : undefined;
 }
@@ -83,7 +83,7 @@ const TOTAL = /^(всего|итого|барлығы|барлыгы|общее|
  * when the question has no count word.
  */
 export function countedPart(question: string): string | undefined {
-  const tokens = tokenize(normalizeText(question));
+  const tokens = words(question);
   const i = tokens.findIndex((t) => COUNT.test(t));
   if (i < 0) return undefined;
   return tokens
@@ -94,5 +94,5 @@ export function countedPart(question: string): string | undefined {
 
 /** Whether a question asks for a total ("сколько всего", "в общей сложности", "барлығы қанша"). */
 export function asksTotal(question: string): boolean {
-  return tokenize(normalizeText(question)).some((t) => TOTAL.test(t));
+  return words(question).some((t) => TOTAL.test(t));
 }

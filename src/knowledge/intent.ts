@@ -1,4 +1,4 @@
-import { normalizeText, tokenize } from "./text.js";
+import { normalizeText, words } from "./text.js";
 import type { Language } from "./types.js";
 
 const RU_HOW = new Set(["как", "где", "куда", "каким"]);
@@ -10,7 +10,7 @@ const KK_HOW = new Set(["қалай", "қайда", "қайдан"]);
  * however many of their words match.
  */
 export function isHowTo(question: string, lang: Language): boolean {
-  const tokens = tokenize(normalizeText(question));
+  const tokens = words(question);
   if (lang === "ru") {
     for (let i = 0; i < tokens.length - 1; i++) {
       const next = tokens[i + 1] ?? "";
@@ -39,6 +39,7 @@ const KIND_WORDS: Record<AnswerKind, RegExp> = {
     /^(где|городах|города|городов|регионах|областях|қайда|кайда|қалалар\p{L}*|калалар\p{L}*|облыстар\p{L}*|өңірлер\p{L}*)$/u,
   who: /^(кто|кого|кем|кім|ким|кімге|кимге)$/u,
 };
+const KIND_ENTRIES = Object.entries(KIND_WORDS) as [AnswerKind, RegExp][];
 /** "в каком году", "қай жылы": a question about time without a question word of its own. */
 const YEAR_WORD = /^(году|года|год|годы|годах|лет|жылы|жылға|жыл|жылдарға|жылдары)$/u;
 const WHICH_WORD = /^(каком|какой|какого|какие|каких|қай|кай|қандай|кандай|сколько|қанша)$/u;
@@ -48,10 +49,10 @@ const DONE_WORD = /^(сделано|сделали|итоги|істелді|и�
 
 /** The kinds of answer a question asks for (often none; "в каком году" asks when). */
 export function answerKinds(question: string): Set<AnswerKind> {
-  const tokens = tokenize(normalizeText(question));
+  const tokens = words(question);
   const kinds = new Set<AnswerKind>();
   tokens.forEach((t, i) => {
-    for (const [kind, re] of Object.entries(KIND_WORDS) as [AnswerKind, RegExp][]) {
+    for (const [kind, re] of KIND_ENTRIES) {
       if (re.test(t) && (kind !== "where" || WHICH_WORD.test(tokens[i - 1] ?? "") || t.length < 6))
         kinds.add(kind);
     }
@@ -105,7 +106,7 @@ const RU_FUTURE_VERB = /([жчшщ]ат|[аеиоуя]ят|[дгжчшщ]ут|[�
  */
 export function asksAboutFuture(question: string, lang: Language): boolean {
   const text = normalizeText(question);
-  const tokens = tokenize(text);
+  const tokens = words(question);
   if (lang === "ru") {
     if (/(в|на) (этом|текущем|следующем) году/u.test(text)) return true;
     return tokens.some((t) => RU_FUTURE.has(t) || (t.length >= 6 && RU_FUTURE_VERB.test(t)));

@@ -1,4 +1,4 @@
-import { KAZAKH_LETTERS, type Lang, normalizeText, tokenize } from "./text.js";
+import { KAZAKH_LETTERS, type Lang, words } from "./text.js";
 
 /** Common Kazakh words written without Kazakh-specific letters (or typed on a Russian keyboard). */
 const KK_WORDS: ReadonlySet<string> = new Set(
@@ -45,7 +45,8 @@ export function detectLanguage(
   if (KAZAKH_LETTERS.test(lower)) return "kk";
   let kk = 0;
   let ru = 0;
-  for (const token of tokenize(normalizeText(lower))) {
+  // words() lower-cases as normalizeText does: the same tokens as of `lower`
+  for (const token of words(text)) {
     if (KK_WORDS.has(token) || KK_ENDING.test(token)) kk++;
     if (RU_WORDS.has(token)) ru++;
   }
@@ -54,7 +55,7 @@ export function detectLanguage(
   if (RU_ONLY.test(lower)) return "ru";
   if (vocabulary) {
     // still undecided ("ЦОН кезектер"): the words only one language's texts and lexicon know
-    for (const token of tokenize(normalizeText(lower))) {
+    for (const token of words(text)) {
       const lang = vocabulary(token);
       if (lang === "kk") kk++;
       else if (lang === "ru") ru++;

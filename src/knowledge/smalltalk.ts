@@ -1,4 +1,4 @@
-import { normalizeText, tokenize } from "./text.js";
+import { words } from "./text.js";
 
 const GREETING: ReadonlySet<string> = new Set(
   `привет приветствую здравствуй здравствуйте добрый доброе доброго день утро вечер салам салем
@@ -25,7 +25,7 @@ const FILLER: ReadonlySet<string> = new Set(
 
 /** A message made only of greetings, thanks and filler words; null when it asks something. */
 export function classifySmalltalk(text: string): "greeting" | "thanks" | null {
-  const tokens = tokenize(normalizeText(text));
+  const tokens = words(text);
   if (tokens.length === 0 || tokens.length > 8) return null;
   let greeting = false;
   let thanks = false;

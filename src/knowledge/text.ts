@@ -27,6 +27,24 @@ export function tokenize(normalized: string): string[] {
   return normalized.match(TOKEN) ?? [];
 }
 
+const WORDS_CACHE_MAX = 16;
+const wordsCache = new Map<string, readonly string[]>();
+
+/**
+ * `tokenize(normalizeText(text))`, remembered for the last few texts: one question is read by
+ * the language, smalltalk, how-to, intent and focus rules, each of which needs its words. The
+ * array is shared: callers must not change it.
+ */
+export function words(text: string): readonly string[] {
+  let tokens = wordsCache.get(text);
+  if (tokens === undefined) {
+    tokens = tokenize(normalizeText(text));
+    if (wordsCache.size >= WORDS_CACHE_MAX) wordsCache.clear();
+    wordsCache.set(text, tokens);
+  }
+  return tokens;
+}
+
 /** Every number written in the text, normalised ("7 900" -> "7900", "7,6" -> "7.6"). */
 export function numbersIn(text: string): string[] {
   return normalizeText(text).match(/\d+(?:\.\d+)?/g) ?? [];
