@@ -140,15 +140,15 @@ function unitsOf(terms: readonly string[], isUnit: (term: string) => boolean): S
  * concept between ("100 тысяч новых рабочих мест", not "36 учреждений, в их числе школы").
  */
 function counts(terms: readonly string[], term: string): boolean {
-  return terms.some((t, i) => {
-    if (t !== term) return false;
+  for (let i = 0; i < terms.length; i++) {
+    if (terms[i] !== term) continue;
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const before = terms[k] as string;
       if (isNumber(before)) return true;
-      if (before.startsWith(CONCEPT_PREFIX) && !MAGNITUDES.has(before)) return false;
+      if (before.startsWith(CONCEPT_PREFIX) && !MAGNITUDES.has(before)) break;
     }
-    return false;
-  });
+  }
+  return false;
 }
 
 /** The knowledge base: passages, fact cards and announcements in one MiniSearch index. */
@@ -166,7 +166,7 @@ export class KnowledgeBase {
   private readonly cardTerms: Record<Language, Map<string, Set<string>>> = { ru: new Map(), kk: new Map() };
   /** Reused by `best`: the query's terms, and which of them the candidate at hand matches. */
   private readonly termBuffer: string[] = [];
-  private readonly matchedBuffer: boolean[] = [];
+  private matchedBuffer = new Uint8Array(32);
   /** Related questions of each item per language ("ru card:x"), filled at build time. */
   private readonly relatedLists = new Map<string, string[]>();
 
@@ -401,9 +401,8 @@ export class KnowledgeBase {
     for (const t of terms) if (!t.weak) strongCount++;
     if (strongCount === 0) return undefined;
     const queryTerms = this.termBuffer;
-    queryTerms.length = 0;
-    for (const t of terms) queryTerms.push(t.term);
-    const hits = this.index.search(queryTerms, lang, CANDIDATES);
+    for (let k = 0; k < terms.length; k++) queryTerms[k] = (terms[k] as QueryTerm).term;
+    const hits = this.index.search(queryTerms, lang, CANDIDATES, terms.length);
     const top = hits.count > 0 ? (hits.scores[0] as number) : 0;
     if (top <= 0) return undefined;
     let total = 0;
@@ -417,7 +416,7 @@ export class KnowledgeBase {
     for (const t of terms) if (this.isKnownStrong(t, lang) && t.weight >= keyWeight - 1e-9) keyCount++;
     // a named entity, a blocking concept and the attribute "какой" asks about must be matched
     const { attribute, counted } = signals;
-    const attributeAsked = attribute !== undefined && queryTerms.includes(attribute);
+    if (this.matchedBuffer.length < terms.length) this.matchedBuffer = new Uint8Array(2 * terms.length);
     const matched = this.matchedBuffer;
     let candidates: Candidate[] | undefined;
     for (let h = 0; h < hits.count; h++) {
@@ -429,20 +428,20 @@ export class KnowledgeBase {
       // the query terms the candidate holds, less a unit after a number ("вырастет ли доллар":
       // "500 миллионов долларов" is not about the dollar)
       const units = kinds.has("count") ? undefined : item.units[lang];
-      matched.length = 0;
-      for (const t of terms)
-        matched.push(this.index.contains(doc, lang, t.term) && !(units?.has(t.term) ?? false));
-      const has = (term: string): boolean => {
-        for (let k = 0; k < terms.length; k++)
-          if (matched[k] && (terms[k] as QueryTerm).term === term) return true;
-        return false;
-      };
+      for (let k = 0; k < terms.length; k++) {
+        const term = (terms[k] as QueryTerm).term;
+        matched[k] = this.index.contains(doc, lang, term) && !(units?.has(term) ?? false) ? 1 : 0;
+      }
+      // (a term's flag depends only on the term: a repeated term has the same flag everywhere)
       if (whole) {
-        let missing = attribute !== undefined && (!attributeAsked || !has(attribute));
-        for (const t of terms)
-          if (!missing && (this.analyzer.isEntity(t.term) || this.analyzer.blocks(t.term)) && !has(t.term))
-            missing = true;
-        if (missing) continue;
+        let missing = false;
+        let attributeMatched = false;
+        for (let k = 0; k < terms.length; k++) {
+          const term = (terms[k] as QueryTerm).term;
+          if (matched[k] && term === attribute) attributeMatched = true;
+          if (!matched[k] && (this.analyzer.isEntity(term) || this.analyzer.blocks(term))) missing = true;
+        }
+        if (missing || (attribute !== undefined && !attributeMatched)) continue;
       }
       // "сколько всего школ": a fact must count schools, not institutions that include schools
       const counting = counted !== undefined && counts(item.terms[lang] ?? NO_TERMS, counted);
@@ -452,7 +451,7 @@ export class KnowledgeBase {
       let covered = 0;
       for (let k = 0; k < terms.length; k++) {
         const t = terms[k] as QueryTerm;
-        const m = has(t.term);
+        const m = matched[k] === 1;
         covered += m ? t.weight : 0;
         if (!m) continue;
         if (!t.weak) strongMatched++;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { KK_STOPWORDS_FOLDED, stemKk, stemKkFolded } from "./analyzers/kk.js";
 import { RU_STOPWORDS, stemRu } from "./analyzers/ru.js";
 import { editDistance } from "./search-index.js";
-import { foldKk, KAZAKH_LETTERS, type Lang, normalizeText, tokenize } from "./text.js";
+import { foldKk, KAZAKH_LETTERS, type Lang, normalizeText, tokenize, words } from "./text.js";
 
 /** seeds/lexicon.json: concept id -> the Russian and Kazakh words and phrases that express it. */
 export const LexiconSchema = z.object({
@@ -98,7 +98,10 @@ function stemTokens(text: string, lang: Lang, caches: StemCache, surfaces?: stri
   const stop = lang === "ru" ? RU_STOPWORDS : KK_STOPWORDS_FOLDED;
   const stem = (token: string): string => cachedStem(token, lang, caches);
   const out: string[] = [];
-  for (const token of tokenize(normalizeText(text).replace(/%/g, PERCENT[lang]))) {
+  const tokens = text.includes("%")
+    ? tokenize(normalizeText(text).replace(/%/g, PERCENT[lang]))
+    : words(text);
+  for (const token of tokens) {
     if (stop.has(token)) continue;
     // an inflected question word is still a question word: "қаншаға" -> "қанша"
     const s = stem(token);
@@ -119,13 +122,16 @@ function stemTokens(text: string, lang: Lang, caches: StemCache, surfaces?: stri
  */
 export function phraseWordMatches(word: string, phraseWord: string, lang: Lang): boolean {
   if (word === phraseWord) return true;
-  const [short, long] = word.length <= phraseWord.length ? [word, phraseWord] : [phraseWord, word];
+  const wordShorter = word.length <= phraseWord.length;
+  const short = wordShorter ? word : phraseWord;
+  const long = wordShorter ? phraseWord : word;
   if (short.length < 5 || /\d/.test(short)) return false;
   if (long.startsWith(short)) return true;
   if (lang !== "kk") return false;
   // a voiced final restored differently ("денсаулығ" / "денсаулық"): all but the last two letters
   let common = 0;
-  while (common < short.length && short[common] === long[common]) common++;
+  // char codes, not `short[i]`: a Cyrillic letter read as a string is a new string each time
+  while (common < short.length && short.charCodeAt(common) === long.charCodeAt(common)) common++;
   return common >= Math.max(5, short.length - 2);
 }
 
@@ -138,6 +144,9 @@ const phraseKey = (stem: string): string => stem.slice(0, 4);
 const MIN_PREFIX = 6;
 
 const NO_PHRASES: readonly Phrase[] = [];
+
+/** The char code at i, -1 past the end (like `s[i]`, without a new string for a Cyrillic letter). */
+const codeAt = (s: string, i: number): number => (i < s.length ? s.charCodeAt(i) : -1);
 
 function prefixConcept(prefixes: Map<string, string>, stem: string): string | undefined {
   for (let k = stem.length - 1; k >= MIN_PREFIX; k--) {
@@ -269,7 +278,7 @@ export function createAnalyzer(data: LexiconData): Analyzer {
         // cheap filter first: a typo seldom changes the length by more than two or both first letters
         const head = p.stems[0] as string;
         if (Math.abs(head.length - stem.length) > 2) continue;
-        if (head[0] !== stem[0] && head[1] !== stem[1]) continue;
+        if (codeAt(head, 0) !== codeAt(stem, 0) && codeAt(head, 1) !== codeAt(stem, 1)) continue;
         if (fitsAt(p, stems, i, lang, true, known)) {
           found = p;
           break;

@@ -155,10 +155,11 @@ export class TermIndex {
   }
 
   /**
-   * The `limit` best documents for the query terms in one field, in MiniSearch's order and
-   * with its scores. The returned buffers are overwritten by the next search.
+   * The `limit` best documents for the query terms (the first `count` of `terms`) in one field,
+   * in MiniSearch's order and with its scores. The returned buffers are overwritten by the next
+   * search.
    */
-  search(terms: readonly string[], lang: Lang, limit: number): Hits {
+  search(terms: readonly string[], lang: Lang, limit: number, count = terms.length): Hits {
     if (this.scores.length < this.ids.length) {
       const n = 2 * this.ids.length;
       this.scores = new Float64Array(n);
@@ -169,7 +170,7 @@ export class TermIndex {
     const postings = this.postings[lang];
     const avg = this.avgLength[lang];
     let touchedCount = 0;
-    for (let j = 0; j < terms.length; j++) {
+    for (let j = 0; j < count; j++) {
       const term = terms[j] as string;
       if (term === "") continue;
       const freqs = postings.get(term);
@@ -178,7 +179,8 @@ export class TermIndex {
       let repeated = false;
       for (let i = 0; i < j; i++) if (terms[i] === term) repeated = true;
       const matching = freqs.size;
-      for (const [doc, termFreq] of freqs) {
+      for (const doc of freqs.keys()) {
+        const termFreq = freqs.get(doc) as number;
         const score = bm25(termFreq, matching, this.documents, this.lengths[doc]?.[lang] ?? 0, avg);
         if (quality[doc] === 0) {
           touched[touchedCount++] = doc;
@@ -193,23 +195,23 @@ export class TermIndex {
       hits.scores = new Float64Array(limit);
     }
     // the best `limit` in a stable sort by score: a later document passes only a lower score
-    let count = 0;
+    let found = 0;
     for (let t = 0; t < touchedCount; t++) {
       const doc = touched[t] as number;
       const score = (scores[doc] as number) * (quality[doc] as number);
       quality[doc] = 0;
-      let at = count;
+      let at = found;
       while (at > 0 && (hits.scores[at - 1] as number) < score) at--;
       if (at >= limit) continue;
-      for (let m = Math.min(count, limit - 1); m > at; m--) {
+      for (let m = Math.min(found, limit - 1); m > at; m--) {
         hits.docs[m] = hits.docs[m - 1] as number;
         hits.scores[m] = hits.scores[m - 1] as number;
       }
       hits.docs[at] = doc;
       hits.scores[at] = score;
-      if (count < limit) count++;
+      if (found < limit) found++;
     }
-    hits.count = count;
+    hits.count = found;
     return hits;
   }
 }
@@ -361,7 +363,11 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
       if (v < rowMin) rowMin = v;
     }
     if (rowMin >= limit) return limit;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    // rotate without a temporary array: this runs once per row of hundreds of comparisons
+    const oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
   return Math.min(prev[b.length] as number, limit);
 }
