@@ -2,11 +2,13 @@
  * Allocation and GC profile of answering (not a vitest test):
  *   npx tsx test/knowledge/alloc.ts [--seeds DIR] [--rounds N] [file.jsonl ...]
  * Prints, over every question of test/knowledge/questions-*.jsonl and the shared sample:
- * bytes allocated per answer (heap growth across one `ask` right after a full GC, so no
- * collection runs in between), bytes retained per answer (growth across a full GC on both
- * sides: caches that keep what a question brought), then N timed rounds as the ask command
- * answers (`answerMessage`) with the scavenges per 100 answers, their total pause, and p50/p99.
+ * bytes allocated per answer (heap growth across each answer, in a child process whose young
+ * generation is large enough that no collection runs; the heaviest questions), bytes retained
+ * per answer (heap growth over a round, full GC on both sides: caches that keep what questions
+ * brought), then N timed rounds as the ask command answers (`answerMessage`) with the scavenges
+ * per 100 answers, their total pause, and p50/p99.
  */
+import { spawnSync } from "node:child_process";
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -45,18 +47,34 @@ const answer = (q: string): unknown => answerMessage(knowledge, q, tr, "ru");
 // warm-up: JIT and every lazily filled structure
 for (let r = 0; r < 3; r++) for (const q of questions) answer(q);
 
-// allocation per answer
+// allocation per answer: measured in a child process whose young generation holds a whole
+// round, so that no collection runs and heap growth is what the answers allocated (growth
+// across a forced full GC is not: V8 may set aside a page after one)
 const allocated: number[] = [];
-const retained: number[] = [];
-for (const q of questions) {
-  gc();
-  const before = used();
-  answer(q);
-  const after = used();
-  gc();
-  allocated.push(after - before);
-  retained.push(used() - before);
+if (process.env.ALLOC_CHILD === "1") {
+  let before = used();
+  for (const q of questions) {
+    answer(q);
+    const after = used();
+    allocated.push(after - before);
+    before = used();
+  }
+  process.stdout.write(JSON.stringify(allocated));
+  process.exit(0);
 }
+const child = spawnSync(
+  process.execPath,
+  ["--max-semi-space-size=512", "--min-semi-space-size=512", "--import", "tsx", ...process.argv.slice(1)],
+  { env: { ...process.env, ALLOC_CHILD: "1" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+);
+if (child.status !== 0) throw new Error(`alloc: child failed: ${child.stderr}`);
+allocated.push(...(JSON.parse(child.stdout) as number[]));
+// what a round of answers leaves behind (caches that grow with new questions)
+gc();
+const roundStart = used();
+for (const q of questions) answer(q);
+gc();
+const retainedPerAnswer = (used() - roundStart) / questions.length;
 const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
 
 // timed rounds with GC counted
@@ -94,7 +112,12 @@ console.log(`questions: ${questions.length}, build ${buildMs.toFixed(0)} ms (fir
 console.log(
   `allocated per answer: mean ${kb(sum(allocated) / allocated.length)}, p50 ${kb(percentile(allocated, 0.5))}, max ${kb(Math.max(...allocated))}`,
 );
-console.log(`retained per answer (after warm-up): mean ${kb(sum(retained) / retained.length)}`);
+console.log(`retained per answer (a round after warm-up, across full GCs): ${kb(retainedPerAnswer)}`);
+const heaviest = questions
+  .map((q, i) => ({ q, bytes: allocated[i] ?? 0 }))
+  .sort((x, y) => y.bytes - x.bytes)
+  .slice(0, 3);
+for (const h of heaviest) console.log(`  ${kb(h.bytes)}: ${h.q.slice(0, 90)}`);
 console.log(roundLines.join("\n"));
 console.log(
   `all rounds (${times.length} answers): p50 ${percentile(times, 0.5).toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms, max ${Math.max(...times).toFixed(3)} ms`,
