@@ -70,6 +70,15 @@ interface Item {
   units: Partial<Record<Language, Set<string>>>;
   topic?: string;
   card?: FactCard;
+  /** Related questions per language, filled at build time (`KnowledgeBase.related`). */
+  related?: Partial<Record<Language, RelatedQuestion[]>>;
+}
+
+/** A related question, and the form it is compared in with the question asked. */
+interface RelatedQuestion {
+  q: string;
+  /** Trimmed and lower-cased. */
+  key: string;
 }
 
 interface QueryTerm {
@@ -167,8 +176,6 @@ export class KnowledgeBase {
   /** Reused by `best`: the query's terms, and which of them the candidate at hand matches. */
   private readonly termBuffer: string[] = [];
   private matchedBuffer = new Uint8Array(32);
-  /** Related questions of each item per language ("ru card:x"), filled at build time. */
-  private readonly relatedLists = new Map<string, string[]>();
 
   constructor(seeds: Seeds) {
     this.analyzer = createAnalyzer(seeds.lexicon);
@@ -251,7 +258,6 @@ export class KnowledgeBase {
       fields[lang] = terms.filter((t) => t !== "");
     }
     this.items.set(item.id, item);
-    for (const lang of LANGS) this.relatedLists.delete(`${lang} ${item.id}`);
     this.index.add(item.id, fields);
   }
 
@@ -359,12 +365,10 @@ export class KnowledgeBase {
   /** The first strong content term of a part of the question (what "какой"/"сколько всего" ask). */
   private firstTerm(part: string | undefined, terms: QueryTerm[], lang: Language): string | undefined {
     if (part === undefined) return undefined;
-    const strong = new Set(terms.filter((t) => !t.weak && !t.verbal).map((t) => t.term));
-    const own = this.queryTerms(part, lang);
-    const first = own[0];
-    return first !== undefined && strong.has(first.term) && this.stats.has(lang, first.term)
-      ? first.term
-      : undefined;
+    const first = this.queryTerms(part, lang)[0];
+    if (first === undefined || !this.stats.has(lang, first.term)) return undefined;
+    for (const t of terms) if (!t.weak && !t.verbal && t.term === first.term) return first.term;
+    return undefined;
   }
 
   /** What a question requires of an answer besides its words, read from its wording. */
@@ -534,14 +538,16 @@ export class KnowledgeBase {
 
   /** Up to three other questions the knowledge answers, on the same topic or sharing concepts. */
   private related(item: Item, lang: Language, asked: string): string[] {
-    const key = `${lang} ${item.id}`;
-    let list = this.relatedLists.get(key);
+    item.related ??= {};
+    let list = item.related[lang];
     if (list === undefined) {
-      list = this.relatedOf(item, lang);
-      this.relatedLists.set(key, list);
+      list = this.relatedOf(item, lang).map((q) => ({ q, key: q.trim().toLowerCase() }));
+      item.related[lang] = list;
     }
-    const same = (q: string): boolean => q.trim().toLowerCase() === asked.trim().toLowerCase();
-    return list.filter((q) => !same(q)).slice(0, 3);
+    const askedKey = asked.trim().toLowerCase();
+    const out: string[] = [];
+    for (const r of list) if (out.length < 3 && r.key !== askedKey) out.push(r.q);
+    return out;
   }
 
   /** Up to four related questions of an item, best first (computed once per item and language). */
