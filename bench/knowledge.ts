@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { getHeapStatistics } from "node:v8";
 import MiniSearch from "minisearch";
 import { KnowledgeBase } from "../src/knowledge/answer.js";
 import { DEFAULT_SEEDS_DIR } from "../src/knowledge/index.js";
@@ -6,13 +7,16 @@ import { readSeeds } from "../src/knowledge/ingest.js";
 import type { Bench, BenchFigure } from "./types.js";
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+const heapUsed = (): number => getHeapStatistics().used_heap_size;
+/** The seeds benched: BENCH_SEEDS (e.g. a pinned copy, to compare code versions) or the project's. */
+const SEEDS = process.env.BENCH_SEEDS ?? DEFAULT_SEEDS_DIR;
 const percentile = (xs: number[], p: number): number => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 };
 
 function questions(): string[] {
-  const seeds = readSeeds(DEFAULT_SEEDS_DIR);
+  const seeds = readSeeds(SEEDS);
   const extra = readFileSync(new URL("../test/knowledge/questions-extra.jsonl", import.meta.url), "utf8")
     .split("\n")
     .filter((l) => l.trim())
@@ -21,8 +25,8 @@ function questions(): string[] {
 }
 
 /**
- * Index build from the seeds (read + clean + analyse + index + related-question check) and
- * answer time per question, against a baseline built in the same run: a plain MiniSearch
+ * Index build from the seeds (read + clean + analyse + index + related-question check), answer
+ * time and bytes allocated per question, against a baseline built in the same run: a plain MiniSearch
  * (default tokenizer, no analyzers) over the same passages and card texts.
  */
 export const knowledgeBench: Bench = {
@@ -35,10 +39,10 @@ export const knowledgeBench: Bench = {
     let base: MiniSearch<{ id: string; text: string }> | undefined;
     for (let i = 0; i < 15; i++) {
       let t = now();
-      kb = new KnowledgeBase(readSeeds(DEFAULT_SEEDS_DIR));
+      kb = new KnowledgeBase(readSeeds(SEEDS));
       builds.push(now() - t);
       t = now();
-      const seeds = readSeeds(DEFAULT_SEEDS_DIR);
+      const seeds = readSeeds(SEEDS);
       base = new MiniSearch({ fields: ["text"] });
       base.addAll([
         ...seeds.passages.map((p) => ({ id: p.id, text: p.text })),
@@ -62,6 +66,24 @@ export const knowledgeBench: Bench = {
         searches.push(now() - t);
       }
     }
+    // bytes allocated per answer: heap growth over one round, from the growth between answers
+    // (a scavenge during an answer shows as a drop and that answer is left out)
+    const bytesPerCall = (call: (q: string) => void): number => {
+      let total = 0;
+      let counted = 0;
+      for (const q of qs) {
+        const before = heapUsed();
+        call(q);
+        const grown = heapUsed() - before;
+        if (grown >= 0) {
+          total += grown;
+          counted++;
+        }
+      }
+      return total / Math.max(1, counted);
+    };
+    const bytes = bytesPerCall((q) => kb.ask(q));
+    const baseBytes = bytesPerCall((q) => base.search(q));
     const build = percentile(builds.slice(1), 0.5);
     const baseBuild = percentile(baseBuilds.slice(1), 0.5);
     const p50 = percentile(answers, 0.5);
@@ -79,6 +101,8 @@ export const knowledgeBench: Bench = {
       { name: "baseline build (plain MiniSearch)", value: baseBuild, unit: "ms" },
       { name: "answer p50", value: p50, unit: "ms", ratio: p50 / baseP50 },
       { name: "answer p99", value: p99, unit: "ms", ratio: p99 / baseP99, note: "budget 2 ms" },
+      { name: "answer allocation", value: Math.round(bytes), unit: "bytes", ratio: bytes / baseBytes },
+      { name: "baseline search allocation", value: Math.round(baseBytes), unit: "bytes" },
       { name: "baseline search p50", value: baseP50, unit: "ms" },
       { name: "baseline search p99", value: baseP99, unit: "ms" },
       { name: "questions timed", value: answers.length, unit: "" },
