@@ -68,6 +68,8 @@ interface Item {
   latestYear: Partial<Record<Language, number>>;
   /** Terms that occur only as a unit right after a number ("долларов" in "500 миллионов долларов"). */
   units: Partial<Record<Language, Set<string>>>;
+  /** Terms the text counts: a number stands right before them ("100 тысяч рабочих мест"). */
+  counted: Partial<Record<Language, Set<string>>>;
   topic?: string;
   card?: FactCard;
   /** Related questions per language, filled at build time (`KnowledgeBase.related`). */
@@ -112,7 +114,6 @@ interface Signals {
 }
 
 const LANGS: readonly Language[] = ["ru", "kk"];
-const NO_TERMS: readonly string[] = [];
 
 /** A search result that passed the rules, with its rank among the others. */
 interface Candidate {
@@ -145,22 +146,29 @@ function unitsOf(terms: readonly string[], isUnit: (term: string) => boolean): S
 }
 
 /**
- * Whether a text counts a term: a number stands at most three terms before it with no other
+ * The terms a text counts: a number stands at most three terms before the term with no other
  * concept between ("100 тысяч новых рабочих мест", not "36 учреждений, в их числе школы").
+ * Computed once per text at build time, so that no question runs (and compiles) this scan.
  */
-function counts(terms: readonly string[], term: string): boolean {
+function countedTerms(terms: readonly string[]): Set<string> {
+  const counted = new Set<string>();
   for (let i = 0; i < terms.length; i++) {
-    if (terms[i] !== term) continue;
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const before = terms[k] as string;
-      if (isNumber(before)) return true;
+      if (isNumber(before)) {
+        counted.add(terms[i] as string);
+        break;
+      }
       if (before.startsWith(CONCEPT_PREFIX) && !MAGNITUDES.has(before)) break;
     }
   }
-  return false;
+  return counted;
 }
 
-/** The knowledge base: passages, fact cards and announcements in one MiniSearch index. */
+/**
+ * The knowledge base: passages, fact cards and announcements in one index (`TermIndex`, ranked
+ * as MiniSearch ranks with INDEX_OPTIONS).
+ */
 export class KnowledgeBase {
   private readonly analyzer: Analyzer;
   private readonly index = new TermIndex();
@@ -194,6 +202,7 @@ export class KnowledgeBase {
         kinds: {},
         latestYear: {},
         units: {},
+        counted: {},
       });
     }
     for (const card of seeds.cards) {
@@ -213,6 +222,7 @@ export class KnowledgeBase {
         kinds: {},
         latestYear: {},
         units: {},
+        counted: {},
         topic: card.topic,
         card,
       });
@@ -253,6 +263,7 @@ export class KnowledgeBase {
       const terms = this.analyzer.analyze(resolved, lang);
       item.terms[lang] = terms;
       item.units[lang] = unitsOf(terms, (t) => this.analyzer.isUnit(t));
+      item.counted[lang] = countedTerms(terms);
       this.stats.add(lang, terms);
       // what MiniSearch indexed of `terms.join(" ")` split on spaces (terms hold no spaces)
       fields[lang] = terms.filter((t) => t !== "");
@@ -278,6 +289,7 @@ export class KnowledgeBase {
       kinds: {},
       latestYear: {},
       units: {},
+      counted: {},
       topic: a.topic,
     });
   }
@@ -448,7 +460,7 @@ export class KnowledgeBase {
         if (missing || (attribute !== undefined && !attributeMatched)) continue;
       }
       // "сколько всего школ": a fact must count schools, not institutions that include schools
-      const counting = counted !== undefined && counts(item.terms[lang] ?? NO_TERMS, counted);
+      const counting = counted !== undefined && (item.counted[lang]?.has(counted) ?? false);
       if (whole && signals.total && counted !== undefined && !counting) continue;
       let strongMatched = 0;
       let keyMatched = false;

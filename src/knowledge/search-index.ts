@@ -17,10 +17,12 @@ const splitTerms = (text: string): string[] => text.split(" ").filter((t) => t !
 const identity = (term: string): string => term;
 
 /**
- * The one options object used to build the index and to load a serialised one
- * (`MiniSearch.loadJSON(json, INDEX_OPTIONS)`). Analysis (stemming, stopwords, concepts) runs
- * before MiniSearch sees the text, because search-time `processTerm` does not get the field
- * name; each language therefore has its own field and a question searches its own.
+ * The MiniSearch configuration the knowledge base ranks by, for a MiniSearch index of the same
+ * documents (`MiniSearch.loadJSON(json, INDEX_OPTIONS)` loads a serialised one). The knowledge
+ * base itself searches a `TermIndex`, which ranks exactly as MiniSearch with these options
+ * (checked in `test/knowledge/term-index.test.ts`) without building result objects. Analysis
+ * (stemming, stopwords, concepts) runs before indexing, because search-time `processTerm` does
+ * not get the field name; each language therefore has its own field and a question searches its own.
  */
 export const INDEX_OPTIONS: Options<IndexedDoc> = {
   idField: "id",
