@@ -16,6 +16,8 @@ import {
   hasAnswerOfKind,
   isHowTo,
   latestYear,
+  namesAgent,
+  requiredKinds,
 } from "./intent.js";
 import { detectLanguage } from "./language.js";
 import { type Analyzer, CONCEPT_PREFIX, createAnalyzer, type QueryToken } from "./lexicon.js";
@@ -66,6 +68,8 @@ interface Item {
   /** What kinds of answer the text holds (a number, a year, places, a person), per language. */
   kinds: Partial<Record<Language, Set<AnswerKind>>>;
   latestYear: Partial<Record<Language, number>>;
+  /** Whether the text names a person or an organisation (what "кто" requires). */
+  agent: Partial<Record<Language, boolean>>;
   /** Terms that occur only as a unit right after a number ("долларов" in "500 миллионов долларов"). */
   units: Partial<Record<Language, Set<string>>>;
   /** Terms the text counts: a number stands right before them ("100 тысяч рабочих мест"). */
@@ -111,6 +115,8 @@ interface Signals {
   counted?: string | undefined;
   /** "сколько всего X": only a fact that counts X answers. */
   total?: boolean;
+  /** What the answer must hold (a person for "кто", a number for "сколько", a date for "когда"). */
+  required?: ReadonlySet<AnswerKind>;
 }
 
 const LANGS: readonly Language[] = ["ru", "kk"];
@@ -131,6 +137,13 @@ const isNumber = (term: string): boolean => /^\d/.test(term) && !/^(19|20)\d\d$/
 /** A number or an order of magnitude ("500", "~million"). */
 const isQuantity = (term: string): boolean => isNumber(term) || MAGNITUDES.has(term);
 const MAGNITUDES = new Set(["~million", "~billion", "~thousand"]);
+
+/** Whether a text holds every kind of answer a question requires. */
+function holdsAll(item: Item, lang: Language, required: ReadonlySet<AnswerKind>): boolean {
+  const held = item.kinds[lang];
+  for (const k of required) if (k === "who" ? !item.agent[lang] : !held?.has(k)) return false;
+  return true;
+}
 
 /** Units of measure that occur only right after a number or a magnitude ("500 миллионов долларов"). */
 function unitsOf(terms: readonly string[], isUnit: (term: string) => boolean): Set<string> {
@@ -201,6 +214,7 @@ export class KnowledgeBase {
         terms: {},
         kinds: {},
         latestYear: {},
+        agent: {},
         units: {},
         counted: {},
       });
@@ -221,6 +235,7 @@ export class KnowledgeBase {
         terms: {},
         kinds: {},
         latestYear: {},
+        agent: {},
         units: {},
         counted: {},
         topic: card.topic,
@@ -260,6 +275,7 @@ export class KnowledgeBase {
       item.text[lang] = resolved;
       item.kinds[lang] = new Set(KINDS.filter((k) => hasAnswerOfKind(resolved, k)));
       item.latestYear[lang] = latestYear(resolved);
+      item.agent[lang] = namesAgent(resolved);
       const terms = this.analyzer.analyze(resolved, lang);
       item.terms[lang] = terms;
       item.units[lang] = unitsOf(terms, (t) => this.analyzer.isUnit(t));
@@ -288,6 +304,7 @@ export class KnowledgeBase {
       terms: {},
       kinds: {},
       latestYear: {},
+      agent: {},
       units: {},
       counted: {},
       topic: a.topic,
@@ -390,6 +407,7 @@ export class KnowledgeBase {
       attribute: this.firstTerm(afterWhich(question), terms, lang),
       counted: this.firstTerm(countedPart(question), terms, lang),
       total: asksTotal(question),
+      required: requiredKinds(question),
     };
   }
 
@@ -441,6 +459,9 @@ export class KnowledgeBase {
       const item = id === undefined ? undefined : this.items.get(id);
       const text = item?.text[lang];
       if (!item || !text) continue;
+      // "кто", "сколько", "когда" ask for a person, a number, a date: a text without one answers
+      // another question ("Қазіргі ... министрі кім?" is not answered by a text naming nobody)
+      if (whole && signals.required !== undefined && !holdsAll(item, lang, signals.required)) continue;
       // the query terms the candidate holds, less a unit after a number ("вырастет ли доллар":
       // "500 миллионов долларов" is not about the dollar)
       const units = kinds.has("count") ? undefined : item.units[lang];

@@ -37,7 +37,7 @@ const KIND_WORDS: Record<AnswerKind, RegExp> = {
   when: /^(когда|сроки|срок|қашан|кашан|мерзім\p{L}*)$/u,
   where:
     /^(где|городах|города|городов|регионах|областях|қайда|кайда|қалалар\p{L}*|калалар\p{L}*|облыстар\p{L}*|өңірлер\p{L}*)$/u,
-  who: /^(кто|кого|кем|кім|ким|кімге|кимге)$/u,
+  who: /^(кто|кого|кем|кім|ким|кімге|кимге|чей|чья|чьё|чье|чьи|чьему|чьей|чьим|чьего|чьих)$/u,
 };
 const KIND_ENTRIES = Object.entries(KIND_WORDS) as [AnswerKind, RegExp][];
 /** "в каком году", "қай жылы": a question about time without a question word of its own. */
@@ -62,11 +62,38 @@ export function answerKinds(question: string): Set<AnswerKind> {
   return kinds;
 }
 
+/** Question words that ask for a number outright ("насколько", "какой процент" rank, not require). */
+const COUNT_REQUIRED = /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*)$/u;
+
+/**
+ * The kinds of answer a question clearly asks for, which an answer must hold (not only a rank
+ * bonus): a person for кто/кім/чей, a number for сколько/қанша/неше, a date for когда/қашан/"в
+ * каком году". A "сколько" question that also asks when is answered by a year.
+ */
+export function requiredKinds(question: string): Set<AnswerKind> {
+  const kinds = new Set<AnswerKind>();
+  for (const clause of question.split(/[.,;:!?\n]+/u)) {
+    const tokens = words(clause);
+    tokens.forEach((t, i) => {
+      if (KIND_WORDS.who.test(t)) kinds.add("who");
+      if (/^(қашан|кашан)$/u.test(t)) kinds.add("when");
+      // "когда" opens a Russian question; further on it is a conjunction ("защищают когда
+      // оцифровывают"), and "когда-то" is "once"
+      if (t === "когда" && i <= 1 && !/^(то|нибудь|либо)$/u.test(tokens[i + 1] ?? "")) kinds.add("when");
+      if (YEAR_WORD.test(t) && WHICH_WORD.test(tokens[i - 1] ?? "") && tokens[i - 1] !== "сколько")
+        kinds.add("when");
+      if (COUNT_REQUIRED.test(t)) kinds.add("count");
+    });
+  }
+  if (kinds.has("when")) kinds.delete("count");
+  return kinds;
+}
+
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/gu;
 const MONTH =
   /(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)/iu;
 const NUMBER_WORD =
-  /(?<!\p{L})(пят\p{L}*|тр[её]х|двух|вдвое|два раза|дес\p{L}*ть|бес|екі|үш|тоғыз|он|жүз|мың)(?!\p{L})/iu;
+  /(?<!\p{L})(пят\p{L}*|тр[её]х|три|четыр\p{L}*|двух|два|две|вдвое|дес\p{L}*ть|бес|екі|үш|төрт|тоғыз|он|жүз|мың)(?!\p{L})/iu;
 const PLACE =
   /(Нур-Султан|Нұр-Сұлтан|Астан|Алматы|Шымкент|Караганд|Қарағанд|Тараз|Актау|Ақтау|Павлодар|Атырау|област|облыс)/u;
 /** A person named as "Имя Фамилия" or with an initial ("А. Жұмағалиев"), not at a sentence start. */
@@ -84,6 +111,15 @@ export function hasAnswerOfKind(text: string, kind: AnswerKind): boolean {
     case "who":
       return PERSON.test(text);
   }
+}
+
+/** An organisation that acts ("акиматы выделяют землю", "операторы"): who may be a body, not a person. */
+const AGENT =
+  /(акимат|әкімдік|әкімдер|министерств|министрлі|оператор|компани|Казахтелеком|Қазақтелеком|правительств|Үкімет|үкімет|Astana Hub|ЖШС|ТОО)/iu;
+
+/** Whether a text names someone who acts: a person or an organisation (what "кто" requires). */
+export function namesAgent(text: string): boolean {
+  return PERSON.test(text) || AGENT.test(text);
 }
 
 /** The latest year a text names (0 when none): a "when" question asks about what is ahead. */

@@ -9,15 +9,19 @@ export const KAZAKH_LETTERS = /[әғқңөұүһі]/u;
  * digit groups joined ("7 900" -> "7900") and decimal commas unified ("7,6" -> "7.6").
  */
 export function normalizeText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/[\u00a0\u2009\u202f]/g, " ")
-    .replace(
-      /(?<!\d)(\d{1,3})((?: \d{3})+)(?!\d)/g,
-      (_m, head: string, tail: string) => head + tail.replace(/ /g, ""),
-    )
-    .replace(/(\d),(\d)/g, "$1.$2");
+  return (
+    text
+      .toLowerCase()
+      .replace(/ё/g, "е")
+      .replace(/[\u00a0\u2009\u202f]/g, " ")
+      .replace(
+        /(?<!\d)(\d{1,3})((?: \d{3})+)(?!\d)/g,
+        (_m, head: string, tail: string) => head + tail.replace(/ /g, ""),
+      )
+      .replace(/(\d),(\d)/g, "$1.$2")
+      // "2022-м", "2021-го", "2022-ші": a case or ordinal ending after a hyphen is the number itself
+      .replace(/(\d)-(?:м|й|го|х|е|ом|ым|ых|ые|ая|ой|ую|ші|шы|інші|ыншы|нші|ншы)(?!\p{L})/gu, "$1")
+  );
 }
 
 const TOKEN = /\d+(?:\.\d+)?[\p{L}]*|[\p{L}]+/gu;

@@ -1,12 +1,12 @@
 /**
  * Prints why questions get the reply they get (language, weighted terms, best candidate):
- *   npx tsx test/knowledge/explain.ts "вопрос" ["сұрақ" ...]
+ *   [KNOWLEDGE_SEEDS=DIR] npx tsx test/knowledge/explain.ts "вопрос" ["сұрақ" ...]
  */
 import { KnowledgeBase } from "../../src/knowledge/answer.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/knowledge/index.js";
 import { readSeeds } from "../../src/knowledge/ingest.js";
 
-const kb = new KnowledgeBase(readSeeds(DEFAULT_SEEDS_DIR));
+const kb = new KnowledgeBase(readSeeds(process.env.KNOWLEDGE_SEEDS ?? DEFAULT_SEEDS_DIR));
 for (const q of process.argv.slice(2)) {
   const e = kb.explain(q);
   const r = kb.ask(q, { related: false });
