@@ -2,6 +2,7 @@ import { stemKkFolded } from "./analyzers/kk.js";
 import {
   afterWhich,
   asksTotal,
+  asksWhich,
   countedPart,
   isAddressee,
   isStopwordTypo,
@@ -15,6 +16,7 @@ import {
   asksAboutFuture,
   hasAnswerOfKind,
   isHowTo,
+  isPlaceWord,
   latestYear,
   namesAgent,
   requiredKinds,
@@ -94,6 +96,8 @@ interface QueryTerm {
   weak?: boolean;
   /** Shaped like a verb or function word ("получат"): never the question's most specific term. */
   verbal?: boolean;
+  /** A city, a region or a year named in the question: it decides between candidates. */
+  constraint?: boolean;
 }
 
 /** Diagnostics of one question, for calibration and tests. */
@@ -115,6 +119,8 @@ interface Signals {
   counted?: string | undefined;
   /** "сколько всего X": only a fact that counts X answers. */
   total?: boolean;
+  /** The question asks "какой/қандай": which value. */
+  which?: boolean;
   /** What the answer must hold (a person for "кто", a number for "сколько", a date for "когда"). */
   required?: ReadonlySet<AnswerKind>;
 }
@@ -131,6 +137,12 @@ interface Candidate {
   year: number;
 }
 const KINDS: readonly AnswerKind[] = ["count", "when", "where", "who"];
+
+/** A year ("2022"). */
+const isYear = (term: string): boolean => /^(19|20)\d\d$/.test(term);
+
+/** A rank bonus per city, region or year of the question that a candidate names. */
+const CONSTRAINT_BONUS = 0.15;
 
 /** A number that is not a year ("500", "7.6"). */
 const isNumber = (term: string): boolean => /^\d/.test(term) && !/^(19|20)\d\d$/.test(term);
@@ -387,6 +399,7 @@ export class KnowledgeBase {
             : { term, weight: this.stats.idf(lang, term) * factor, verbal: true },
         );
       else out.push({ term, weight: this.stats.idf(lang, term) * factor });
+      if (isPlaceWord(surface) || isYear(term)) (out.at(-1) as QueryTerm).constraint = true;
     }
     return out;
   }
@@ -408,6 +421,7 @@ export class KnowledgeBase {
       counted: this.firstTerm(countedPart(question), terms, lang),
       total: asksTotal(question),
       required: requiredKinds(question),
+      which: asksWhich(question),
     };
   }
 
@@ -486,9 +500,15 @@ export class KnowledgeBase {
       let strongMatched = 0;
       let keyMatched = false;
       let covered = 0;
+      let constraints = 0;
+      let placeMissing = false;
       for (let k = 0; k < terms.length; k++) {
         const t = terms[k] as QueryTerm;
         const m = matched[k] === 1;
+        if (t.constraint) {
+          if (m) constraints++;
+          else if (!isYear(t.term)) placeMissing = true;
+        }
         covered += m ? t.weight : 0;
         if (!m) continue;
         if (!t.weak) strongMatched++;
@@ -498,11 +518,18 @@ export class KnowledgeBase {
       if (whole && strongMatched < need) continue;
       // ...unless it matches three strong terms or more: then coverage decides
       if (whole && keyCount > 0 && !keyMatched && strongMatched < KEY_WAIVER) continue;
+      // a city or region named in a question about a value ("сколько", "какая скорость") is
+      // the value's place: a national fact answers another question
+      const value = signals.which === true || (signals.required?.has("count") ?? false);
+      if (whole && placeMissing && value) continue;
       const coverage = covered / total;
       const score = (hits.scores[h] as number) / top;
       let rank = coverage + 0.1 * score + (item.kind === "passage" ? 0 : 0.03);
       for (const kind of kinds) if (item.kinds[lang]?.has(kind)) rank += KIND_BONUS;
       if (counting) rank += COUNTED_BONUS;
+      // ...and between facts of a value, the one of the place or year named wins ("Павлодар
+      // облысында неше ауылға": 9 villages, not the national 1250)
+      if (value || (signals.required?.has("when") ?? false)) rank += constraints * CONSTRAINT_BONUS;
       candidates ??= [];
       candidates.push({ item, coverage, score, rank, year: item.latestYear[lang] ?? 0 });
     }

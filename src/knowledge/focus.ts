@@ -74,6 +74,11 @@ export function afterWhich(question: string): string | undefined {
   return i >= 0 && i + 1 < tokens.length ? tokens.slice(i + 1).join(" ") : undefined;
 }
 
+/** Whether a question asks "какой/какая/қандай" (which value), wherever the word stands. */
+export function asksWhich(question: string): boolean {
+  return words(question).some((t) => WHICH.test(t));
+}
+
 const COUNT = /^(сколько|скольк\p{L}*|скока|қанша\p{L}*|канша\p{L}*|неше\p{L}*)$/u;
 const TOTAL = /^(всего|итого|барлығы|барлыгы|общее|общей|жалпы)$/u;
 

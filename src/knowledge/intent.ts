@@ -96,6 +96,18 @@ const NUMBER_WORD =
   /(?<!\p{L})(пят\p{L}*|тр[её]х|три|четыр\p{L}*|двух|два|две|вдвое|дес\p{L}*ть|бес|екі|үш|төрт|тоғыз|он|жүз|мың)(?!\p{L})/iu;
 const PLACE =
   /(Нур-Султан|Нұр-Сұлтан|Астан|Алматы|Шымкент|Караганд|Қарағанд|Тараз|Актау|Ақтау|Павлодар|Атырау|област|облыс)/u;
+/**
+ * A city or region in any case and either language, lower-cased ("павлодарской", "алматыда",
+ * "облысында"): named in a question, it is a constraint on the answer.
+ */
+const PLACE_WORD =
+  /^(нур-султан|нұр-сұлтан|астан|алмат|шымкент|караганд|қарағанд|тараз|актау|ақтау|актоб|ақтөб|павлодар|атырау|семей|костанай|қостанай|кызылорд|қызылорд|туркестан|түркістан|экибастуз|екібастұз|уральск|орал|петропавл|кокшетау|көкшетау|талдыкорган|талдықорған|жезказган|жезқазған|усть-каменогорск|өскемен|вко|шқо|ско|сқо|зко|бқо|жамбыл|мангист|маңғыст|абай|жетіс|жетыс|ұлытау|улытау)/u;
+
+/** Whether a question word names a city or a region ("павлодарской", "алматыда"), not the country. */
+export function isPlaceWord(surface: string): boolean {
+  return PLACE_WORD.test(surface.toLowerCase());
+}
+
 /** A person named as "Имя Фамилия" or with an initial ("А. Жұмағалиев"), not at a sentence start. */
 const PERSON = /(?<=[\p{Ll},:;—–-] )(\p{Lu}\p{Ll}+|\p{Lu}\.) \p{Lu}\p{Ll}{2,}/u;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { asksWhich } from "../../src/knowledge/focus.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
-import { namesAgent, requiredKinds } from "../../src/knowledge/intent.js";
+import { isPlaceWord, namesAgent, requiredKinds } from "../../src/knowledge/intent.js";
 import { normalizeText } from "../../src/knowledge/text.js";
 
 const knowledge = loadKnowledge();
@@ -47,5 +48,26 @@ describe("number endings", () => {
     expect(normalizeText("в 2022-м году")).toBe("в 2022 году");
     expect(normalizeText("2021-го")).toBe("2021");
     expect(normalizeText("2022-ші жыл")).toBe("2022 жыл");
+  });
+});
+
+describe("places and years named in the question", () => {
+  it("are words of a city or region in any case", () => {
+    expect(isPlaceWord("павлодарской")).toBe(true);
+    expect(isPlaceWord("Алматыда")).toBe(true);
+    expect(isPlaceWord("қазақстанда")).toBe(false);
+  });
+
+  it("choose the fact of that place or year between facts of a value", () => {
+    const r = knowledge.ask("Павлодар облысында неше ауылға оптика тартылды");
+    expect(r.kind === "answer" && r.text).toMatch(/Павлодар/);
+    const y = knowledge.ask("Сколько ещё сёл должны были получить нормальный интернет в 2022-м?");
+    expect(y.kind === "answer" && y.text).toMatch(/140/);
+  });
+
+  it("are required when the question asks a value of that place", () => {
+    expect(answered("Алматыда қазір мобильді интернет жылдамдығы қандай?")).toBe(false);
+    expect(asksWhich("в каком селе министр смотрел школу")).toBe(false);
+    expect(asksWhich("интернет жылдамдығы қандай")).toBe(true);
   });
 });

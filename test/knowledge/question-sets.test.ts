@@ -33,11 +33,6 @@ const KNOWN_FAILURES = new Set([
   // "ужасный", "отваливается": 8 words at CONTEXT_WEIGHT) outweighs the satellite/remote/village
   // terms the satellite card matches (coverage 0.46 < 0.5); needs a lower context weight in code
   "c-ru-16",
-  // (stretch tier, listed for the record) "павлодар облысында канша ауылга оптика тартылды": the 1250
-  // fibre card (village+fibre+connect) outranks the Pavlodar card (pavlodar+village+connect); naming
-  // fibre in the Pavlodar card ties it with the 1250 card for questions without a region. Needs code:
-  // a candidate matching a region or year the question names should win over one that does not
-  "c-kk-15",
   // questions-heldout5.jsonl (a measurement, scored once before and once after the fifth round):
   // "бағдарламасы" (programme) is a term the DigitEL card lacks ("жоба"), and it is the most specific
   "h5-kk-digitel-measures",
