@@ -4,10 +4,9 @@ import {
   asksTotal,
   asksWhich,
   countedPart,
+  focusClause,
   isAddressee,
   isStopwordTypo,
-  LONG_QUESTION,
-  lastClause,
 } from "./focus.js";
 import type { FactCard, Seeds } from "./ingest.js";
 import {
@@ -360,8 +359,20 @@ export class KnowledgeBase {
     const tokens = analyze(question);
     // a long question tells its situation first and asks last: unknown words outside the last
     // clause are context ("у нас в школе интернет через модем еле работает")
-    const clause = tokens.length >= LONG_QUESTION ? lastClause(question) : undefined;
-    const focus = clause === undefined ? undefined : new Set(analyze(clause).map((t) => t.term));
+    const clause = focusClause(question, lang);
+    const focusTokens = clause === undefined ? undefined : analyze(clause);
+    const focus = focusTokens === undefined ? undefined : new Set(focusTokens.map((t) => t.term));
+    // known words outside the asking clause are context too when that clause names two known
+    // things of its own: it is a question without them
+    let focusKnown = 0;
+    for (const t of focusTokens ?? [])
+      if (
+        (t.term.startsWith(CONCEPT_PREFIX) || known(t.term)) &&
+        !this.analyzer.isWeak(t.term) &&
+        !isFunctionShaped(t.surface, lang, false)
+      )
+        focusKnown++;
+    const contextual = focus !== undefined && focusKnown >= 2;
     for (const [i, { term: raw, surface }] of tokens.entries()) {
       let term = raw;
       let factor = 1;
@@ -398,6 +409,10 @@ export class KnowledgeBase {
             ? { term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true }
             : { term, weight: this.stats.idf(lang, term) * factor, verbal: true },
         );
+      else if (contextual && !focus.has(raw) && !isPlaceWord(surface) && !isYear(term))
+        // a known word of the situation ("мой сын заканчивает колледж по программированию")
+        // describes; a city, a region or a year of it still counts in full
+        out.push({ term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true });
       else out.push({ term, weight: this.stats.idf(lang, term) * factor });
       if (isPlaceWord(surface) || isYear(term)) (out.at(-1) as QueryTerm).constraint = true;
     }

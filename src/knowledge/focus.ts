@@ -9,9 +9,6 @@ import { type Lang, words } from "./text.js";
  * of a report. Pure functions of the question text.
  */
 
-/** A question with this many content terms or more is long: its context words weigh less. */
-export const LONG_QUESTION = 8;
-
 /**
  * The last clause of a question that has several ("я живу в селе ..., у нас ... . подводили
  * оптику к сёлам?" -> "подводили оптику к сёлам"): citizens tell their situation first and ask
@@ -23,6 +20,30 @@ export function lastClause(question: string): string | undefined {
     .map((p) => p.trim())
     .filter((p) => words(p).length > 0);
   return parts.length > 1 ? parts.at(-1) : undefined;
+}
+
+/** Words that ask, per language: a clause holding one is the question; the others tell the situation. */
+const QUESTION_WORD: Record<Lang, RegExp> = {
+  ru: /^(сколько|скольк\p{L}*|скока|что|как|какой|какая|какое|какие|каких|каком|каков\p{L}*|кто|кого|кому|когда|где|куда|откуда|зачем|почему|ли|чей|чья|чьи|чьему|насколько|правда)$/u,
+  kk: /^(қанша\p{L}*|канша\p{L}*|неше\p{L}*|не|нені|неге|қандай|кандай|қашан|кашан|кім\p{L}*|ким\p{L}*|қайда|кайда|қалай|калай|қай|кай|ма|ме|ба|бе|па|пе|ше|бар ма|жоқ па)$/u,
+};
+
+/**
+ * The clause of a question that asks: the last one holding a question word or a question mark,
+ * else the last ("мой сын заканчивает колледж. сколько рабочих мест обещали?" -> "сколько рабочих
+ * мест обещали"); undefined for a question of one clause. The other clauses tell the situation,
+ * whatever the question's length.
+ */
+export function focusClause(question: string, lang: Lang): string | undefined {
+  const parts = (question.match(/[^.,;:!?\n—–]+[.,;:!?\n—–]*/gu) ?? [])
+    .map((p) => p.trim())
+    .filter((p) => words(p).length > 0);
+  if (parts.length < 2) return undefined;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i] as string;
+    if (part.includes("?") || words(part).some((t) => QUESTION_WORD[lang].test(t))) return part;
+  }
+  return parts.at(-1);
 }
 
 const STOP_BY_LENGTH: Record<Lang, Map<number, string[]>> = { ru: new Map(), kk: new Map() };

@@ -4,6 +4,7 @@ import {
   afterWhich,
   asksTotal,
   countedPart,
+  focusClause,
   isAddressee,
   isStopwordTypo,
   lastClause,
@@ -88,5 +89,31 @@ describe("answering a question's focus", () => {
   it("does not read a unit after a number as the topic", () => {
     expect(knowledge.ask("вырастет ли доллар в этом году").kind).toBe("none");
     expect(answer("до скольки долларов вырастет экспорт IT")).toContain("500");
+  });
+});
+
+describe("context clauses", () => {
+  it("the clause that asks is the focus, whatever the length", () => {
+    expect(
+      focusClause(
+        "у меня бабушка в селе не может записаться к врачу онлайн. Что делается для телемедицины?",
+        "ru",
+      ),
+    ).toBe("Что делается для телемедицины?");
+    expect(
+      focusClause("мен өз IT компаниямды ашқым келеді, DigitEL бойынша IT экспорты қанша болмақ", "kk"),
+    ).toBe("DigitEL бойынша IT экспорты қанша болмақ");
+    expect(focusClause("сколько сёл подключат", "ru")).toBeUndefined();
+  });
+
+  it("down-weights the situation of a short question", () => {
+    expect(
+      answer(
+        "у меня бабушка в селе не может записаться к врачу онлайн. Что делается для телемедицины в селах?",
+      ),
+    ).toMatch(/телемедицин/);
+    expect(answer("мен өз IT компаниямды ашқым келеді, DigitEL бойынша IT экспорты қанша болмақ")).toMatch(
+      /500/,
+    );
   });
 });
