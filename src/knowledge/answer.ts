@@ -21,6 +21,7 @@ import {
   requiredKinds,
 } from "./intent.js";
 import { detectLanguage } from "./language.js";
+import { deLatinize } from "./latin.js";
 import { type Analyzer, CONCEPT_PREFIX, createAnalyzer, type QueryToken } from "./lexicon.js";
 import { resolveRelativeTime } from "./relative-time.js";
 import { TermIndex, TermStats } from "./search-index.js";
@@ -136,6 +137,12 @@ interface Candidate {
   year: number;
 }
 const KINDS: readonly AnswerKind[] = ["count", "when", "where", "who"];
+
+/** Prefixes of compound words whose second part is a word of its own ("госдокументы", "телемедицина"). */
+const COMPOUND_PREFIX: Record<Language, RegExp> = {
+  ru: /^(?:гос|цифро|теле|кибер|электро|мед|соц)(\p{L}{4,})$/u,
+  kk: /(?!)(.)/u, // none known yet
+};
 
 /** A year ("2022"). */
 const isYear = (term: string): boolean => /^(19|20)\d\d$/.test(term);
@@ -380,8 +387,16 @@ export class KnowledgeBase {
       if (!raw.startsWith(CONCEPT_PREFIX) && !this.stats.has(lang, raw)) {
         // "колько", "скольо": a misspelt question word is still a question word
         if (!singles.has(raw) && isStopwordTypo(surface, lang)) continue;
+        // "госдокументов" = гос + документ: a compound's known second part stands for it
+        const part = COMPOUND_PREFIX[lang].exec(surface)?.[1];
+        const split = part === undefined ? undefined : analyze(part)[0]?.term;
         const near = this.lexiconStats.nearest(lang, raw);
-        const fixed = near !== undefined ? singles.get(near) : this.stats.correct(lang, raw);
+        const fixed =
+          split !== undefined && (split.startsWith(CONCEPT_PREFIX) || known(split))
+            ? split
+            : near !== undefined
+              ? singles.get(near)
+              : this.stats.correct(lang, raw);
         if (fixed !== undefined) {
           term = fixed;
           factor = CORRECTED_WEIGHT;
@@ -440,8 +455,21 @@ export class KnowledgeBase {
     };
   }
 
+  /** Kazakh typed in Latin letters, read as Cyrillic; words the texts know in Latin stay. */
+  private deLatinize(question: string): string {
+    return deLatinize(question, (word) =>
+      LANGS.some((lang) => {
+        const terms = this.analyzer.analyze(word, lang);
+        return (
+          terms.length > 0 && terms.every((t) => t.startsWith(CONCEPT_PREFIX) || this.stats.has(lang, t))
+        );
+      }),
+    );
+  }
+
   /** Why a question gets the reply it gets (language, weighted terms, best candidate). */
-  explain(question: string, fallbackLang: Language = "ru"): Explanation {
+  explain(asked: string, fallbackLang: Language = "ru"): Explanation {
+    const question = this.deLatinize(asked);
     const lang = this.detectLanguage(question, fallbackLang);
     const terms = this.queryTerms(question, lang);
     const kinds = answerKinds(question);
@@ -591,7 +619,8 @@ export class KnowledgeBase {
   }
 
   /** Answers one question in its own language, or says there is no answer. */
-  ask(question: string, options: { fallbackLang?: Language; related?: boolean } = {}): Reply {
+  ask(asked: string, options: { fallbackLang?: Language; related?: boolean } = {}): Reply {
+    const question = this.deLatinize(asked);
     const lang = this.detectLanguage(question, options.fallbackLang ?? "ru");
     const intent = classifySmalltalk(question);
     if (intent) return { kind: "smalltalk", lang, intent };
