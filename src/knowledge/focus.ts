@@ -28,6 +28,9 @@ const QUESTION_WORD: Record<Lang, RegExp> = {
   kk: /^(қанша\p{L}*|канша\p{L}*|неше\p{L}*|не|нені|неге|қандай|кандай|қашан|кашан|кім\p{L}*|ким\p{L}*|қайда|кайда|қалай|калай|қай|кай|ма|ме|ба|бе|па|пе|ше|бар ма|жоқ па)$/u,
 };
 
+/** A clause mark followed by more words: the question has several clauses. */
+export const INNER_MARK = /[.,;:!?\n—–][^\p{L}\d]*[\p{L}\d]/u;
+
 /**
  * The clause of a question that asks: the last one holding a question word or a question mark,
  * else the last ("мой сын заканчивает колледж. сколько рабочих мест обещали?" -> "сколько рабочих
@@ -35,6 +38,8 @@ const QUESTION_WORD: Record<Lang, RegExp> = {
  * whatever the question's length.
  */
 export function focusClause(question: string, lang: Lang): string | undefined {
+  // one clause (no mark before the last word): decided without allocating
+  if (!INNER_MARK.test(question)) return undefined;
   const parts = (question.match(/[^.,;:!?\n—–]+[.,;:!?\n—–]*/gu) ?? [])
     .map((p) => p.trim())
     .filter((p) => words(p).length > 0);

@@ -72,7 +72,10 @@ const COUNT_REQUIRED = /^(сколько|скольк\p{L}*|скока|скок�
  */
 export function requiredKinds(question: string): Set<AnswerKind> {
   const kinds = new Set<AnswerKind>();
-  for (const clause of question.split(/[.,;:!?\n]+/u)) {
+  const clauses = /[.,;:!?\n][^\p{L}\d]*[\p{L}\d]/u.test(question)
+    ? question.split(/[.,;:!?\n]+/u)
+    : [question];
+  for (const clause of clauses) {
     const tokens = words(clause);
     tokens.forEach((t, i) => {
       if (KIND_WORDS.who.test(t)) kinds.add("who");
@@ -101,11 +104,11 @@ const PLACE =
  * "облысында"): named in a question, it is a constraint on the answer.
  */
 const PLACE_WORD =
-  /^(нур-султан|нұр-сұлтан|астан|алмат|шымкент|караганд|қарағанд|тараз|актау|ақтау|актоб|ақтөб|павлодар|атырау|семей|костанай|қостанай|кызылорд|қызылорд|туркестан|түркістан|экибастуз|екібастұз|уральск|орал|петропавл|кокшетау|көкшетау|талдыкорган|талдықорған|жезказган|жезқазған|усть-каменогорск|өскемен|вко|шқо|ско|сқо|зко|бқо|жамбыл|мангист|маңғыст|абай|жетіс|жетыс|ұлытау|улытау)/u;
+  /^(нур-султан|нұр-сұлтан|астан|алмат|шымкент|караганд|қарағанд|тараз|актау|ақтау|актоб|ақтөб|павлодар|атырау|семей|костанай|қостанай|кызылорд|қызылорд|туркестан|түркістан|экибастуз|екібастұз|уральск|орал|петропавл|кокшетау|көкшетау|талдыкорган|талдықорған|жезказган|жезқазған|усть-каменогорск|өскемен|(?:вко|шқо|ско|сқо|зко|бқо)$|жамбыл|мангист|маңғыст|абай|жетіс|жетыс|ұлытау|улытау)/iu;
 
 /** Whether a question word names a city or a region ("павлодарской", "алматыда"), not the country. */
 export function isPlaceWord(surface: string): boolean {
-  return PLACE_WORD.test(surface.toLowerCase());
+  return PLACE_WORD.test(surface);
 }
 
 /** A person named as "Имя Фамилия" or with an initial ("А. Жұмағалиев"), not at a sentence start. */

@@ -78,9 +78,22 @@ export function latinToCyrillic(word: string): string {
 
 /** Share of Latin letters among all letters. */
 export function latinShare(text: string): number {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return 0;
-  return (text.match(/\p{Script=Latin}/gu) ?? []).length / letters.length;
+  // most questions are Cyrillic: decided without allocating
+  if (!/\p{Script=Latin}/u.test(text)) return 0;
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
+    ) {
+      letters++;
+      latin++;
+    } else if (c >= 0x400 && c <= 0x4ff) letters++;
+  }
+  return letters === 0 ? 0 : latin / letters;
 }
 
 /**

@@ -56,6 +56,8 @@ describe("places and years named in the question", () => {
     expect(isPlaceWord("павлодарской")).toBe(true);
     expect(isPlaceWord("Алматыда")).toBe(true);
     expect(isPlaceWord("қазақстанда")).toBe(false);
+    expect(isPlaceWord("скорость")).toBe(false);
+    expect(isPlaceWord("вко")).toBe(true);
   });
 
   it("choose the fact of that place or year between facts of a value", () => {
