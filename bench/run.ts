@@ -1,6 +1,7 @@
 /**
- * Runs every bench module in BENCHES and prints its figures (`npm run bench`). To add a bench,
- * export a `Bench` from a file in bench/ and append it to the list.
+ * Runs every bench module in BENCHES and prints its figures (`npm run bench`; `npm run bench --
+ * knowledge` runs only the benches whose name contains a word given). To add a bench, export a
+ * `Bench` from a file in bench/ and append it to the list.
  */
 import { deliveryBench } from "./delivery.js";
 import { knowledgeBench } from "./knowledge.js";
@@ -8,7 +9,8 @@ import type { Bench } from "./types.js";
 
 const BENCHES: Bench[] = [knowledgeBench, deliveryBench];
 
-for (const bench of BENCHES) {
+const only = process.argv.slice(2);
+for (const bench of BENCHES.filter((b) => only.length === 0 || only.some((word) => b.name.includes(word)))) {
   console.log(`# ${bench.name}`);
   for (const f of await bench.run()) {
     const ratio = f.ratio === undefined ? "" : `  (x${f.ratio.toFixed(2)} baseline)`;

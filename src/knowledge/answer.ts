@@ -197,8 +197,8 @@ function countedTerms(terms: readonly string[]): Set<string> {
 }
 
 /**
- * The knowledge base: passages, fact cards and announcements in one index (`TermIndex`, ranked
- * as MiniSearch ranks with INDEX_OPTIONS).
+ * The knowledge base: passages, fact cards and announcements in one MiniSearch index (through the
+ * `TermIndex` adapter).
  */
 export class KnowledgeBase {
   private readonly analyzer: Analyzer;

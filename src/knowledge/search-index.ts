@@ -17,10 +17,8 @@ const splitTerms = (text: string): string[] => text.split(" ").filter((t) => t !
 const identity = (term: string): string => term;
 
 /**
- * The MiniSearch configuration the knowledge base ranks by, for a MiniSearch index of the same
- * documents (`MiniSearch.loadJSON(json, INDEX_OPTIONS)` loads a serialised one). The knowledge
- * base itself searches a `TermIndex`, which ranks exactly as MiniSearch with these options
- * (checked in `test/knowledge/term-index.test.ts`) without building result objects. Analysis
+ * The MiniSearch configuration of the knowledge base's index, shared by building and loading
+ * (`MiniSearch.loadJSON(json, INDEX_OPTIONS)` loads a serialised one). Analysis
  * (stemming, stopwords, concepts) runs before indexing, because search-time `processTerm` does
  * not get the field name; each language therefore has its own field and a question searches its own.
  */
@@ -44,25 +42,9 @@ export function createIndex(): MiniSearch<IndexedDoc> {
   return new MiniSearch<IndexedDoc>(INDEX_OPTIONS);
 }
 
-/** BM25+ parameters, MiniSearch's defaults. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-
-/** MiniSearch's BM25+ term score, written out term by term so that the sums are the same. */
-function bm25(
-  termFreq: number,
-  matching: number,
-  total: number,
-  fieldLength: number,
-  avgLength: number,
-): number {
-  const { k, b, d } = BM25;
-  const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength)));
-}
-
 /**
  * The best documents of one search, best first, valid until the next search of the same index
- * (buffers are reused: a question allocates nothing here).
+ * (the buffers are reused).
  */
 export interface Hits {
   /** How many hits `docs` and `scores` hold. */
@@ -74,76 +56,43 @@ export interface Hits {
 }
 
 /**
- * An inverted index with per-language fields that ranks exactly as MiniSearch does with
- * INDEX_OPTIONS (OR of exact terms, BM25+ with MiniSearch's defaults, field lengths counted in
- * distinct terms, MiniSearch's running average of field lengths, ties in insertion order), but
- * returns only the top hits in reused buffers instead of a result object with match maps for
- * every matching document. `test/knowledge/term-index.test.ts` checks it against MiniSearch.
+ * The knowledge base's view of its MiniSearch index: documents are added as analysed terms per
+ * language field, searched one field at a time, and the best hits come back as document numbers
+ * in reused buffers, so that the answer code can look terms up per document without MiniSearch's
+ * match maps.
  */
 export class TermIndex {
-  private readonly postings: Record<Lang, Map<string, Map<number, number>>> = {
-    ru: new Map(),
-    kk: new Map(),
-  };
-  /** Distinct terms per field of each document (undefined: the document has no such field). */
-  private readonly lengths: Partial<Record<Lang, number>>[] = [];
-  private readonly avgLength: Record<Lang, number> = { ru: 0, kk: 0 };
+  private readonly search_ = createIndex();
+  private readonly terms: Partial<Record<Lang, ReadonlySet<string>>>[] = [];
   private readonly ids: (string | undefined)[] = [];
   private readonly numbers = new Map<string, number>();
-  private documents = 0;
-  private scores = new Float64Array(256);
-  private quality = new Int32Array(256);
-  private touched = new Int32Array(256);
   private readonly hits: Hits = { count: 0, docs: new Int32Array(0), scores: new Float64Array(0) };
 
   /** Adds a document: its analysed terms per language field (a field absent is not indexed). */
   add(id: string, fields: Partial<Record<Lang, readonly string[]>>): void {
     if (this.numbers.has(id)) throw new Error(`knowledge: duplicate index id ${id}`);
-    const doc = this.ids.length;
+    this.numbers.set(id, this.ids.length);
     this.ids.push(id);
-    this.numbers.set(id, doc);
-    this.documents++;
-    const lengths: Partial<Record<Lang, number>> = {};
+    const doc: IndexedDoc = { id };
+    const terms: Partial<Record<Lang, ReadonlySet<string>>> = {};
     for (const lang of FIELDS) {
-      const terms = fields[lang];
-      if (terms === undefined) continue;
-      const length = new Set(terms).size;
-      lengths[lang] = length;
-      // MiniSearch's running average: over the document count, not the count of this field
-      const count = this.documents - 1;
-      this.avgLength[lang] = (this.avgLength[lang] * count + length) / (count + 1);
-      const postings = this.postings[lang];
-      for (const term of terms) {
-        let freqs = postings.get(term);
-        if (freqs === undefined) {
-          freqs = new Map();
-          postings.set(term, freqs);
-        }
-        freqs.set(doc, (freqs.get(doc) ?? 0) + 1);
-      }
+      const field = fields[lang];
+      if (field === undefined) continue;
+      doc[lang] = field.join(" ");
+      terms[lang] = new Set(field);
     }
-    this.lengths.push(lengths);
+    this.terms.push(terms);
+    this.search_.add(doc);
   }
 
-  /** Removes a document (as MiniSearch's discard, without leaving stale entries). */
+  /** Removes a document. */
   discard(id: string): void {
     const doc = this.numbers.get(id);
     if (doc === undefined) throw new Error(`knowledge: cannot discard ${id}: it is not in the index`);
+    this.search_.discard(id);
     this.numbers.delete(id);
     this.ids[doc] = undefined;
-    const lengths = this.lengths[doc] ?? {};
-    for (const lang of FIELDS) {
-      const length = lengths[lang];
-      if (length === undefined) continue;
-      const count = this.documents;
-      this.avgLength[lang] = count === 1 ? 0 : (this.avgLength[lang] * count - length) / (count - 1);
-      const postings = this.postings[lang];
-      for (const [term, freqs] of postings) {
-        if (freqs.delete(doc) && freqs.size === 0) postings.delete(term);
-      }
-    }
-    this.lengths[doc] = {};
-    this.documents--;
+    this.terms[doc] = {};
   }
 
   /** The id a document was added with. */
@@ -153,67 +102,30 @@ export class TermIndex {
 
   /** Whether the document's field holds the term. */
   contains(doc: number, lang: Lang, term: string): boolean {
-    return this.postings[lang].get(term)?.has(doc) ?? false;
+    return this.terms[doc]?.[lang]?.has(term) ?? false;
   }
 
   /**
    * The `limit` best documents for the query terms (the first `count` of `terms`) in one field,
-   * in MiniSearch's order and with its scores. The returned buffers are overwritten by the next
-   * search.
+   * as MiniSearch ranks them. The returned buffers are overwritten by the next search.
    */
   search(terms: readonly string[], lang: Lang, limit: number, count = terms.length): Hits {
-    if (this.scores.length < this.ids.length) {
-      const n = 2 * this.ids.length;
-      this.scores = new Float64Array(n);
-      this.quality = new Int32Array(n);
-      this.touched = new Int32Array(n);
-    }
-    const { scores, quality, touched } = this;
-    const postings = this.postings[lang];
-    const avg = this.avgLength[lang];
-    let touchedCount = 0;
-    for (let j = 0; j < count; j++) {
-      const term = terms[j] as string;
-      if (term === "") continue;
-      const freqs = postings.get(term);
-      if (freqs === undefined) continue;
-      // a term repeated in the query adds to the score again but counts once in the quality
-      let repeated = false;
-      for (let i = 0; i < j; i++) if (terms[i] === term) repeated = true;
-      const matching = freqs.size;
-      for (const doc of freqs.keys()) {
-        const termFreq = freqs.get(doc) as number;
-        const score = bm25(termFreq, matching, this.documents, this.lengths[doc]?.[lang] ?? 0, avg);
-        if (quality[doc] === 0) {
-          touched[touchedCount++] = doc;
-          scores[doc] = score;
-        } else scores[doc] = (scores[doc] as number) + score;
-        if (!repeated) quality[doc] = (quality[doc] as number) + 1;
-      }
-    }
+    const query = terms
+      .slice(0, count)
+      .filter((term) => term !== "")
+      .join(" ");
+    const results = query === "" ? [] : this.search_.search(query, { fields: [lang] });
     const hits = this.hits;
     if (hits.docs.length < limit) {
       hits.docs = new Int32Array(limit);
       hits.scores = new Float64Array(limit);
     }
-    // the best `limit` in a stable sort by score: a later document passes only a lower score
-    let found = 0;
-    for (let t = 0; t < touchedCount; t++) {
-      const doc = touched[t] as number;
-      const score = (scores[doc] as number) * (quality[doc] as number);
-      quality[doc] = 0;
-      let at = found;
-      while (at > 0 && (hits.scores[at - 1] as number) < score) at--;
-      if (at >= limit) continue;
-      for (let m = Math.min(found, limit - 1); m > at; m--) {
-        hits.docs[m] = hits.docs[m - 1] as number;
-        hits.scores[m] = hits.scores[m - 1] as number;
-      }
-      hits.docs[at] = doc;
-      hits.scores[at] = score;
-      if (found < limit) found++;
+    hits.count = Math.min(limit, results.length);
+    for (let i = 0; i < hits.count; i++) {
+      const result = results[i] as { id: string; score: number };
+      hits.docs[i] = this.numbers.get(result.id) as number;
+      hits.scores[i] = result.score;
     }
-    hits.count = found;
     return hits;
   }
 }
