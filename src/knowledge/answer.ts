@@ -1,4 +1,5 @@
-import { stemKkFolded } from "./analyzers/kk.js";
+import { KK_STOPWORDS_FOLDED, stemKkFolded } from "./analyzers/kk.js";
+import { RU_STOPWORDS } from "./analyzers/ru.js";
 import {
   afterWhich,
   asksTotal,
@@ -143,6 +144,9 @@ const COMPOUND_PREFIX: Record<Language, RegExp> = {
   ru: /^(?:гос|цифро|теле|кибер|электро|мед|соц)(\p{L}{4,})$/u,
   kk: /(?!)(.)/u, // none known yet
 };
+
+/** The exchange rate ("курс", "бағамы"): with units only, a question about money, not the texts. */
+const RATE = /^(курс|бағам|багам)$/u;
 
 /** A year ("2022"). */
 const isYear = (term: string): boolean => /^(19|20)\d\d$/.test(term);
@@ -336,6 +340,10 @@ export class KnowledgeBase {
   detectLanguage(question: string, fallback: Language = "ru"): Language {
     return detectLanguage(question, fallback, (token) => {
       if (token.length < 4 || /[^а-я]/u.test(token)) return undefined;
+      // a Russian stopword or its misspelling ("скока") votes Russian, though its Kazakh stem
+      // may fold to a lexicon term ("ско" -> "сқо")
+      if (!KK_STOPWORDS_FOLDED.has(token) && (RU_STOPWORDS.has(token) || isStopwordTypo(token, "ru")))
+        return "ru";
       const ru = this.knows("ru", this.analyzer.analyze(token, "ru"));
       const kk =
         this.knows("kk", this.analyzer.analyze(token, "kk")) ||
@@ -491,6 +499,11 @@ export class KnowledgeBase {
     let strongCount = 0;
     for (const t of terms) if (!t.weak) strongCount++;
     if (strongCount === 0) return undefined;
+    // a question whose only content is units or currencies ("бүгін доллар қанша теңге", "курс
+    // доллара") asks an exchange rate or a price, never a fact of the texts
+    let content = 0;
+    for (const t of terms) if (!t.weak && !this.analyzer.isUnit(t.term) && !RATE.test(t.term)) content++;
+    if (whole && content === 0) return undefined;
     const queryTerms = this.termBuffer;
     for (let k = 0; k < terms.length; k++) queryTerms[k] = (terms[k] as QueryTerm).term;
     const hits = this.index.search(queryTerms, lang, CANDIDATES, terms.length);

@@ -75,6 +75,22 @@ describe("ask", () => {
     expect(ru.kind === "answer" && ru.text.includes("628")).toBe(true);
   });
 
+  it("does not answer a question whose only content is currencies or an exchange rate", () => {
+    for (const q of [
+      "бүгін доллар қанша теңге",
+      "Курс доллара на сегодня?",
+      "Еуро бағамы қанша?",
+      "доллар в тенге",
+    ])
+      expect(knowledge.ask(q).kind, q).toBe("none");
+  });
+
+  it("lets a Russian stopword or its misspelling vote Russian", () => {
+    expect(knowledge.detectLanguage("гчп оптика скока сел", "kk")).toBe("ru");
+    const reply = knowledge.ask("гчп оптика скока сел", { fallbackLang: "kk" });
+    expect(reply.kind === "answer" && reply.lang === "ru" && reply.text.includes("1250")).toBe(true);
+  });
+
   it("classifies greetings and thanks as smalltalk", () => {
     expect(knowledge.ask("привет")).toEqual({ kind: "smalltalk", lang: "ru", intent: "greeting" });
     expect(knowledge.ask("рақмет")).toEqual({ kind: "smalltalk", lang: "kk", intent: "thanks" });
