@@ -136,6 +136,8 @@ interface Candidate {
   score: number;
   rank: number;
   year: number;
+  /** The weight of the question's years the candidate does not hold. */
+  undated: number;
 }
 const KINDS: readonly AnswerKind[] = ["count", "when", "where", "who"];
 
@@ -374,19 +376,17 @@ export class KnowledgeBase {
     const tokens = analyze(question);
     // a long question tells its situation first and asks last: unknown words outside the last
     // clause are context ("у нас в школе интернет через модем еле работает")
+    const strongKnown = (t: QueryToken): boolean =>
+      (t.term.startsWith(CONCEPT_PREFIX) || known(t.term)) &&
+      !this.analyzer.isWeak(t.term) &&
+      !isFunctionShaped(t.surface, lang, false);
     const clause = focusClause(question, lang);
     const focusTokens = clause === undefined ? undefined : analyze(clause);
     const focus = focusTokens === undefined ? undefined : new Set(focusTokens.map((t) => t.term));
     // known words outside the asking clause are context too when that clause names two known
     // things of its own: it is a question without them
     let focusKnown = 0;
-    for (const t of focusTokens ?? [])
-      if (
-        (t.term.startsWith(CONCEPT_PREFIX) || known(t.term)) &&
-        !this.analyzer.isWeak(t.term) &&
-        !isFunctionShaped(t.surface, lang, false)
-      )
-        focusKnown++;
+    for (const t of focusTokens ?? []) if (strongKnown(t)) focusKnown++;
     const contextual = focus !== undefined && focusKnown >= 2;
     for (const [i, { term: raw, surface }] of tokens.entries()) {
       let term = raw;
@@ -558,12 +558,15 @@ export class KnowledgeBase {
       let covered = 0;
       let constraints = 0;
       let placeMissing = false;
+      // the weight of the question's years the candidate lacks (see `yearless` below)
+      let undated = 0;
       for (let k = 0; k < terms.length; k++) {
         const t = terms[k] as QueryTerm;
         const m = matched[k] === 1;
         if (t.constraint) {
           if (m) constraints++;
           else if (!isYear(t.term)) placeMissing = true;
+          else undated += t.weight;
         }
         covered += m ? t.weight : 0;
         if (!m) continue;
@@ -587,9 +590,22 @@ export class KnowledgeBase {
       // облысында неше ауылға": 9 villages, not the national 1250)
       if (value || (signals.required?.has("when") ?? false)) rank += constraints * CONSTRAINT_BONUS;
       candidates ??= [];
-      candidates.push({ item, coverage, score, rank, year: item.latestYear[lang] ?? 0 });
+      candidates.push({ item, coverage, score, rank, year: item.latestYear[lang] ?? 0, undated });
     }
     if (candidates === undefined) return undefined;
+    // a year the question names counts only when a candidate over the threshold holds it (then
+    // that one is preferred): "сколько рабочих мест ... до 2025 года" is answered by the jobs
+    // figure that names no year
+    let yearHeld = false;
+    for (const c of candidates) if (c.undated === 0 && c.coverage >= ANSWER_THRESHOLD[lang]) yearHeld = true;
+    if (!yearHeld)
+      for (const c of candidates) {
+        if (c.undated === 0) continue;
+        if (c.undated >= total) continue;
+        const coverage = (c.coverage * total) / (total - c.undated);
+        c.rank += coverage - c.coverage;
+        c.coverage = coverage;
+      }
     if (kinds.has("when")) {
       // "когда улучшат": of facts that pass, the one about the latest year is the news
       let latest = 0;

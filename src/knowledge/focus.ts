@@ -79,9 +79,11 @@ export function isStopwordTypo(word: string, lang: Lang): boolean {
 /**
  * The President named as the one a report was made to ("что сказали президенту про Astana Hub",
  * "Президентке не айтылды"): nearly every text is such a report, so the addressee says how the
- * question is asked, not what about.
+ * question is asked, not what about. So is the state as the one who acts ("Планирует ли государство
+ * ..."): nearly every text tells what the state does.
  */
-const ADDRESSEE = /^(президенту|токаеву|главе государства|президентке|тоқаевқа|мемлекет басшысына)$/u;
+const ADDRESSEE =
+  /^(президенту|токаеву|главе государства|президентке|тоқаевқа|мемлекет басшысына|государство|государства|государству|государством|мемлекет)$/u;
 
 /** Whether a question word (its surface) names the addressee of a report. */
 export function isAddressee(surface: string): boolean {

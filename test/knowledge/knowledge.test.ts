@@ -91,6 +91,22 @@ describe("ask", () => {
     expect(reply.kind === "answer" && reply.lang === "ru" && reply.text.includes("1250")).toBe(true);
   });
 
+  it("does not count a year against a fact that names none unless a passing fact holds it", () => {
+    const jobs = knowledge.ask(
+      "Мой сын заканчивает колледж по программированию. Сколько новых рабочих мест обещали создать по DigitEL до 2025 года?",
+    );
+    expect(jobs.kind === "answer" && jobs.text.includes("100")).toBe(true);
+    const plan = knowledge.ask("сколько сел хотели подключить к оптике в 2019 году");
+    expect(plan.kind === "answer" && plan.text.includes("685")).toBe(true);
+  });
+
+  it("reads the state as the one who acts as weak", () => {
+    const reply = knowledge.ask(
+      "Здравствуйте, у родителей в дальнем селе интернета почти нет, вышки далеко. Планирует ли государство что-то со спутниковым интернетом для таких сёл?",
+    );
+    expect(reply.kind === "answer" && /низкоорбит/.test(reply.text)).toBe(true);
+  });
+
   it("classifies greetings and thanks as smalltalk", () => {
     expect(knowledge.ask("привет")).toEqual({ kind: "smalltalk", lang: "ru", intent: "greeting" });
     expect(knowledge.ask("рақмет")).toEqual({ kind: "smalltalk", lang: "kk", intent: "thanks" });

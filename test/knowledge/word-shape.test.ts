@@ -14,6 +14,9 @@ describe("isFunctionShaped", () => {
     "медленно",
     "делить",
     "проводил",
+    "заложено",
+    "выделено",
+    "сделано",
   ])("reads the Russian %s as a verb or adverb", (w) => expect(isFunctionShaped(w, "ru", false)).toBe(true));
   it.each([
     "пенсия",
@@ -26,12 +29,15 @@ describe("isFunctionShaped", () => {
     "результат",
     "показатели",
     "канал",
+    "кино",
   ])("keeps the Russian noun %s a noun", (w) => expect(isFunctionShaped(w, "ru", false)).toBe(false));
-  it.each(["тұрады", "жақсарады", "берілген", "алуға", "тұрамын"])("reads the Kazakh %s as a verb", (w) =>
-    expect(isFunctionShaped(w, "kk", false)).toBe(true),
+  it.each(["тұрады", "жақсарады", "берілген", "алуға", "тұрамын", "жойыла", "жойылмақ", "шешіле"])(
+    "reads the Kazakh %s as a verb",
+    (w) => expect(isFunctionShaped(w, "kk", false)).toBe(true),
   );
-  it.each(["зейнетақы", "бағасы", "тарифі", "жаңбыр"])("keeps the Kazakh noun %s a noun", (w) =>
-    expect(isFunctionShaped(w, "kk", false)).toBe(false),
+  it.each(["зейнетақы", "бағасы", "тарифі", "жаңбыр", "қала", "бала"])(
+    "keeps the Kazakh noun %s a noun",
+    (w) => expect(isFunctionShaped(w, "kk", false)).toBe(false),
   );
   it("reads a Kazakh past form as a verb only in the last place (the predicate)", () => {
     expect(isFunctionShaped("жеңді", "kk", true)).toBe(true);
