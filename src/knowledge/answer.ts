@@ -45,6 +45,8 @@ const CORRECTED_WEIGHT = 0.8;
 const FUNCTION_WEIGHT = 0.35;
 /** An unknown word outside the last clause of a long question counts this much and is never required. */
 const CONTEXT_WEIGHT = 0.2;
+/** The context of a long question weighs at most this share of the rest of the question. */
+const CONTEXT_SHARE = 0.5;
 /** A weak concept (the country's name) counts this much of its weight. */
 const WEAK_WEIGHT = 0.2;
 /** A candidate that matches this many strong terms need not hold the most specific one. */
@@ -97,6 +99,8 @@ interface QueryTerm {
   weak?: boolean;
   /** Shaped like a verb or function word ("получат"): never the question's most specific term. */
   verbal?: boolean;
+  /** A word of the situation told around the question (CONTEXT_WEIGHT). */
+  context?: boolean;
   /** A city, a region or a year named in the question: it decides between candidates. */
   constraint?: boolean;
 }
@@ -411,7 +415,7 @@ export class KnowledgeBase {
         } else if (focus !== undefined && !focus.has(raw)) {
           if (seen.has(term)) continue;
           seen.add(term);
-          out.push({ term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true });
+          out.push({ term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true, context: true });
           continue;
         } else if (isFunctionShaped(surface, lang, last)) {
           // "даст", "проводили", "тұрады": a verb the texts lack does not make the question another
@@ -429,16 +433,25 @@ export class KnowledgeBase {
         // a verb of the context of a long question ("еле работает") describes, it does not ask
         out.push(
           focus !== undefined && !focus.has(raw)
-            ? { term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true }
+            ? { term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true, context: true }
             : { term, weight: this.stats.idf(lang, term) * factor, verbal: true },
         );
       else if (contextual && !focus.has(raw) && !isPlaceWord(surface) && !isYear(term))
         // a known word of the situation ("мой сын заканчивает колледж по программированию")
         // describes; a city, a region or a year of it still counts in full
-        out.push({ term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true });
+        out.push({ term, weight: this.stats.idf(lang, term) * CONTEXT_WEIGHT, weak: true, context: true });
       else out.push({ term, weight: this.stats.idf(lang, term) * factor });
       if (isPlaceWord(surface) || isYear(term)) (out.at(-1) as QueryTerm).constraint = true;
     }
+    // a long story around a short question ("мой сын в деревне в вко учится онлайн, инет ужасный,
+    // постоянно отваливается ...") weighs at most CONTEXT_SHARE of what the question asks
+    let context = 0;
+    let asked = 0;
+    for (const t of out)
+      if (t.context) context += t.weight;
+      else asked += t.weight;
+    if (context > CONTEXT_SHARE * asked)
+      for (const t of out) if (t.context) t.weight *= (CONTEXT_SHARE * asked) / context;
     return out;
   }
 

@@ -107,6 +107,17 @@ describe("ask", () => {
     expect(reply.kind === "answer" && /низкоорбит/.test(reply.text)).toBe(true);
   });
 
+  it("lets a long story weigh at most half of what the question asks", () => {
+    const reply = knowledge.ask(
+      "мой сын в деревне в вко учится онлайн, инет ужасный, постоянно отваливается. слышал что будут какие-то спутники для дальних сел, это правда или сказки?",
+    );
+    expect(reply.kind === "answer" && /низкоорбит/.test(reply.text)).toBe(true);
+    const price = knowledge.ask(
+      "у нас в селе интернет через модем еле работает, дети учатся онлайн. сколько стоит Starlink?",
+    );
+    expect(price.kind).toBe("none");
+  });
+
   it("classifies greetings and thanks as smalltalk", () => {
     expect(knowledge.ask("привет")).toEqual({ kind: "smalltalk", lang: "ru", intent: "greeting" });
     expect(knowledge.ask("рақмет")).toEqual({ kind: "smalltalk", lang: "kk", intent: "thanks" });

@@ -29,10 +29,6 @@ const KNOWN_FAILURES = new Set([
   // out of scope: "размер" is a stopword, so "какой размер штрафа" is read as "штраф ... оператор"
   // and answered by the fines fact
   "c2-out-ru-fines-amount",
-  // questions-citizens-c.jsonl: a long question whose context ("сын", "вко", "учится онлайн",
-  // "ужасный", "отваливается": 8 words at CONTEXT_WEIGHT) outweighs the satellite/remote/village
-  // terms the satellite card matches (coverage 0.46 < 0.5); needs a lower context weight in code
-  "c-ru-16",
   // questions-heldout5.jsonl (a measurement, scored once before and once after the fifth round):
   // "бағдарламасы" (programme) is a term the DigitEL card lacks ("жоба"), and it is the most specific
   "h5-kk-digitel-measures",
