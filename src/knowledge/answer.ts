@@ -85,6 +85,9 @@ interface Item {
   related?: Partial<Record<Language, RelatedQuestion[]>>;
 }
 
+/** The fields of an item that `put` derives from its text. */
+type DerivedField = "terms" | "kinds" | "latestYear" | "agent" | "units" | "counted";
+
 /** A related question, and the form it is compared in with the question asked. */
 interface RelatedQuestion {
   q: string;
@@ -239,12 +242,6 @@ export class KnowledgeBase {
         kind: "passage",
         source: { doc: p.doc, outlet: p.outlet, year: p.year, ...(p.date ? { date: p.date } : {}) },
         text: { [p.lang]: p.text },
-        terms: {},
-        kinds: {},
-        latestYear: {},
-        agent: {},
-        units: {},
-        counted: {},
       });
     }
     for (const card of seeds.cards) {
@@ -260,12 +257,6 @@ export class KnowledgeBase {
           ...(meta.date ? { date: meta.date } : {}),
         },
         text: { ru: card.ru, kk: card.kk },
-        terms: {},
-        kinds: {},
-        latestYear: {},
-        agent: {},
-        units: {},
-        counted: {},
         topic: card.topic,
         card,
       });
@@ -285,7 +276,9 @@ export class KnowledgeBase {
     }
   }
 
-  private put(item: Item): void {
+  /** Indexes an item (replacing one with the same id); what is derived from its text starts empty. */
+  private put(input: Omit<Item, DerivedField>): void {
+    const item: Item = { ...input, terms: {}, kinds: {}, latestYear: {}, agent: {}, units: {}, counted: {} };
     const old = this.items.get(item.id);
     if (old) {
       for (const lang of LANGS) {
@@ -329,12 +322,6 @@ export class KnowledgeBase {
       kind: "announcement",
       source: { doc, outlet: "Qazaq Digital Bot", year: new Date(time).getUTCFullYear(), date: a.date },
       text: { ru: a.ru.trim(), kk: a.kk.trim() },
-      terms: {},
-      kinds: {},
-      latestYear: {},
-      agent: {},
-      units: {},
-      counted: {},
       topic: a.topic,
     });
   }
