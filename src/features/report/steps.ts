@@ -102,22 +102,26 @@ const notLocation = (_latitude: number, _longitude: number, t: Translate): Parse
   hint: t("report-hint-no-location"),
 });
 
-interface ChoiceSpec<V extends string> {
-  id: StepId;
+/** The steps answered by a choice; each stores its answer in the draft field of its own name. */
+type ChoiceField = "region" | "operator" | "connection" | "problem";
+
+interface ChoiceSpec<K extends ChoiceField> {
+  id: K;
   questionKey: string;
   columns: number;
   options(t: Translate, lang: Language): Option[];
   /** Labels matched when the user types instead of pressing. */
-  typedLabels(t: Translate, value: V): string[];
-  values: readonly V[];
-  current(draft: Draft): V | undefined;
-  set(draft: Draft, value: V): void;
+  typedLabels(t: Translate, value: NonNullable<Draft[K]>): string[];
+  values: readonly NonNullable<Draft[K]>[];
 }
 
-function choiceStep<V extends string>(spec: ChoiceSpec<V>): Step {
+function choiceStep<K extends ChoiceField>(spec: ChoiceSpec<K>): Step {
+  type V = NonNullable<Draft[K]>;
   const parsed = (value: V, t: Translate, lang: Language): Parsed => ({
     ok: true,
-    apply: (draft) => spec.set(draft, value),
+    apply: (draft) => {
+      draft[spec.id] = value;
+    },
     label: spec.options(t, lang).find((o) => o.value === value)?.label ?? value,
   });
   return {
@@ -125,7 +129,7 @@ function choiceStep<V extends string>(spec: ChoiceSpec<V>): Step {
     hintKey: "report-hint-choose",
     question(t, lang, draft, withBack) {
       const options = spec.options(t, lang);
-      const current = spec.current(draft);
+      const current = draft[spec.id];
       return {
         text: withCurrent(t, t(spec.questionKey), options.find((o) => o.value === current)?.label),
         markup: choiceKeyboard(t, spec.id, options, spec.columns, withBack),
@@ -148,7 +152,7 @@ function choiceStep<V extends string>(spec: ChoiceSpec<V>): Step {
   };
 }
 
-const region = choiceStep<RegionId>({
+const region = choiceStep({
   id: "region",
   questionKey: "report-ask-region",
   columns: 2,
@@ -163,49 +167,33 @@ const region = choiceStep<RegionId>({
       .map((r) => ({ value: r.id, label: r[lang] })),
   typedLabels: (_t, id) => REGIONS.filter((r) => r.id === id).flatMap((r) => [r.ru, r.kk]),
   values: REGIONS.map((r) => r.id),
-  current: (d) => d.region,
-  set: (d, v) => {
-    d.region = v;
-  },
 });
 
-const operator = choiceStep<OperatorId>({
+const operator = choiceStep({
   id: "operator",
   questionKey: "report-ask-operator",
   columns: 2,
   options: (_t, lang) => OPERATORS.map((o) => ({ value: o.id, label: o[lang] })),
   typedLabels: (_t, id) => OPERATORS.filter((o) => o.id === id).flatMap((o) => [o.ru, o.kk]),
   values: OPERATORS.map((o) => o.id),
-  current: (d) => d.operator,
-  set: (d, v) => {
-    d.operator = v;
-  },
 });
 
-const connection = choiceStep<ConnectionId>({
+const connection = choiceStep({
   id: "connection",
   questionKey: "report-ask-connection",
   columns: 2,
   options: (t) => CONNECTIONS.map((c) => ({ value: c, label: t(`report-connection-${c}`) })),
   typedLabels: (t, c) => [t(`report-connection-${c}`)],
   values: CONNECTIONS,
-  current: (d) => d.connection,
-  set: (d, v) => {
-    d.connection = v;
-  },
 });
 
-const problem = choiceStep<ProblemId>({
+const problem = choiceStep({
   id: "problem",
   questionKey: "report-ask-problem",
   columns: 2,
   options: (t) => PROBLEMS.map((p) => ({ value: p, label: t(`report-problem-${p}`) })),
   typedLabels: (t, p) => [t(`report-problem-${p}`)],
   values: PROBLEMS,
-  current: (d) => d.problem,
-  set: (d, v) => {
-    d.problem = v;
-  },
 });
 
 const settlement: Step = {
