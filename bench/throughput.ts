@@ -22,11 +22,13 @@ import {
 import { printTable } from "./table.js";
 import type { Bench, BenchFigure } from "./types.js";
 
-const UPDATES = Number(process.env.BENCH_UPDATES ?? 3000);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 600);
+const UPDATES = Number(process.env.BENCH_UPDATES ?? 2000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 400);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 /** Updates sent one at a time after the batch, to count Redis round trips per update. */
 const SEQUENTIAL = 20;
+/** BENCH_WORKLOAD=questions: only the workloads whose name contains it. */
+const ONLY_WORKLOAD = process.env.BENCH_WORKLOAD;
 /** BENCH_CPU_PROF=<dir>: the bot runs under `node --cpu-prof` and writes its profile there. */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 
@@ -203,16 +205,17 @@ const METRICS: { key: keyof RunResult; label: string; digits: number; higherIsBe
  * Floor (bench/floor-bot.mjs) against the bot (`node dist/main.js`, built first) on three
  * workloads, each run in its own processes with a private redis-server and Bot API stand-in;
  * floor and bot interleaved (their order flips every repeat); medians of BENCH_REPEATS (3) runs
- * of BENCH_UPDATES (3,000) updates after BENCH_WARMUP (600). Ratios are bot/floor.
+ * of BENCH_UPDATES (2,000) updates after BENCH_WARMUP (400). Ratios are bot/floor.
  */
 export const throughputBench: Bench = {
   name: "throughput",
   async run(): Promise<BenchFigure[]> {
     buildDist();
     const questions = questionPool();
+    const selected = WORKLOADS.filter((w) => !ONLY_WORKLOAD || w.name.includes(ONLY_WORKLOAD));
     const runs: RunResult[] = [];
     for (let repeat = 0; repeat < REPEATS; repeat++) {
-      for (const workload of WORKLOADS) {
+      for (const workload of selected) {
         const order: Contestant[] = repeat % 2 === 0 ? ["floor", "bot"] : ["bot", "floor"];
         for (const contestant of order) {
           const result = await runOnce(contestant, workload, questions);
@@ -225,7 +228,7 @@ export const throughputBench: Bench = {
     }
     const figures: BenchFigure[] = [];
     const rows: string[][] = [];
-    for (const workload of WORKLOADS) {
+    for (const workload of selected) {
       const of = (c: Contestant, key: keyof RunResult) =>
         median(
           runs.filter((r) => r.contestant === c && r.workload === workload.name).map((r) => Number(r[key])),
