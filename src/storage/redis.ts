@@ -19,6 +19,8 @@ export async function connectRedis(url: string, options: RedisOptions = {}): Pro
     retryStrategy: (attempt: number): number | null =>
       !started && attempt > 2 ? null : Math.min(attempt * 200, 2000),
     maxRetriesPerRequest: 3,
+    // Commands issued in the same tick (many updates in flight) share one socket write.
+    enableAutoPipelining: true,
     ...options,
   });
   redis.on("error", () => {}); // reported by the connect() below or by the failing command
