@@ -1,4 +1,4 @@
-import { Queue, Worker } from "bullmq";
+import type { Queue } from "bullmq";
 import { Api } from "grammy";
 import type { Redis } from "ioredis";
 import type { BotDeps } from "../bot/context.js";
@@ -87,8 +87,17 @@ export function startDelivery(deps: BotDeps, api: Api, options: DeliveryOptions 
   const closers: (() => Promise<unknown>)[] = [];
 
   const init = async (): Promise<Runtime | undefined> => {
-    // BullMQ needs a client without keyPrefix and, for workers, without a retry cap per request.
-    const connection = redis.duplicate({ keyPrefix: "", maxRetriesPerRequest: null, lazyConnect: false });
+    // Loaded here, not at the top: BullMQ is ~40% of the modules the bot loads, and the bot can
+    // take updates before its broadcast workers are up.
+    const { Queue, Worker } = await import("bullmq");
+    // BullMQ needs a client without keyPrefix and, for workers, without a retry cap per request
+    // (nor the bot client's auto-pipelining: BullMQ batches its own commands).
+    const connection = redis.duplicate({
+      keyPrefix: "",
+      maxRetriesPerRequest: null,
+      lazyConnect: false,
+      enableAutoPipelining: false,
+    });
     connection.on("error", (error: Error) => logger.debug({ err: error }, "delivery connection error"));
     connections.push(connection);
     const prefix = bullPrefix(redis);
