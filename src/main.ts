@@ -43,7 +43,10 @@ async function main(): Promise<void> {
   const bot = createBot(config.BOT_TOKEN, deps, { client: { apiRoot: config.BOT_API_ROOT } });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   await bot.init();
-  await registerCommands(bot.api, i18n, logger);
+  // Three setMyCommands round trips to Telegram: the menu need not be in place before polling.
+  registerCommands(bot.api, i18n, logger).catch((error: unknown) =>
+    logger.warn({ err: error }, "the command menu was not registered"),
+  );
   const delivery = startDelivery(deps, bot.api);
   const stopReceiving = config.BOT_MODE === "webhook" ? await serveWebhook(bot, config) : poll(bot);
   logger.info({ mode: config.BOT_MODE, username: bot.botInfo.username }, "bot started");
