@@ -12,7 +12,7 @@ import {
 import { printTable } from "./table.js";
 import type { Bench, BenchFigure } from "./types.js";
 
-const REPEATS = Number(process.env.BENCH_COLD_REPEATS ?? 5);
+const REPEATS = Number(process.env.BENCH_COLD_REPEATS ?? 3);
 
 /** Milliseconds from spawn to the first getUpdates the process sends (it is ready to receive). */
 async function coldStart(command: string[], redisUrl: string): Promise<number> {
@@ -40,7 +40,7 @@ async function coldStart(command: string[], redisUrl: string): Promise<number> {
 /**
  * Cold start, spawn -> first getUpdates, of the floor, the production command (`node
  * dist/main.js`, the Dockerfile's CMD) and `npm start` (tsx, for development), interleaved,
- * median of BENCH_COLD_REPEATS (5). Ratios are to the floor.
+ * median of BENCH_COLD_REPEATS (3). Ratios are to the floor.
  */
 export const coldStartBench: Bench = {
   name: "cold-start",

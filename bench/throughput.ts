@@ -22,8 +22,8 @@ import {
 import { printTable } from "./table.js";
 import type { Bench, BenchFigure } from "./types.js";
 
-const UPDATES = Number(process.env.BENCH_UPDATES ?? 2000);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 400);
+const UPDATES = Number(process.env.BENCH_UPDATES ?? 1500);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 /** Updates sent one at a time after the batch, to count Redis round trips per update. */
 const SEQUENTIAL = 20;
@@ -205,7 +205,7 @@ const METRICS: { key: keyof RunResult; label: string; digits: number; higherIsBe
  * Floor (bench/floor-bot.mjs) against the bot (`node dist/main.js`, built first) on three
  * workloads, each run in its own processes with a private redis-server and Bot API stand-in;
  * floor and bot interleaved (their order flips every repeat); medians of BENCH_REPEATS (3) runs
- * of BENCH_UPDATES (2,000) updates after BENCH_WARMUP (400). Ratios are bot/floor.
+ * of BENCH_UPDATES (1,500) updates after BENCH_WARMUP (300). Ratios are bot/floor.
  */
 export const throughputBench: Bench = {
   name: "throughput",
