@@ -1,18 +1,41 @@
-import { Redis, type RedisOptions } from "ioredis";
-import RedisMock from "ioredis-mock";
+import { Cluster, Redis, type RedisOptions } from "ioredis";
 
 /** Thrown when Redis cannot be reached at start-up. */
 export class RedisUnavailableError extends Error {
   override name = "RedisUnavailableError";
 }
 
+/** Where the bot's state lives: one server (or a Sentinel-less replica set's primary) or a cluster. */
+export interface RedisTarget {
+  url: string;
+  /** Seed nodes of a Redis Cluster; when given, `url` is not used. */
+  clusterNodes?: { host: string; port: number }[] | undefined;
+  /** Put before every key; see `clusterKeyPrefix` for what a cluster adds. */
+  keyPrefix?: string;
+}
+
 /**
- * Connects to Redis and proves it answers before the bot starts, so a bot with a token never
- * runs without the store that keeps reports (fail fast, no silent fallback).
+ * On a cluster every key of the bot carries one hash tag, `{qdb}`, so the multi-key commands and
+ * Lua scripts of every feature (reports, broadcasts, the chat lock) stay in one slot without each
+ * store naming its own tags; BullMQ's prefix is derived from it and so is braced too. The price:
+ * the bot's data sits on one master (with its replicas); the cluster gives failover, not sharding
+ * (see the README, "What scales how").
  */
-export async function connectRedis(url: string, options: RedisOptions = {}): Promise<Redis> {
+export function clusterKeyPrefix(prefix = ""): string {
+  return `{qdb}:${prefix}`;
+}
+
+/**
+ * Connects to Redis (or a Redis Cluster) and proves it answers before the bot starts, so a bot with
+ * a token never runs without the store that keeps reports (fail fast, no silent fallback).
+ *
+ * A cluster client is returned under the `Redis` type: ioredis' Cluster has the same command API,
+ * and what differs (duplicate(), options) is handled where it is used (`isCluster`).
+ */
+export async function connectRedis(target: RedisTarget | string, options: RedisOptions = {}): Promise<Redis> {
+  const { url, clusterNodes, keyPrefix = "" } = typeof target === "string" ? { url: target } : target;
   let started = false;
-  const redis = new Redis(url, {
+  const common: RedisOptions = {
     lazyConnect: true,
     connectTimeout: 3000,
     // Give up on the first connection quickly; once running, reconnect with a capped back-off.
@@ -20,8 +43,20 @@ export async function connectRedis(url: string, options: RedisOptions = {}): Pro
       !started && attempt > 2 ? null : Math.min(attempt * 200, 2000),
     maxRetriesPerRequest: 3,
     ...options,
-  });
-  redis.on("error", () => {}); // reported by the connect() below or by the failing command
+  };
+  const redis = clusterNodes
+    ? (new Cluster(clusterNodes, {
+        lazyConnect: true,
+        keyPrefix: clusterKeyPrefix(keyPrefix),
+        redisOptions: {
+          connectTimeout: common.connectTimeout,
+          maxRetriesPerRequest: common.maxRetriesPerRequest,
+        },
+        clusterRetryStrategy: (attempt: number): number | null =>
+          !started && attempt > 2 ? null : Math.min(attempt * 200, 2000),
+      }) as unknown as Redis)
+    : new Redis(url, { ...common, keyPrefix: options.keyPrefix ?? keyPrefix });
+  redis.on("error", () => {}); // reported by the connect() below, by a failing command, or by metrics
   try {
     await redis.connect();
     await redis.ping();
@@ -29,14 +64,22 @@ export async function connectRedis(url: string, options: RedisOptions = {}): Pro
   } catch (error) {
     redis.disconnect();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new RedisUnavailableError(`redis: cannot reach ${redactUrl(url)} (${reason})`);
+    const where = clusterNodes
+      ? `the cluster at ${clusterNodes.map((n) => `${n.host}:${n.port}`).join(",")}`
+      : redactUrl(url);
+    throw new RedisUnavailableError(`redis: cannot reach ${where} (${reason})`);
   }
   return redis;
 }
 
-/** An in-memory stand-in with the same API, for the terminal chat on a machine without Redis. */
-export function memoryRedis(): Redis {
-  return new RedisMock() as unknown as Redis;
+/** Whether a client is a Redis Cluster client. */
+export function isCluster(redis: Redis): boolean {
+  return (redis as unknown as { isCluster?: boolean }).isCluster === true;
+}
+
+/** The key prefix a client puts before every key (a cluster keeps it under its own options). */
+export function keyPrefixOf(redis: Redis): string {
+  return redis.options.keyPrefix ?? "";
 }
 
 function redactUrl(url: string): string {
