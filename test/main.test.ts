@@ -231,7 +231,8 @@ describe("the bot process with a token (node dist/main.js)", () => {
 
   it("polling: a 401 from getUpdates is one clear line and a clean stop, no stack trace", async () => {
     const api = await startBotApiServer({
-      fail: (method) => (method === "getUpdates" ? { error_code: 401, description: "Unauthorized" } : undefined),
+      fail: (method) =>
+        method === "getUpdates" ? { error_code: 401, description: "Unauthorized" } : undefined,
     });
     try {
       const bot = startBot({ BOT_API_ROOT: api.url });
@@ -251,7 +252,8 @@ describe("the bot process with a token (node dist/main.js)", () => {
     const api = await startBotApiServer({
       fail: (method) => {
         if (method !== "getUpdates") return undefined;
-        if (conflicts-- > 0) return { error_code: 409, description: "Conflict: terminated by other getUpdates" };
+        if (conflicts-- > 0)
+          return { error_code: 409, description: "Conflict: terminated by other getUpdates" };
         return down ? { error_code: 502, description: "Bad Gateway" } : undefined;
       },
     });

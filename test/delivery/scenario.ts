@@ -14,8 +14,8 @@ import {
   startBroadcast,
   startDelivery,
 } from "../../src/delivery/index.js";
-import type { Knowledge } from "../../src/knowledge/index.js";
 import { limiterFor } from "../../src/delivery/worker.js";
+import type { Knowledge } from "../../src/knowledge/index.js";
 import { subscribe, topicsOf } from "../../src/storage/subscriptions.js";
 import { testRedisUrl } from "../support/redis.js";
 import { BotApiStandIn } from "./stand-in.js";
@@ -205,7 +205,8 @@ export async function runDeliveryScenario(o: ScenarioOptions): Promise<ScenarioR
       ),
       sendingSeconds: (Math.max(...all) - started) / 1000,
       limiterFloorSeconds:
-        ((Math.ceil(standIn.accepted.length / limiterFor(o.rate).max) - 1) * limiterFor(o.rate).duration) / 1000,
+        ((Math.ceil(standIn.accepted.length / limiterFor(o.rate).max) - 1) * limiterFor(o.rate).duration) /
+        1000,
       seconds: (Date.now() - started) / 1000,
     };
   } finally {
