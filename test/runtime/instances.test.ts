@@ -153,9 +153,10 @@ describe("a conversation across instances", () => {
       const shown = toUser()
         .reverse()
         .find((c) => (c.call.payload.reply_markup as { inline_keyboard?: unknown })?.inline_keyboard);
-      const buttons = (
-        shown?.call.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
-      ).inline_keyboard.flat();
+      const markup = shown?.call.payload.reply_markup as
+        | { inline_keyboard: { text: string; callback_data: string }[][] }
+        | undefined;
+      const buttons = markup?.inline_keyboard.flat() ?? [];
       const button = buttons.find((x) => label.test(x.text));
       if (!button || !shown)
         throw new Error(`test: no button ${label} in ${buttons.map((x) => x.text).join(", ")}`);
