@@ -1,6 +1,7 @@
 import type { Context, MiddlewareFn } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
+import { luaScript, replyIs } from "../storage/redis.js";
 
 /**
  * The gate every update passes before anything else reads Redis, shared by all instances:
@@ -41,22 +42,9 @@ if KEYS[2] and redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('PEXPIRE', 
 return 1
 `;
 
-interface GateCommands {
-  chatGateEnter(keys: number, ...args: (string | number)[]): Promise<unknown>;
-  chatGateLeave(keys: number, ...args: (string | number)[]): Promise<unknown>;
-  chatGateRenew(keys: number, ...args: (string | number)[]): Promise<unknown>;
-}
-
-/** Registers the scripts once per client: EVALSHA, with EVAL only when the server lacks the script. */
-function commands(redis: Redis): GateCommands {
-  const client = redis as Redis & Partial<GateCommands>;
-  if (!client.chatGateEnter) {
-    redis.defineCommand("chatGateEnter", { lua: ENTER });
-    redis.defineCommand("chatGateLeave", { lua: LEAVE });
-    redis.defineCommand("chatGateRenew", { lua: RENEW });
-  }
-  return client as Redis & GateCommands;
-}
+const enterScript = luaScript("qdbChatGateEnter", ENTER, replyIs.oneOf(0, -1, 1));
+const leaveScript = luaScript("qdbChatGateLeave", LEAVE, replyIs.integer);
+const renewScript = luaScript("qdbChatGateRenew", RENEW, replyIs.integer);
 
 export interface ChatGateOptions {
   /** The lock's expiry; renewed every third of it while the update runs. */
@@ -79,14 +67,13 @@ const DEFAULTS = { lockMs: 15_000, waitMs: 10_000, seenSeconds: 3600 };
 /** The gate as grammY middleware: duplicates stop here, everything else runs under the chat lock. */
 export function chatGate(redis: Redis, options: ChatGateOptions = {}): MiddlewareFn<Context> {
   const { lockMs, waitMs, seenSeconds } = { ...DEFAULTS, ...options };
-  const scripts = commands(redis);
   return async (ctx, next) => {
     const seen = `update:seen:${ctx.update.update_id}`;
     const keys = ctx.chatId === undefined ? [seen] : [seen, `lock:chat:${ctx.chatId}`];
     const token = `${process.pid}:${Math.random().toString(36).slice(2)}`;
     let result: number;
     try {
-      result = await enter(scripts, keys, token, lockMs, waitMs, options);
+      result = await enter(redis, keys, token, lockMs, waitMs, options);
     } catch (error) {
       // Redis is down: handle the update anyway (questions need only memory); no lock to release.
       options.logger?.warn({ err: error }, "chat gate: Redis unavailable, update handled without lock");
@@ -98,21 +85,21 @@ export function chatGate(redis: Redis, options: ChatGateOptions = {}): Middlewar
       return;
     }
     const renew = setInterval(() => {
-      scripts.chatGateRenew(keys.length, ...keys, token, lockMs).catch(() => {});
+      renewScript(redis, keys, [token, lockMs]).catch(() => {});
     }, lockMs / 3);
     try {
       await next();
     } finally {
       clearInterval(renew);
-      await scripts
-        .chatGateLeave(keys.length, ...keys, token, seenSeconds)
-        .catch((error: unknown) => options.logger?.warn({ err: error }, "chat gate: could not release"));
+      await leaveScript(redis, keys, [token, seenSeconds]).catch((error: unknown) =>
+        options.logger?.warn({ err: error }, "chat gate: could not release"),
+      );
     }
   };
 }
 
 async function enter(
-  scripts: GateCommands,
+  redis: Redis,
   keys: string[],
   token: string,
   lockMs: number,
@@ -124,11 +111,7 @@ async function enter(
   for (;;) {
     const waited = performance.now() - started;
     const force = waited >= waitMs;
-    const result = Number(
-      await scripts.chatGateEnter(keys.length, ...keys, token, lockMs, force ? "1" : "0"),
-    );
-    if (result !== -1 && result !== 0 && result !== 1)
-      throw new Error(`chat gate: unexpected script result ${String(result)}`);
+    const result = await enterScript(redis, keys, [token, lockMs, force ? "1" : "0"]);
     if (result !== -1) {
       if (waited > 0 && pause > 10) options.onWait?.(waited, !force);
       if (force && result === 1)

@@ -85,3 +85,40 @@ export function keyPrefixOf(redis: Redis): string {
 function redactUrl(url: string): string {
   return url.replace(/\/\/([^@/]*)@/, "//***@");
 }
+
+/**
+ * A Lua script run by EVALSHA through ioredis' defineCommand (EVAL only when the server does not
+ * have it cached yet), with its reply checked: `validate` returns undefined for a reply the script
+ * cannot give, which then throws instead of flowing on as a wrong type.
+ */
+export function luaScript<T>(
+  name: string,
+  lua: string,
+  validate: (reply: unknown) => T | undefined,
+): (redis: Redis, keys: string[], args?: (string | number)[]) => Promise<T> {
+  const defined = new WeakSet<Redis>();
+  return async (redis, keys, args = []) => {
+    if (!defined.has(redis)) {
+      redis.defineCommand(name, { lua });
+      defined.add(redis);
+    }
+    const command = (
+      redis as unknown as Record<string, (...values: (string | number)[]) => Promise<unknown>>
+    )[name];
+    if (!command) throw new Error(`redis: script ${name} is not defined`);
+    const reply = await command.call(redis, keys.length, ...keys, ...args);
+    const value = validate(reply);
+    if (value === undefined)
+      throw new Error(`redis: script ${name} gave an unexpected reply ${JSON.stringify(reply)}`);
+    return value;
+  };
+}
+
+/** Validators for luaScript: an integer reply, or one of some strings. */
+export const replyIs = {
+  integer: (reply: unknown): number | undefined => (Number.isInteger(reply) ? (reply as number) : undefined),
+  oneOf:
+    <S extends string | number>(...allowed: S[]) =>
+    (reply: unknown): S | undefined =>
+      allowed.includes(reply as S) ? (reply as S) : undefined,
+};
