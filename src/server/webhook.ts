@@ -44,10 +44,11 @@ export function webhookHandler(options: WebhookOptions) {
       return answer(res, 503, "shutting down");
     }
     const body = await readBody(req, WEBHOOK_BODY_LIMIT);
-    if (body === undefined) return answer(res, 413, "body too large");
+    if (body === "too large") return answer(res, 413, "body too large");
+    if (body === "broken") return answer(res, 400, "request broken off");
     let update: Update;
     try {
-      update = JSON.parse(body) as Update;
+      update = JSON.parse(body.text) as Update;
     } catch {
       return answer(res, 400, "malformed JSON");
     }
@@ -76,13 +77,13 @@ export function webhookHandler(options: WebhookOptions) {
   };
 }
 
-/** The request body as text, or undefined when it passes `limit` bytes (the rest is discarded). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+/** The request body as text; "too large" past `limit` bytes (the rest is discarded). */
+function readBody(req: IncomingMessage, limit: number): Promise<{ text: string } | "too large" | "broken"> {
   return new Promise((resolve) => {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > limit) {
       req.resume();
-      return resolve(undefined);
+      return resolve("too large");
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -92,7 +93,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | undefin
       if (size > limit) over = true;
       else if (!over) chunks.push(chunk);
     });
-    req.on("end", () => resolve(over ? undefined : Buffer.concat(chunks).toString("utf8")));
-    req.on("error", () => resolve(undefined));
+    req.on("end", () => resolve(over ? "too large" : { text: Buffer.concat(chunks).toString("utf8") }));
+    req.on("error", () => resolve("broken"));
   });
 }
