@@ -124,7 +124,7 @@ describe("the bot process with a token (node dist/main.js)", () => {
     const api = await startBotApiServer();
     const port = await freePort();
     try {
-      startBot({ BOT_API_ROOT: api.url, ...webhookEnv(port) });
+      const bot = startBot({ BOT_API_ROOT: api.url, ...webhookEnv(port) });
       await until(() => api.calls.some((c) => c.method === "setWebhook"));
       const setWebhook = api.calls.find((c) => c.method === "setWebhook");
       expect(setWebhook?.payload).toMatchObject({
@@ -144,6 +144,12 @@ describe("the bot process with a token (node dist/main.js)", () => {
       // Telegram sending the same update again: answered 200, handled once.
       expect((await post(port, update)).status).toBe(200);
       expect(sentTo(api, 555_002)).toBe(1);
+      // Lines logged while an update runs carry its update_id (the per-update log scope).
+      const dropped = bot
+        .logs()
+        .split("\n")
+        .find((line) => line.includes("duplicate update dropped"));
+      expect(JSON.parse(dropped ?? "{}")).toMatchObject({ update_id: 7 });
     } finally {
       await api.close();
     }
@@ -204,11 +210,11 @@ describe("the bot process with a token (node dist/main.js)", () => {
     }
   }, 60_000);
 
-  it("health, readiness and Prometheus metrics on the HTTP port, in polling mode too", async () => {
+  it("health, readiness and Prometheus metrics on the HTTP port, in polling mode too; SIGTERM stops it cleanly", async () => {
     const api = await startBotApiServer();
     const port = await freePort();
     try {
-      startBot({ BOT_API_ROOT: api.url, PORT: String(port) });
+      const bot = startBot({ BOT_API_ROOT: api.url, PORT: String(port) });
       api.push(startUpdate(31, 555_031));
       await until(() => sentTo(api, 555_031) === 1);
       const base = `http://127.0.0.1:${port}`;
@@ -224,6 +230,11 @@ describe("the bot process with a token (node dist/main.js)", () => {
       expect(metrics).toContain("qdb_chat_lock_waits_total");
       expect(metrics).toContain("qdb_redis_errors_total");
       expect((await fetch(`${base}/nothing`)).status).toBe(404);
+      // SIGTERM in polling mode: the long poll is aborted, the process closes everything and exits 0.
+      bot.proc.kill("SIGTERM");
+      const [code] = await once(bot.proc, "exit");
+      expect(code).toBe(0);
+      expect(bot.logs()).toContain('"msg":"stopped"');
     } finally {
       await api.close();
     }
