@@ -19,8 +19,8 @@ const milliseconds = (what: string, min: number, fallback: number) =>
     .max(600_000, "must be at most 600000 ms")
     .default(fallback);
 
-/** host:port pairs, comma-separated: the seed nodes of a Redis Cluster. */
-const clusterNodes = z
+/** host:port pairs, comma-separated: the seed nodes of a Redis Cluster, or Sentinels. */
+const hostPorts = z
   .string()
   .transform((s) =>
     s
@@ -58,7 +58,14 @@ const common = z.object({
     .regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL")
     .default("redis://127.0.0.1:6379"),
   /** Seed nodes of a Redis Cluster; when set, REDIS_URL is not used. */
-  REDIS_CLUSTER_NODES: clusterNodes.optional(),
+  REDIS_CLUSTER_NODES: hostPorts.optional(),
+  /** Sentinels that know the primary (high availability without a cluster); REDIS_URL is not used. */
+  REDIS_SENTINELS: hostPorts.optional(),
+  /** The primary's name the Sentinels monitor. */
+  REDIS_SENTINEL_NAME: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, "must be the monitored primary's name (letters, digits, _ . -)")
+    .default("mymaster"),
   /** Put before every key (several bots, or tests, on one Redis). No braces: they would pin a slot. */
   REDIS_KEY_PREFIX: z
     .string()
@@ -114,9 +121,16 @@ const webhook = common.extend({
   WEBHOOK_REPLY_MS: milliseconds("a time", 50, 5000),
 });
 
-const schema = z.discriminatedUnion("BOT_MODE", [polling, webhook], {
-  error: "must be polling or webhook",
-});
+const schema = z
+  .discriminatedUnion("BOT_MODE", [polling, webhook], { error: "must be polling or webhook" })
+  .superRefine((env, ctx) => {
+    if (env.REDIS_CLUSTER_NODES && env.REDIS_SENTINELS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_SENTINELS"],
+        message: "cannot be used with REDIS_CLUSTER_NODES",
+      });
+  });
 
 export type Config = z.infer<typeof schema>;
 export type WebhookConfig = z.infer<typeof webhook>;

@@ -8,6 +8,7 @@ describe("parseConfig", () => {
       BOT_API_ROOT: "https://api.telegram.org",
       BOT_ROLE: "all",
       REDIS_URL: "redis://127.0.0.1:6379",
+      REDIS_SENTINEL_NAME: "mymaster",
       REDIS_KEY_PREFIX: "",
       BOT_MODE: "polling",
       PORT: 8080,
@@ -39,6 +40,16 @@ describe("parseConfig", () => {
     if (config.BOT_MODE !== "webhook") throw new Error("expected webhook mode");
     expect(config.WEBHOOK_URL).toBe("https://bot.example.kz/tg");
     expect(config.WEBHOOK_REPLY_MS).toBe(5000);
+  });
+
+  it("reads Sentinels and the primary's name", () => {
+    expect(parseConfig({ REDIS_SENTINELS: "s1:26379,s2:26379" })).toMatchObject({
+      REDIS_SENTINELS: [
+        { host: "s1", port: 26379 },
+        { host: "s2", port: 26379 },
+      ],
+      REDIS_SENTINEL_NAME: "mymaster",
+    });
   });
 
   it("reads the runtime settings: role, cluster nodes, key prefix, shutdown timeout", () => {
@@ -82,6 +93,10 @@ describe("parseConfig", () => {
     [{ REDIS_KEY_PREFIX: "{qdb}" }, /^config: REDIS_KEY_PREFIX must be up to 64/],
     [{ SHUTDOWN_TIMEOUT_MS: "soon" }, /^config: SHUTDOWN_TIMEOUT_MS must be a time in milliseconds/],
     [{ NODE_ENV: "prod" }, /^config: NODE_ENV must be development, production or test/],
+    [
+      { REDIS_CLUSTER_NODES: "a:1", REDIS_SENTINELS: "b:2" },
+      /^config: REDIS_SENTINELS cannot be used with REDIS_CLUSTER_NODES/,
+    ],
   ])("rejects %o with one line naming the variable", (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

@@ -5,11 +5,13 @@ export class RedisUnavailableError extends Error {
   override name = "RedisUnavailableError";
 }
 
-/** Where the bot's state lives: one server (or a Sentinel-less replica set's primary) or a cluster. */
+/** Where the bot's state lives: one server, a primary found through Sentinels, or a cluster. */
 export interface RedisTarget {
   url: string;
   /** Seed nodes of a Redis Cluster; when given, `url` is not used. */
   clusterNodes?: { host: string; port: number }[] | undefined;
+  /** Sentinels and the name of the primary they monitor; when given, `url` is not used. */
+  sentinels?: { nodes: { host: string; port: number }[]; name: string } | undefined;
   /** Put before every key; see `clusterKeyPrefix` for what a cluster adds. */
   keyPrefix?: string;
 }
@@ -26,21 +28,27 @@ export function clusterKeyPrefix(prefix = ""): string {
 }
 
 /**
- * Connects to Redis (or a Redis Cluster) and proves it answers before the bot starts, so a bot with
+ * Connects to Redis (one server, through Sentinels, or a Redis Cluster) and proves it answers before the bot starts, so a bot with
  * a token never runs without the store that keeps reports (fail fast, no silent fallback).
  *
  * A cluster client is returned under the `Redis` type: ioredis' Cluster has the same command API,
  * and what differs (duplicate(), options) is handled where it is used (`isCluster`).
  */
 export async function connectRedis(target: RedisTarget | string, options: RedisOptions = {}): Promise<Redis> {
-  const { url, clusterNodes, keyPrefix = "" } = typeof target === "string" ? { url: target } : target;
+  const {
+    url,
+    clusterNodes,
+    sentinels,
+    keyPrefix = "",
+  } = typeof target === "string" ? { url: target } : target;
   let started = false;
+  // Give up on the first connection quickly; once running, reconnect with a capped back-off.
+  const retry = (attempt: number): number | null =>
+    !started && attempt > 2 ? null : Math.min(attempt * 200, 2000);
   const common: RedisOptions = {
     lazyConnect: true,
     connectTimeout: 3000,
-    // Give up on the first connection quickly; once running, reconnect with a capped back-off.
-    retryStrategy: (attempt: number): number | null =>
-      !started && attempt > 2 ? null : Math.min(attempt * 200, 2000),
+    retryStrategy: retry,
     maxRetriesPerRequest: 3,
     ...options,
   };
@@ -52,10 +60,17 @@ export async function connectRedis(target: RedisTarget | string, options: RedisO
           connectTimeout: common.connectTimeout,
           maxRetriesPerRequest: common.maxRetriesPerRequest,
         },
-        clusterRetryStrategy: (attempt: number): number | null =>
-          !started && attempt > 2 ? null : Math.min(attempt * 200, 2000),
+        clusterRetryStrategy: retry,
       }) as unknown as Redis)
-    : new Redis(url, { ...common, keyPrefix: options.keyPrefix ?? keyPrefix });
+    : sentinels
+      ? new Redis({
+          ...common,
+          sentinels: sentinels.nodes,
+          name: sentinels.name,
+          sentinelRetryStrategy: retry,
+          keyPrefix: options.keyPrefix ?? keyPrefix,
+        })
+      : new Redis(url, { ...common, keyPrefix: options.keyPrefix ?? keyPrefix });
   redis.on("error", () => {}); // reported by the connect() below, by a failing command, or by metrics
   try {
     await redis.connect();
@@ -64,9 +79,13 @@ export async function connectRedis(target: RedisTarget | string, options: RedisO
   } catch (error) {
     redis.disconnect();
     const reason = error instanceof Error ? error.message : String(error);
+    const list = (nodes: { host: string; port: number }[]) =>
+      nodes.map((n) => `${n.host}:${n.port}`).join(",");
     const where = clusterNodes
-      ? `the cluster at ${clusterNodes.map((n) => `${n.host}:${n.port}`).join(",")}`
-      : redactUrl(url);
+      ? `the cluster at ${list(clusterNodes)}`
+      : sentinels
+        ? `primary ${sentinels.name} through the Sentinels at ${list(sentinels.nodes)}`
+        : redactUrl(url);
     throw new RedisUnavailableError(`redis: cannot reach ${where} (${reason})`);
   }
   return redis;
