@@ -12,8 +12,10 @@ import { type ApiCall, LOCAL_BOT_INFO, LocalBotApi } from "../../src/bot/local-b
 import { parseConfig } from "../../src/config.js";
 import { publishUpdate } from "../../src/delivery/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
+import { startHttpServer } from "../../src/server/http.js";
 import { createMetrics } from "../../src/server/metrics.js";
 import { updateRuntime } from "../../src/server/update-runtime.js";
+import { webhookHandler } from "../../src/server/webhook.js";
 import { watchAnnouncements } from "../../src/storage/announcements.js";
 import { sessionStorage } from "../../src/storage/session.js";
 import { subscribe, topicsOf } from "../../src/storage/subscriptions.js";
@@ -79,6 +81,47 @@ async function counterAfter(withGate: boolean, updates: number): Promise<number>
 describe("the chat lock across instances", () => {
   it("keeps a session counter exact under interleaved updates of one chat on two instances", async () => {
     expect(await counterAfter(true, 40)).toBe(40);
+  });
+
+  it("keeps it exact in webhook mode too: updates posted over HTTP to two instances in turn", async () => {
+    const logger = pino({ level: "silent" });
+    const servers = await Promise.all(
+      [counterInstance(true), counterInstance(true)].map(async (bot) => {
+        await bot.init();
+        return startHttpServer({
+          port: 0,
+          logger,
+          metrics: createMetrics(),
+          ready: async () => ({}),
+          webhook: {
+            path: "/hook",
+            handle: webhookHandler({
+              secret: "secret-secret-secret",
+              replyMs: 60_000, // the answer waits for the update: the count is read right after
+              handle: (update) => bot.handleUpdate(update),
+              logger,
+              closing: () => false,
+            }),
+          },
+        });
+      }),
+    );
+    try {
+      const chat = 700_005;
+      const statuses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          fetch(`http://127.0.0.1:${servers[i % 2]?.port}/hook`, {
+            method: "POST",
+            headers: { "x-telegram-bot-api-secret-token": "secret-secret-secret" },
+            body: JSON.stringify(text(chat, `m${i}`)),
+          }).then((r) => r.status),
+        ),
+      );
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      expect(JSON.parse((await redis.get(`counter:true:${chat}`)) ?? "{}")).toEqual({ n: 30 });
+    } finally {
+      for (const server of servers) await server.close();
+    }
   });
 
   it("(the control: without the lock the same run loses updates)", async () => {
