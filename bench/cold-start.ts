@@ -3,6 +3,7 @@ import { BotApiStandIn } from "./bot-api-stand-in.js";
 import {
   buildDist,
   COMMANDS,
+  freePort,
   median,
   spawnContestant,
   startPrivateRedis,
@@ -19,11 +20,14 @@ async function coldStart(command: string[], redisUrl: string): Promise<number> {
   const api = new BotApiStandIn();
   const apiRoot = await api.start();
   const polled = api.nextPoll();
+  // the bot's health/metrics server, on a free port of its own
+  const port = String(await freePort(7400));
   const spawnedAt = performance.now();
   const { child, stderr } = spawnContestant(command, {
     BOT_TOKEN: TOKEN,
     BOT_API_ROOT: apiRoot,
     REDIS_URL: redisUrl,
+    PORT: port,
   });
   const died = once(child, "exit").then(([code]) => {
     throw new Error(`bench: ${command.join(" ")} exited (${code}) before polling:\n${stderr()}`);

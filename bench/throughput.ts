@@ -10,6 +10,7 @@ import {
   type Contestant,
   commandStats,
   cpuMs,
+  freePort,
   median,
   peakRssMb,
   percentile,
@@ -125,11 +126,13 @@ async function runOnce(
   const apiRoot = await api.start();
   const updates = new UpdateFactory(questions);
   const polled = api.nextPoll();
+  // the bot's health/metrics server, on a free port of its own
+  const port = String(await freePort(7400));
   const spawnedAt = performance.now();
   const profiling = CPU_PROF && contestant === "bot" ? ["--cpu-prof", "--cpu-prof-dir", CPU_PROF] : [];
   const { child, stderr } = spawnContestant(
     COMMANDS[contestant],
-    { BOT_TOKEN: TOKEN, BOT_API_ROOT: apiRoot, REDIS_URL: redis.url },
+    { BOT_TOKEN: TOKEN, BOT_API_ROOT: apiRoot, REDIS_URL: redis.url, PORT: port },
     profiling,
   );
   const died = once(child, "exit").then(([code]) => {
