@@ -1,4 +1,4 @@
-import type { Queue } from "bullmq";
+import { Queue, Worker } from "bullmq";
 import { Api } from "grammy";
 import type { Cluster, Redis } from "ioredis";
 import type { BotDeps } from "../bot/context.js";
@@ -117,9 +117,6 @@ export function startDelivery(deps: BotDeps, api: Api, options: DeliveryOptions 
   const closers: (() => Promise<unknown>)[] = [];
 
   const init = async (): Promise<Runtime | undefined> => {
-    // Loaded here, not at the top: BullMQ is ~40% of the modules the bot loads, and the bot can
-    // take updates before its broadcast workers are up.
-    const { Queue, Worker } = await import("bullmq");
     // BullMQ needs a client without keyPrefix and, for workers, without a retry cap per request.
     const connection = bullConnection(redis);
     connection.on("error", (error: Error) => logger.debug({ err: error }, "delivery connection error"));

@@ -1,4 +1,4 @@
-import type { Job, Queue } from "bullmq";
+import { type Job, type Queue, Worker } from "bullmq";
 import { type Api, GrammyError } from "grammy";
 import type { Redis } from "ioredis";
 import type { BotDeps } from "../bot/context.js";
@@ -163,8 +163,6 @@ export function sendProcessor(env: WorkerEnv) {
         await countRateLimited(redis, id);
         await env.sendQueue.rateLimit(seconds * 1000);
         logger.warn({ broadcast: id, retry_after: seconds }, "Telegram rate limit: queue paused");
-        // BullMQ is loaded on demand (delivery/index.ts); by now it is in the module cache.
-        const { Worker } = await import("bullmq");
         throw Worker.RateLimitError();
       }
       const transient = !(error instanceof GrammyError) || error.error_code >= 500;
