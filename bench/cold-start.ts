@@ -43,7 +43,7 @@ async function coldStart(command: string[], redisUrl: string): Promise<number> {
 
 /**
  * Cold start, spawn -> first getUpdates, of the floor, the production command (`node
- * dist/main.js`, the Dockerfile's CMD) and `npm start` (tsx, for development), interleaved,
+ * dist/main.js`: npm start and the Dockerfile's CMD) and the source under tsx (development), interleaved,
  * median of BENCH_COLD_REPEATS (3). Ratios are to the floor.
  */
 export const coldStartBench: Bench = {

@@ -13,11 +13,11 @@ export const TOKEN = "1234567:BENCH-TOKEN-0123456789abcdef";
 /** The two contestants: the floor (bare grammY) and the bot as production runs it (compiled). */
 export type Contestant = "floor" | "bot";
 
-/** How each contestant is started: the production command for the bot (Dockerfile CMD). */
-export const COMMANDS: Record<Contestant | "bot (npm start, tsx)", string[]> = {
+/** How each contestant is started: the production command for the bot (npm start, the Dockerfile CMD). */
+export const COMMANDS: Record<Contestant | "bot (tsx, development)", string[]> = {
   floor: ["node", "bench/floor-bot.mjs"],
   bot: ["node", "dist/main.js"],
-  "bot (npm start, tsx)": ["node_modules/.bin/tsx", "src/main.ts"],
+  "bot (tsx, development)": ["node_modules/.bin/tsx", "src/main.ts"],
 };
 
 /** Compiles src/ to dist/ once per bench run, so the bot benched is the code in the tree. */
