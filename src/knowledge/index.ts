@@ -1,24 +1,51 @@
-import { dirname, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { KnowledgeBase } from "./answer.js";
-import { readSeeds } from "./ingest.js";
-import type { Knowledge } from "./types.js";
+import { readDictionary } from "./dictionary.js";
+import { KnowledgeBase } from "./engine.js";
+import { readSeedDocuments } from "./seeds.js";
+import type { SuggestionSeed } from "./suggest.js";
+import type { Knowledge, Language } from "./types.js";
 
-export type { Announcement, Knowledge, Language, Reply, Source } from "./types.js";
+export type {
+  Announcement,
+  Document,
+  DocumentReport,
+  Knowledge,
+  Language,
+  NoAnswerReason,
+  Reply,
+  Source,
+} from "./types.js";
 
 /** The project's seeds folder, resolved from this file (src/knowledge -> <repo>/seeds). */
 export const DEFAULT_SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../seeds");
 
+/** seeds/questions.tsv: curated questions per document (`doc<TAB>lang<TAB>question`), offered as suggestions. */
+export function readCuratedQuestions(seedsDir: string): SuggestionSeed[] {
+  const path = join(seedsDir, "questions.tsv");
+  if (!existsSync(path)) return [];
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split("\t"))
+    .filter((c) => c.length >= 3 && (c[1] === "ru" || c[1] === "kk"))
+    .map(([doc, lang, question]) => ({
+      doc: doc as string,
+      lang: lang as Language,
+      question: (question as string).trim(),
+    }));
+}
+
 /**
- * Reads the seeds (texts, manifest, fact cards, lexicon), builds the index and returns the
- * question-answering service. Pure apart from synchronous reads of `seedsDir`.
+ * Reads the seeds (manifest and texts, the ru<->kk dictionary, curated questions), builds the
+ * index and returns the question-answering service. Pure apart from synchronous reads of `seedsDir`.
  */
 export function loadKnowledge(seedsDir: string = DEFAULT_SEEDS_DIR): Knowledge {
-  const base = new KnowledgeBase(readSeeds(seedsDir));
-  return {
-    ask: (question, options) =>
-      base.ask(question, options?.fallbackLang ? { fallbackLang: options.fallbackLang } : {}),
-    addAnnouncement: (a) => base.addAnnouncement(a),
-    detectLanguage: (text, fallback) => base.detectLanguage(text, fallback),
-  };
+  const base = new KnowledgeBase(
+    readDictionary(join(seedsDir, "dictionary")),
+    readCuratedQuestions(seedsDir),
+  );
+  for (const doc of readSeedDocuments(seedsDir)) base.addDocument(doc);
+  return base;
 }

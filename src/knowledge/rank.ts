@@ -1,0 +1,118 @@
+/**
+ * Ranking candidates for a question: how much of the question's weight a passage covers (its
+ * sentence in full, its context at a discount), whether it matches what the question names and
+ * holds what it asks for, then freshness: of the passages that answer about equally well, the
+ * newest source wins. Pure functions over a query and passages.
+ */
+import type { IndexedDocument, Passage } from "./documents.js";
+import type { Policy } from "./policy.js";
+import type { Query, QueryTerm } from "./question.js";
+
+/** How a passage answers a query. */
+export interface Scored {
+  passage: Passage;
+  doc: IndexedDocument;
+  /** Share of the question's weight covered (0..1). */
+  coverage: number;
+  /** Coverage plus the bonus for holding what is asked: the rank before freshness. */
+  rank: number;
+  /** Per question term: 1 in the sentence, contextCredit in the context, 0 missing. */
+  matched: number[];
+}
+
+function inSet(term: QueryTerm, set: ReadonlySet<string>): boolean {
+  for (const a of term.alts) if (set.has(a)) return true;
+  return term.parts?.every((p) => set.has(p)) ?? false;
+}
+
+/** How well a set of terms holds a question term: 1, `prefixCredit` for its loose form only, else 0. */
+function creditIn(term: QueryTerm, set: ReadonlySet<string>, policy: Policy): number {
+  if (inSet(term, set)) return 1;
+  return term.loose !== undefined && set.has(term.loose) ? policy.prefixCredit : 0;
+}
+
+/** The sentence's credit for a term, else its context's at `contextCredit`. */
+export function matchOf(term: QueryTerm, passage: Passage, policy: Policy): number {
+  const own = creditIn(term, passage.terms, policy);
+  if (own > 0) return own;
+  return creditIn(term, passage.contextTerms, policy) * policy.contextCredit;
+}
+
+/** Whether everything the question names (years, places, names) is matched by the passage or its document. */
+export function namesMatched(
+  query: Query,
+  passage: Passage,
+  doc: IndexedDocument,
+  matched: readonly number[],
+): boolean {
+  return query.terms.every((t, i) => {
+    if (t.required === undefined || (matched[i] ?? 0) > 0) return true;
+    if (t.required === "year") return doc.years.has(Number(t.surface));
+    if (t.required === "place") return t.place !== undefined && passage.places.has(t.place);
+    return inSet(t, doc.terms);
+  });
+}
+
+/** Scores one passage; undefined when it does not answer (below threshold, misses a name or the asked kind). */
+export function score(
+  query: Query,
+  passage: Passage,
+  doc: IndexedDocument,
+  policy: Policy,
+): Scored | undefined {
+  let total = 0;
+  let got = 0;
+  let inSentence = false;
+  const matched = query.terms.map((t) => {
+    const m = matchOf(t, passage, policy);
+    total += t.weight;
+    got += t.weight * m;
+    if (m > policy.contextCredit) inSentence = true;
+    return m;
+  });
+  if (total <= 0 || !inSentence) return undefined;
+  const coverage = got / total;
+  if (coverage < policy.answerThreshold) return undefined;
+  const keyIndex = query.key ? query.terms.indexOf(query.key) : -1;
+  if (keyIndex >= 0 && (matched[keyIndex] ?? 0) === 0) return undefined;
+  for (const kind of query.asked) if (!passage.holds[kind]) return undefined;
+  if (!namesMatched(query, passage, doc, matched)) return undefined;
+  const position = passage.position;
+  return { passage, doc, coverage, rank: coverage + policy.positionBonus * (1 - position), matched };
+}
+
+/** Orders two dates given as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a shorter date counts as its start). */
+export const compareDates = (a: string, b: string): number => a.localeCompare(b);
+
+/**
+ * The answer among scored candidates: the best rank, unless a newer source answers within the
+ * freshness margin (a wider one for questions about the present); ties keep the better rank.
+ */
+export function pick(scored: readonly Scored[], query: Query, policy: Policy): Scored | undefined {
+  let best: Scored | undefined;
+  for (const s of scored) if (best === undefined || s.rank > best.rank) best = s;
+  if (best === undefined) return undefined;
+  const margin = query.now ? policy.currentMargin : policy.freshnessMargin;
+  let chosen = best;
+  for (const s of scored) {
+    if (s.rank < best.rank - margin) continue;
+    const order = compareDates(s.doc.doc.date, chosen.doc.doc.date);
+    if (order > 0 || (order === 0 && s.rank > chosen.rank)) chosen = s;
+  }
+  return chosen;
+}
+
+/** An older source that answered too, from another document (for "earlier figure" mentions). */
+export function olderAlternative(
+  scored: readonly Scored[],
+  chosen: Scored,
+  policy: Policy,
+): Scored | undefined {
+  let older: Scored | undefined;
+  for (const s of scored) {
+    if (s.doc === chosen.doc || s.rank < chosen.rank - policy.freshnessMargin) continue;
+    if (compareDates(s.doc.doc.date, chosen.doc.doc.date) >= 0) continue;
+    if (older === undefined || s.rank > older.rank) older = s;
+  }
+  return older;
+}

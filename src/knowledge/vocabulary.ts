@@ -1,0 +1,128 @@
+/**
+ * What the indexed texts know: how many passages hold each term (for weights), the stems of each
+ * language (for typo and keyboard corrections) and which stems are names (always capitalised
+ * inside a sentence: people, bodies, programmes).
+ */
+
+import { sameFamily } from "./analyze.js";
+import { stemKkFolded } from "./analyzers/kk.js";
+import { editDistance } from "./search-index.js";
+import { foldKk } from "./text.js";
+import type { Language } from "./types.js";
+
+export class Vocabulary {
+  private readonly df = new Map<string, number>();
+  private passages = 0;
+  private readonly stems: Record<Language, Map<string, number>> = { ru: new Map(), kk: new Map() };
+  private readonly folded = new Map<string, string>();
+  private readonly casing = new Map<string, { upper: number; lower: number }>();
+
+  /** Counts one passage's terms (sentence and context together). */
+  addPassage(terms: Iterable<string>): void {
+    this.passages++;
+    for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  removePassage(terms: Iterable<string>): void {
+    this.passages--;
+    for (const t of new Set(terms)) {
+      const n = (this.df.get(t) ?? 1) - 1;
+      if (n > 0) this.df.set(t, n);
+      else this.df.delete(t);
+    }
+  }
+
+  /** Notes a stem of a language seen in a text, and whether it was written capitalised mid-sentence. */
+  addStem(lang: Language, stem: string, capitalised: boolean | undefined): void {
+    const m = this.stems[lang];
+    m.set(stem, (m.get(stem) ?? 0) + 1);
+    if (lang === "kk" && !this.folded.has(foldKk(stem))) this.folded.set(foldKk(stem), stem);
+    if (capitalised === undefined) return;
+    const c = this.casing.get(stem) ?? { upper: 0, lower: 0 };
+    if (capitalised) c.upper++;
+    else c.lower++;
+    this.casing.set(stem, c);
+  }
+
+  has(term: string): boolean {
+    return this.df.has(term);
+  }
+
+  /** Passages holding the term. */
+  count(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  /** Inverse document frequency (BM25 form); an unknown term as a term seen once. */
+  idf(term: string): number {
+    const n = Math.max(1, this.passages);
+    const df = Math.max(1, this.count(term));
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The weight of the rarest term. */
+  maxIdf(): number {
+    return this.idf("");
+  }
+
+  /** A stem the texts write capitalised inside sentences and never in lower case: a name. */
+  isName(stem: string): boolean {
+    const c = this.casing.get(stem);
+    return c !== undefined && c.upper > 0 && c.lower === 0;
+  }
+
+  /** The language whose texts alone know this stem (for the language of a short question). */
+  languageOf(stem: string): Language | undefined {
+    const ru = this.stems.ru.has(stem);
+    const kk = this.stems.kk.has(stem);
+    if (ru === kk) return undefined;
+    return ru ? "ru" : "kk";
+  }
+
+  knowsStem(lang: Language, stem: string): boolean {
+    return this.stems[lang].has(stem);
+  }
+
+  /**
+   * The known stem an unknown word stands for: a Kazakh word typed without Kazakh letters
+   * ("ауылдык" -> "ауыл"), a typo (one edit from 5 letters, two from 10), or a stem cut
+   * differently (one extends the other by at most three letters). Undefined when nothing is close.
+   */
+  correct(lang: Language, token: string, stem: string): string | undefined {
+    if (stem.length < 4 || /\d|[a-z]/.test(stem)) return undefined;
+    if (lang === "kk" && !/[әғқңөұүһі]/u.test(token)) {
+      const found = this.folded.get(stemKkFolded(token)) ?? this.folded.get(token);
+      if (found) return found;
+    }
+    if (stem.length < 5) return undefined;
+    return this.nearest(lang, stem) ?? this.extended(lang, stem);
+  }
+
+  private nearest(lang: Language, stem: string): string | undefined {
+    const max = stem.length >= 10 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    for (const candidate of this.stems[lang].keys()) {
+      if (Math.abs(candidate.length - stem.length) > max) continue;
+      const d = editDistance(stem, candidate, max + 1);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** A known stem of the same word family (cut differently by the stemmer), the most frequent one. */
+  private extended(lang: Language, stem: string): string | undefined {
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [candidate, count] of this.stems[lang]) {
+      if (count > bestCount && sameFamily(candidate, stem)) {
+        best = candidate;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+}
