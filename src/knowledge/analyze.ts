@@ -110,7 +110,7 @@ export class Lexicon {
   matchWord(lang: Language, stem: string): Entry[] {
     const list = (this.byFirst[lang].get(stem.slice(0, BUCKET)) ?? []).filter((e) => e.stems.length === 1);
     const found = list.filter((e) => e.stems[0] === stem);
-    return found.length > 0 ? found : list.filter((e) => sameFamily(e.stems[0] as string, stem));
+    return found.length > 0 ? found : list.filter((e) => !e.place && sameFamily(e.stems[0] as string, stem));
   }
 
   /**
@@ -124,6 +124,7 @@ export class Lexicon {
       let found: Entry[] = [];
       for (const entry of list) {
         if (found.length > 0 && entry.stems.length < (found[0] as Entry).stems.length) break;
+        if (same === sameFamily && entry.place) continue;
         if (entry.stems.every((s, k) => same(stems[i + k] ?? "", s))) found = [...found, entry];
       }
       if (found.length > 0) return found;

@@ -127,7 +127,7 @@ function holdsOf(sentences: readonly Sentence[]): Holds {
   return {
     number: units.some((u) => u.kind === "number") || NUMBER_WORDS.test(texts),
     date: units.some((u) => u.kind === "year") || MONTHS.test(texts),
-    person: PERSON.test(texts),
+    person: PERSON.test(texts) || INNER_NAME.test(texts),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts),
   };
 }

@@ -13,7 +13,7 @@ import { type IndexedDocument, indexDocument, type Passage } from "./documents.j
 import { detectLanguage } from "./language.js";
 import { POLICY, type Policy } from "./policy.js";
 import { type Query, readQuestion } from "./question.js";
-import { matchOf, olderAlternative, pick, type Scored, score } from "./rank.js";
+import { judge, olderAlternative, pick, type Scored, score } from "./rank.js";
 import { PassageIndex } from "./search-index.js";
 import { classifySmalltalk } from "./smalltalk.js";
 import { type SuggestionSeed, Suggestions } from "./suggest.js";
@@ -145,11 +145,8 @@ export class KnowledgeBase implements Knowledge {
     });
   }
 
-  /** For maintainers (test/knowledge/explain.ts): the query as read and every candidate's coverage. */
-  explain(
-    question: string,
-    now = new Date(),
-  ): { query: Query; candidates: { id: string; coverage: number; passes: boolean; text: string }[] } {
+  /** For maintainers (test/knowledge/explain.ts): the query as read and why each candidate answers or not. */
+  explain(question: string, now = new Date()): { query: Query; candidates: { id: string; coverage: number; why: string; text: string }[] } {
     const lang = this.detectLanguage(question);
     const query = readQuestion(question, lang, now.getUTCFullYear(), {
       lexicon: this.lexicon,
@@ -157,24 +154,13 @@ export class KnowledgeBase implements Knowledge {
       policy: this.policy,
     });
     const terms = [...new Set(query.terms.flatMap((t) => [...t.alts, ...(t.parts ?? [])]))];
-    const loose = { ...this.policy, answerThreshold: 0 };
     const candidates = this.index.search(terms, this.policy.candidates, this.policy.boost).map((id) => {
       const entry = this.passages.get(id) as { passage: Passage; doc: IndexedDocument };
-      const s = score(query, entry.passage, entry.doc, loose);
+      const { why, coverage } = judge(query, entry.passage, entry.doc, this.policy);
       const text = (entry.passage.text.ru ?? entry.passage.text.kk)?.text ?? "";
-      let coverage = 0;
-      let total = 0;
-      for (const t of query.terms) {
-        total += t.weight;
-        coverage += t.weight * matchOf(t, entry.passage, this.policy);
-      }
-      return {
-        id,
-        coverage: total > 0 ? coverage / total : 0,
-        passes: s !== undefined && s.coverage >= this.policy.answerThreshold,
-        text,
-      };
+      return { id, coverage, why, text };
     });
+    candidates.sort((a, b) => b.coverage - a.coverage);
     return { query, candidates };
   }
 

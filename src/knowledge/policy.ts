@@ -7,6 +7,8 @@ export interface Policy {
   answerThreshold: number;
   /** Credit for a question term found only in the passage's context (headline, lead, previous sentences). */
   contextCredit: number;
+  /** Known terms matched in the sentence that excuse a missing heaviest term. */
+  keyWaiver: number;
   /** Credit for a Kazakh term matched only by its first letters (a stem the stripper cut differently). */
   prefixCredit: number;
   /** Rank bonus for a passage early in its document (a subject is introduced before it is detailed), times 1 - position. */
@@ -15,6 +17,8 @@ export interface Policy {
   unknownWeight: number;
   /** Weight of a verb-, adverb- or function-shaped word, as a multiple of its own weight. */
   functionWordWeight: number;
+  /** Weight of an unknown Russian adjective (a qualifier: "нормальный", "быстрый"), as a multiple of the unknown weight. */
+  modifierWeight: number;
   /** Weight of a term that names the country the whole corpus is about (Kazakhstan): rarely what is asked. */
   weakWeight: number;
   /** Weight of a term found by typo or spelling correction, as a multiple of its own weight. */
@@ -43,9 +47,11 @@ export const POLICY: Policy = {
   answerThreshold: 0.55,
   contextCredit: 0.6,
   prefixCredit: 0.7,
+  keyWaiver: 3,
   positionBonus: 0.03,
   unknownWeight: 1.3,
   functionWordWeight: 0.3,
+  modifierWeight: 0.4,
   weakWeight: 0.2,
   correctedWeight: 0.8,
   anchorBoost: 1.2,

@@ -40,8 +40,9 @@ export interface Query {
 
 /** The country the whole corpus is about: naming it says little about what is asked. */
 const WEAK = new Set(["казахстан", "қазақстан", "казакстан", "рк", "республик", "ел", "страна", "стран"]);
-const weakStem = (stem: string): boolean =>
-  WEAK.has(stem) || stem.startsWith("казахстан") || stem.startsWith("қазақстан");
+const weakStem = (stem: string): boolean => WEAK.has(stem) || /^(казахстан|қазақстан|казакстан)/u.test(stem);
+/** Russian adjective endings: an adjective the texts do not know qualifies ("нормальный интернет"), it rarely is the subject. */
+const RU_ADJECTIVE = /\p{L}{3}(ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ых|их|ую|юю|ыми|ими)$/u;
 
 /** Whether token `at` of the question is written capitalised (not as its first word) or all in capitals. */
 function writtenAsName(question: string, at: number): boolean {
@@ -101,7 +102,8 @@ function weightOf(
   if (anchor) weight *= policy.anchorBoost;
   if (fixed) weight *= policy.correctedWeight;
   if (!known && !anchor && isFunctionShaped(u.surface, lang, ctx.last)) weight *= policy.functionWordWeight;
-  if (unit.stems.every(weakStem) && !unit.place) weight *= policy.weakWeight;
+  else if (!known && lang === "ru" && RU_ADJECTIVE.test(u.surface)) weight *= policy.modifierWeight;
+  if ((unit.stems.every(weakStem) || weakStem(u.surface)) && !unit.place) weight *= policy.weakWeight;
   return weight;
 }
 
@@ -117,7 +119,7 @@ function requirementOf(
   if (unit.place) return "place";
   const stem = unit.stems[0] ?? "";
   const latinName = unit.kind === "latin" && (u.surface.length >= 3 || /\d/.test(u.surface));
-  const name = !weakStem(stem) && (vocabulary.isName(stem) || (!known && writtenAsName(question, u.at)));
+  const name = !weakStem(stem) && !weakStem(u.surface) && (vocabulary.isName(stem) || (!known && writtenAsName(question, u.at)));
   return latinName || name ? "name" : undefined;
 }
 

@@ -53,13 +53,28 @@ export function namesMatched(
   });
 }
 
-/** Scores one passage; undefined when it does not answer (below threshold, misses a name or the asked kind). */
-export function score(
+/**
+ * The question's heaviest known term must be matched, unless the passage matches enough of its
+ * other known terms in the sentence itself (Policy.keyWaiver): a question often names its
+ * subject in words the text puts otherwise ("первое полугодие" / "первые шесть месяцев").
+ */
+function keyMatched(query: Query, matched: readonly number[], policy: Policy): boolean {
+  const keyIndex = query.key ? query.terms.indexOf(query.key) : -1;
+  if (keyIndex < 0 || (matched[keyIndex] ?? 0) > 0) return true;
+  let strong = 0;
+  query.terms.forEach((t, i) => {
+    if (t.known && (matched[i] ?? 0) > policy.contextCredit) strong++;
+  });
+  return strong >= policy.keyWaiver;
+}
+
+/** Why a passage does not answer a query ("" when it does), and its coverage. */
+export function judge(
   query: Query,
   passage: Passage,
   doc: IndexedDocument,
   policy: Policy,
-): Scored | undefined {
+): { why: string; coverage: number; matched: number[] } {
   let total = 0;
   let got = 0;
   let inSentence = false;
@@ -70,15 +85,21 @@ export function score(
     if (m > policy.contextCredit) inSentence = true;
     return m;
   });
-  if (total <= 0 || !inSentence) return undefined;
-  const coverage = got / total;
-  if (coverage < policy.answerThreshold) return undefined;
-  const keyIndex = query.key ? query.terms.indexOf(query.key) : -1;
-  if (keyIndex >= 0 && (matched[keyIndex] ?? 0) === 0) return undefined;
-  for (const kind of query.asked) if (!passage.holds[kind]) return undefined;
-  if (!namesMatched(query, passage, doc, matched)) return undefined;
-  const position = passage.position;
-  return { passage, doc, coverage, rank: coverage + policy.positionBonus * (1 - position), matched };
+  const coverage = total > 0 ? got / total : 0;
+  const failed = (why: string) => ({ why, coverage, matched });
+  if (!inSentence) return failed("nothing in the sentence");
+  if (coverage < policy.answerThreshold) return failed("coverage");
+  if (!keyMatched(query, matched, policy)) return failed(`key ${query.key?.surface}`);
+  for (const kind of query.asked) if (!passage.holds[kind]) return failed(`holds no ${kind}`);
+  if (!namesMatched(query, passage, doc, matched)) return failed("a name, place or year");
+  return failed("");
+}
+
+/** Scores one passage; undefined when it does not answer (below threshold, misses a name or the asked kind). */
+export function score(query: Query, passage: Passage, doc: IndexedDocument, policy: Policy): Scored | undefined {
+  const { why, coverage, matched } = judge(query, passage, doc, policy);
+  if (why !== "") return undefined;
+  return { passage, doc, coverage, rank: coverage + policy.positionBonus * (1 - passage.position), matched };
 }
 
 /** Orders two dates given as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a shorter date counts as its start). */

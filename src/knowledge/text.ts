@@ -19,6 +19,10 @@ export function normalizeText(text: string): string {
         (_m, head: string, tail: string) => head + tail.replace(/ /g, ""),
       )
       .replace(/(\d),(\d)/g, "$1.$2")
+      // mobile generations typed in Cyrillic: "5г", "4 джи" -> "5g"
+      .replace(/(?<![\d\p{L}])([2-6]) ?(?:г|джи|жи)(?!\p{L})/gu, "$1g")
+      // "ІТ" written with Cyrillic letters (Kazakh sites mix look-alikes) is "it"
+      .replace(/(?<!\p{L})(?:іт|ит|айти)(?!\p{L})/gu, "it")
       // "2022-м", "2021-го", "2022-ші": a case or ordinal ending after a hyphen is the number itself
       .replace(/(\d)-(?:м|й|го|х|е|ом|ым|ых|ые|ая|ой|ую|ші|шы|інші|ыншы|нші|ншы)(?!\p{L})/gu, "$1")
   );

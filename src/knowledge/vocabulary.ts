@@ -6,6 +6,7 @@
 
 import { sameFamily } from "./analyze.js";
 import { stemKkFolded } from "./analyzers/kk.js";
+import { latinToCyrillic } from "./latin.js";
 import { editDistance } from "./search-index.js";
 import { foldKk } from "./text.js";
 import type { Language } from "./types.js";
@@ -16,6 +17,8 @@ export class Vocabulary {
   private readonly stems: Record<Language, Map<string, number>> = { ru: new Map(), kk: new Map() };
   private readonly folded = new Map<string, string>();
   private readonly casing = new Map<string, { upper: number; lower: number }>();
+  /** Latin words of the texts by their Cyrillic spelling ("дигител" -> "digitel", "смарт" -> "smart"). */
+  private readonly latin = new Map<string, string>();
 
   /** Counts one passage's terms (sentence and context together). */
   addPassage(terms: Iterable<string>): void {
@@ -36,6 +39,7 @@ export class Vocabulary {
   addStem(lang: Language, stem: string, capitalised: boolean | undefined): void {
     const m = this.stems[lang];
     m.set(stem, (m.get(stem) ?? 0) + 1);
+    if (/^[a-z]{3,}$/.test(stem)) this.latin.set(latinToCyrillic(stem), stem);
     if (lang === "kk" && !this.folded.has(foldKk(stem))) this.folded.set(foldKk(stem), stem);
     if (capitalised === undefined) return;
     const c = this.casing.get(stem) ?? { upper: 0, lower: 0 };
@@ -90,12 +94,14 @@ export class Vocabulary {
    */
   correct(lang: Language, token: string, stem: string): string | undefined {
     if (stem.length < 4 || /\d|[a-z]/.test(stem)) return undefined;
+    const latin = this.latinFor(token);
+    if (latin) return latin;
     if (lang === "kk" && !/[әғқңөұүһі]/u.test(token)) {
       const found = this.folded.get(stemKkFolded(token)) ?? this.folded.get(token);
       if (found) return found;
     }
     if (stem.length < 5) return undefined;
-    return this.nearest(lang, stem) ?? this.extended(lang, stem);
+    return this.nearest(lang, stem) ?? this.extended(lang, stem) ?? this.containing(lang, stem);
   }
 
   private nearest(lang: Language, stem: string): string | undefined {
@@ -109,6 +115,25 @@ export class Vocabulary {
         best = candidate;
         bestDistance = d;
       }
+    }
+    return best;
+  }
+
+  /** A Latin word of the texts written in Cyrillic ("дигител", "смарт сити"), one letter off at most. */
+  private latinFor(token: string): string | undefined {
+    const exact = this.latin.get(token);
+    if (exact || token.length < 4) return exact;
+    for (const [cyrillic, latin] of this.latin) if (editDistance(token, cyrillic, 2) <= 1) return latin;
+    return undefined;
+  }
+
+  /** A known stem that holds the unknown one after a prefix ("монопол" in "демонополизац"), six letters at least. */
+  private containing(lang: Language, stem: string): string | undefined {
+    if (stem.length < 6) return undefined;
+    let best: string | undefined;
+    for (const candidate of this.stems[lang].keys()) {
+      const at = candidate.indexOf(stem);
+      if (at > 0 && at <= 4 && (best === undefined || candidate.length < best.length)) best = candidate;
     }
     return best;
   }

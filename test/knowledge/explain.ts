@@ -22,6 +22,6 @@ for (const q of questions) {
     console.log(
       `   ${t.surface}: w=${t.weight.toFixed(2)} known=${t.known} req=${t.required ?? "-"} alts=${t.alts.join(",")}${t.parts ? ` parts=${t.parts.join("+")}` : ""}`,
     );
-  for (const c of candidates.slice(0, 8))
-    console.log(`   ${c.passes ? "+" : " "} ${c.coverage.toFixed(2)} ${c.id} ${c.text.slice(0, 110)}`);
+  for (const c of candidates.slice(0, Number(process.env.TOP ?? 4)))
+    console.log(`   ${c.why === "" ? "+" : " "} ${c.coverage.toFixed(2)} ${c.id} ${c.why ? `[${c.why}] ` : ""}${c.text.slice(0, 100)}`);
 }
