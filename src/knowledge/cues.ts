@@ -36,6 +36,15 @@ export function askedKinds(question: string): Set<Asked> {
   return kinds;
 }
 
+/** Offices a "who" question may name: the answer must name that office and a person. */
+const ROLE =
+  /^(министр\p{L}*|глав\p{L}*|председател\p{L}*|руководител\p{L}*|директор\p{L}*|аким|акима|акимом|президент\p{L}*|премьер\p{L}*|вице-премьер\p{L}*|замминистр\p{L}*|заместител\p{L}*|төраға\p{L}*|басшы\p{L}*|әкім|әкімі|әкімнің|орынбасар\p{L}*|министрі|министрдің)$/u;
+
+/** The office a "who" question asks about ("кто министр образования" -> "министр"), if any. */
+export function askedRole(question: string): string | undefined {
+  return words(question).find((t) => ROLE.test(t));
+}
+
 /** Words that ask about the present: the newest source wins by a wider margin. */
 const CURRENT =
   /^(сейчас|теперь|ныне|нынешн\p{L}*|текущ\p{L}*|настоящ\p{L}*|действующ\p{L}*|қазір|қазіргі|қазірде|қазиргы|казир|казирги|бүгінде|бугинде|ағымдағы)$/u;

@@ -30,7 +30,10 @@ export interface Sentence {
 export interface Holds {
   number: boolean;
   date: boolean;
+  /** A person or a body (who did something). */
   person: boolean;
+  /** A person by name ("Жаслан Мадиев", "А. Жұмағалиев"). */
+  name: boolean;
   place: boolean;
 }
 
@@ -115,9 +118,12 @@ const NUMBER_WORDS =
   /(?<!\p{L})(один|одна|два|две|три|четыре|пять|пяти|шесть|семь|восемь|девять|десять|сто|тысяч\p{L}*|миллион\p{L}*|миллиард\p{L}*|вдвое|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жүз|мың|миллион|миллиард)(?!\p{L})/iu;
 const MONTHS =
   /(?<!\p{L})(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|квартал|тоқсан)/iu;
-/** "Жаслан Мадиев", "А. Жұмағалиев": a name and a surname, or an initial and a surname. */
-const PERSON =
-  /(\p{Lu}\p{Ll}{2,}\s+\p{Lu}\p{Ll}{2,}(ов|ев|ин|ова|ева|ина|ұлы|қызы|ий|uly)\b)|(\p{Lu}\.\s?\p{Lu}\p{Ll}{3,})/u;
+/** A person by name: "Жаслан Мадиев", "Багдата Мусина", "А. Жұмағалиев". */
+const NAME =
+  /(\p{Lu}\p{Ll}{2,}[\s-]+\p{Lu}\p{Ll}{2,}(ов|ев|ин|ын|ова|ева|ина|ына|ұлы|қызы|ий|ко)\p{Ll}{0,3}(?!\p{L}))|(\p{Lu}\.\s?\p{Lu}\p{Ll}{3,})/u;
+/** A body by its common name: who acts when no person is named. */
+const BODY =
+  /(?<!\p{L})(акимат|министерств|министр|правительств|оператор|компани|әкімдік|әкім|министрлі|үкімет)\p{Ll}*/iu;
 /** A capitalised word inside a sentence (not its first word): a name of a place, body or person. */
 const INNER_NAME = /[\p{Ll},]\s+(?:«|")?\p{Lu}\p{Ll}{2,}/u;
 
@@ -127,7 +133,8 @@ function holdsOf(sentences: readonly Sentence[]): Holds {
   return {
     number: units.some((u) => u.kind === "number") || NUMBER_WORDS.test(texts),
     date: units.some((u) => u.kind === "year") || MONTHS.test(texts),
-    person: PERSON.test(texts) || INNER_NAME.test(texts),
+    person: NAME.test(texts) || BODY.test(texts) || INNER_NAME.test(texts),
+    name: NAME.test(texts),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts),
   };
 }

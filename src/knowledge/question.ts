@@ -4,7 +4,7 @@
  * must match (years, places, names, acronyms), what it asks for, whether it asks about now.
  */
 import { analyze, type Lexicon, looseOf, stemOf, type Unit } from "./analyze.js";
-import { type Asked, askedKinds, asksAboutNow } from "./cues.js";
+import { type Asked, askedKinds, askedRole, asksAboutNow } from "./cues.js";
 import { deLatinize } from "./latin.js";
 import type { Policy } from "./policy.js";
 import { resolveThisYear } from "./relative-time.js";
@@ -36,6 +36,8 @@ export interface Query {
   now: boolean;
   /** The heaviest known term: an answer must match it. */
   key?: QueryTerm;
+  /** Of a "who" question naming an office: that office's term, which the answering sentence must hold with a name. */
+  role?: QueryTerm;
 }
 
 /** The country the whole corpus is about: naming it says little about what is asked. */
@@ -163,5 +165,8 @@ export function readQuestion(
     if (!t.known || t.weight <= 0) continue;
     if (key === undefined || t.weight > key.weight) key = t;
   }
-  return { lang, terms, asked: askedKinds(question), now: asksAboutNow(question), ...(key ? { key } : {}) };
+  const asked = askedKinds(question);
+  const roleWord = asked.has("person") ? askedRole(question) : undefined;
+  const role = roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));
+  return { lang, terms, asked, now: asksAboutNow(question), ...(key ? { key } : {}), ...(role ? { role } : {}) };
 }

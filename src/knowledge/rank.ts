@@ -92,6 +92,8 @@ export function judge(
   if (!keyMatched(query, matched, policy)) return failed(`key ${query.key?.surface}`);
   for (const kind of query.asked) if (!passage.holds[kind]) return failed(`holds no ${kind}`);
   if (!namesMatched(query, passage, doc, matched)) return failed("a name, place or year");
+  const role = query.role ? query.terms.indexOf(query.role) : -1;
+  if (role >= 0 && ((matched[role] ?? 0) <= policy.contextCredit || !passage.holds.name)) return failed("the office and a name");
   return failed("");
 }
 
