@@ -11,6 +11,7 @@ export type {
   Announcement,
   Document,
   DocumentReport,
+  DocumentSummary,
   Knowledge,
   Language,
   NoAnswerReason,

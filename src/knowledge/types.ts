@@ -62,6 +62,9 @@ export interface DocumentReport {
   numbers: { text: string; year?: number }[];
 }
 
+/** The name the maintainer CLI knows the report by. */
+export type DocumentSummary = DocumentReport;
+
 /** Options of one question. */
 export interface AskOptions {
   /** The user's saved language, for questions whose language stays undecided. */

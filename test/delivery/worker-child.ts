@@ -19,8 +19,8 @@ const knowledge: Knowledge = {
   ask: () => ({ kind: "none", lang: "ru", reason: "no-answer", suggestions: [] }),
   addAnnouncement: () => {},
   addDocument: () => {},
-  inspect: () => undefined,
   detectLanguage: () => "ru",
+  inspect: () => undefined,
 };
 const deps: BotDeps = {
   config,

@@ -3,7 +3,8 @@
  * strings, cited document, reply language outside «quotes»), through the same answerMessage and
  * i18n as the ask command; prints right / wrong / not answered / declined per set:
  *   npx tsx test/knowledge/score-sets.ts [--verbose] [--seeds DIR] [file.jsonl ...]
- * Without files it scores every questions-*.jsonl here and the shared sample when present.
+ * Without files it scores every set of test/eval/sets and the shared sample when present.
+ * (`npm run eval` does the same through the ask command.)
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -33,9 +34,10 @@ export function readSet(file: string): SetQuestion[] {
 }
 
 export function setFiles(): string[] {
-  const own = readdirSync(HERE)
-    .filter((f) => /^questions-.*\.jsonl$/.test(f))
-    .map((f) => join(HERE, f));
+  const sets = join(HERE, "../eval/sets");
+  const own = readdirSync(sets)
+    .filter((f) => f.endsWith(".jsonl"))
+    .map((f) => join(sets, f));
   return existsSync(SHARED) ? [SHARED, ...own] : own;
 }
 
