@@ -62,17 +62,48 @@ export class Lexicon {
   readonly renames: { stems: string[]; lang: Language; old: string; new: string; since: string }[] = [];
 
   constructor(data: DictionaryData) {
-    for (const pair of data.pairs) {
-      const key = `~${this.next++}`;
+    const keys = this.conceptKeys(data);
+    data.pairs.forEach((pair, i) => {
+      const key = keys[i] as string;
       for (const lemma of pair.ru) this.register("ru", lemma, key);
       for (const lemma of pair.kk) this.register("kk", lemma, key);
-    }
+    });
     for (const place of data.places) {
       const key = `@${place.id}`;
       for (const name of place.ru) this.register("ru", name, key, place.id);
       for (const name of place.kk) this.register("kk", name, key, place.id);
     }
     for (const alias of data.aliases) this.registerAlias(alias.old, alias.new, alias.since, alias.lang);
+  }
+
+  /**
+   * One key per concept: rows that share a lemma (the same stems in the same language, e.g.
+   * "запуск" and "запустить" both "іске қосу") are one concept; short one-word lemmas join nothing.
+   */
+  private conceptKeys(data: DictionaryData): string[] {
+    const parent = data.pairs.map((_, i) => i);
+    const root = (i: number): number => {
+      let r = i;
+      while (parent[r] !== r) r = parent[r] as number;
+      parent[i] = r;
+      return r;
+    };
+    const owner = new Map<string, number>();
+    data.pairs.forEach((pair, i) => {
+      const lemmas = [...pair.ru.map((l) => `ru:${l}`), ...pair.kk.map((l) => `kk:${l}`)];
+      for (const lemma of lemmas) {
+        const lang = lemma.slice(0, 2) as Language;
+        const stems = this.stemsOf(lang, lemma.slice(3));
+        // a short one-word lemma is often polysemous ("жол": road, line): it joins no rows
+        if (stems.length === 0 || (stems.length === 1 && (stems[0] as string).length < 6)) continue;
+        const id = `${lang}:${stems.join(" ")}`;
+        const other = owner.get(id);
+        if (other === undefined) owner.set(id, i);
+        else parent[root(i)] = root(other);
+      }
+    });
+    this.next = data.pairs.length;
+    return data.pairs.map((_, i) => `~${root(i)}`);
   }
 
   private stemsOf(lang: Language, phrase: string): string[] {
