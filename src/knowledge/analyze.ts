@@ -165,6 +165,8 @@ export class Lexicon {
 }
 
 const BUCKET = 3;
+/** Marks an index term that stands inside a longer dictionary phrase ("паспорт" of "паспорт здоровья"). */
+export const PART = "+";
 
 /** Keys of the one-word entries for a stem. */
 function wordKeys(lexicon: Lexicon, lang: Language, stem: string): string[] {
@@ -235,6 +237,19 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
   return units;
 }
 
+/** Russian adjectives and participles (a phrase's modifiers), by their endings. */
+const RU_MODIFIER = /(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ыми|ими|но)$/u;
+
+/**
+ * The head word of a phrase: in Kazakh the last (modifiers come first), in Russian the first
+ * word that is not an adjective ("коммерческий запуск", "паспорт здоровья").
+ */
+export function headOf(words: readonly Unit[], lang: Language): number {
+  if (lang === "kk") return words.length - 1;
+  const i = words.findIndex((w) => w.kind !== "word" || !RU_MODIFIER.test(w.surface));
+  return i < 0 ? words.length - 1 : i;
+}
+
 /**
  * A looser form of a Kazakh stem: its first five letters. The suffix stripper cuts one word
  * differently in different forms ("тапсырма", "тапсыр-ылды"); a question term that matches
@@ -248,8 +263,16 @@ export function looseOf(stem: string, lang: Language): string | undefined {
 export function termsOf(units: readonly Unit[], lang: Language): string[] {
   const terms: string[] = [];
   for (const u of units) {
-    terms.push(...u.stems, ...u.keys);
-    for (const w of u.words ?? []) terms.push(...w.keys);
+    terms.push(...u.keys);
+    // a phrase's head word stands for itself; its modifiers are marked: a question about a
+    // modifier alone ("паспорт" of "паспорт здоровья" is the head, "здоровья" a modifier) is only partly answered
+    if (u.words) {
+      const head = headOf(u.words, lang);
+      u.words.forEach((w, i) => {
+        const own = [...w.stems, ...w.keys];
+        terms.push(...(i === head ? own : own.map((t) => `${PART}${t}`)));
+      });
+    } else terms.push(...u.stems);
     for (const s of u.stems) {
       const loose = looseOf(s, lang);
       if (loose) terms.push(loose);

@@ -3,7 +3,7 @@
  * takes the same path: analysed into passages, indexed, answerable in both languages.
  */
 
-import { Lexicon } from "./analyze.js";
+import { Lexicon, PART } from "./analyze.js";
 import { stemKk } from "./analyzers/kk.js";
 import { stemRu } from "./analyzers/ru.js";
 import { composeAnswer } from "./compose.js";
@@ -153,7 +153,7 @@ export class KnowledgeBase implements Knowledge {
       vocabulary: this.vocabulary,
       policy: this.policy,
     });
-    const terms = [...new Set(query.terms.flatMap((t) => [...t.alts, ...(t.parts ?? [])]))];
+    const terms = searchTerms(query);
     const candidates = this.index.search(terms, this.policy.candidates, this.policy.boost).map((id) => {
       const entry = this.passages.get(id) as { passage: Passage; doc: IndexedDocument };
       const { why, coverage } = judge(query, entry.passage, entry.doc, this.policy);
@@ -165,7 +165,7 @@ export class KnowledgeBase implements Knowledge {
   }
 
   private candidates(query: Query): Scored[] {
-    const terms = [...new Set(query.terms.flatMap((t) => [...t.alts, ...(t.parts ?? [])]))];
+    const terms = searchTerms(query);
     const out: Scored[] = [];
     for (const id of this.index.search(terms, this.policy.candidates, this.policy.boost)) {
       const entry = this.passages.get(id);
@@ -196,6 +196,19 @@ export class KnowledgeBase implements Knowledge {
     );
     return { kind: "none", lang, reason, suggestions };
   }
+}
+
+/** What MiniSearch looks for: every form a question term matches in (also inside phrases, and loosely). */
+function searchTerms(query: Query): string[] {
+  const out = new Set<string>();
+  for (const t of query.terms) {
+    for (const a of [...t.alts, ...(t.parts ?? [])]) {
+      out.add(a);
+      out.add(`${PART}${a}`);
+    }
+    if (t.loose) out.add(t.loose);
+  }
+  return [...out];
 }
 
 /** Stems written capitalised inside the sentence (true) or in lower case (false), by their normalised word. */

@@ -7,6 +7,8 @@ export interface Policy {
   answerThreshold: number;
   /** Credit for a question term found only in the passage's context (headline, lead, previous sentences). */
   contextCredit: number;
+  /** Credit for a term the passage holds only as a modifier inside a longer phrase ("здоровья" in "паспорт здоровья"). */
+  partCredit: number;
   /** Known terms matched in the sentence that excuse a missing heaviest term. */
   keyWaiver: number;
   /** Credit for a Kazakh term matched only by its first letters (a stem the stripper cut differently). */
@@ -48,6 +50,7 @@ export const POLICY: Policy = {
   contextCredit: 0.6,
   prefixCredit: 0.7,
   keyWaiver: 3,
+  partCredit: 0.7,
   positionBonus: 0.03,
   unknownWeight: 1.3,
   functionWordWeight: 0.3,

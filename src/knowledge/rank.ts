@@ -5,6 +5,7 @@
  * newest source wins. Pure functions over a query and passages.
  */
 import type { IndexedDocument, Passage } from "./documents.js";
+import { PART } from "./analyze.js";
 import type { Policy } from "./policy.js";
 import type { Query, QueryTerm } from "./question.js";
 
@@ -22,12 +23,19 @@ export interface Scored {
 
 function inSet(term: QueryTerm, set: ReadonlySet<string>): boolean {
   for (const a of term.alts) if (set.has(a)) return true;
-  return term.parts?.every((p) => set.has(p)) ?? false;
+  return term.parts?.every((p) => set.has(p) || set.has(`${PART}${p}`)) ?? false;
+}
+
+/** The term stands in the set only inside a longer phrase. */
+function inPhrase(term: QueryTerm, set: ReadonlySet<string>): boolean {
+  for (const a of term.alts) if (set.has(`${PART}${a}`)) return true;
+  return false;
 }
 
 /** How well a set of terms holds a question term: 1, `prefixCredit` for its loose form only, else 0. */
 function creditIn(term: QueryTerm, set: ReadonlySet<string>, policy: Policy): number {
   if (inSet(term, set)) return 1;
+  if (inPhrase(term, set)) return policy.partCredit;
   return term.loose !== undefined && set.has(term.loose) ? policy.prefixCredit : 0;
 }
 

@@ -4,12 +4,16 @@
  * inside a sentence: people, bodies, programmes).
  */
 
-import { sameFamily } from "./analyze.js";
+import { PART, sameFamily } from "./analyze.js";
 import { stemKkFolded } from "./analyzers/kk.js";
 import { latinToCyrillic } from "./latin.js";
 import { editDistance } from "./search-index.js";
 import { foldKk } from "./text.js";
 import type { Language } from "./types.js";
+
+/** A passage's distinct terms, a phrase's words counted as words. */
+const counted = (terms: Iterable<string>): Set<string> =>
+  new Set([...terms].map((t) => (t.startsWith(PART) ? t.slice(PART.length) : t)));
 
 export class Vocabulary {
   private readonly df = new Map<string, number>();
@@ -23,12 +27,12 @@ export class Vocabulary {
   /** Counts one passage's terms (sentence and context together). */
   addPassage(terms: Iterable<string>): void {
     this.passages++;
-    for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const t of counted(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
   removePassage(terms: Iterable<string>): void {
     this.passages--;
-    for (const t of new Set(terms)) {
+    for (const t of counted(terms)) {
       const n = (this.df.get(t) ?? 1) - 1;
       if (n > 0) this.df.set(t, n);
       else this.df.delete(t);

@@ -192,7 +192,7 @@ function validStem(stem: string, suffix: string, t: Tables): boolean {
   if (stem.length < min || !VOWELS.test(stem)) return false;
   if (t.nAfterVowel.has(suffix)) return VOWEL_END.test(stem);
   if (t.nAfterVowelOrNasal.has(suffix)) return /[аәеиоөұүыіуэюямнң]$/u.test(stem);
-  if (suffix === "н") return /[ыіи]$/u.test(stem) && stem.length >= 5;
+  if (suffix === "н") return /[ыіи]$/u.test(stem) && stem.length >= 4;
   return true;
 }
 
