@@ -45,6 +45,21 @@ export function askedRole(question: string): string | undefined {
   return words(question).find((t) => ROLE.test(t));
 }
 
+const HOW = /^(как|каким|қалай|калай)$/u;
+const RU_INFINITIVE = /(ть|ться|чь|ти)$/u;
+const KK_VERBAL_NOUN = /(у|уға|уге|ю|уды|уді)$/u;
+
+/**
+ * The action a how-to question asks about ("как получить паспорт" -> "получить", "қалай алуға
+ * болады" -> "алуға"): the answering sentence must name that action, not only its object.
+ */
+export function askedAction(question: string): string | undefined {
+  const tokens = words(question);
+  const at = tokens.findIndex((t) => HOW.test(t));
+  if (at < 0) return undefined;
+  return tokens.slice(at + 1, at + 4).find((t) => RU_INFINITIVE.test(t) || KK_VERBAL_NOUN.test(t));
+}
+
 /** Words that ask about the present: the newest source wins by a wider margin. */
 const CURRENT =
   /^(сейчас|теперь|ныне|нынешн\p{L}*|текущ\p{L}*|настоящ\p{L}*|действующ\p{L}*|қазір|қазіргі|қазірде|қазиргы|казир|казирги|бүгінде|бугинде|ағымдағы)$/u;

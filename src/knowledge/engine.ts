@@ -146,7 +146,10 @@ export class KnowledgeBase implements Knowledge {
   }
 
   /** For maintainers (test/knowledge/explain.ts): the query as read and why each candidate answers or not. */
-  explain(question: string, now = new Date()): { query: Query; candidates: { id: string; coverage: number; why: string; text: string }[] } {
+  explain(
+    question: string,
+    now = new Date(),
+  ): { query: Query; candidates: { id: string; coverage: number; why: string; text: string }[] } {
     const lang = this.detectLanguage(question);
     const query = readQuestion(question, lang, now.getUTCFullYear(), {
       lexicon: this.lexicon,

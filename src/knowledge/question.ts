@@ -4,7 +4,7 @@
  * must match (years, places, names, acronyms), what it asks for, whether it asks about now.
  */
 import { analyze, type Lexicon, looseOf, stemOf, type Unit } from "./analyze.js";
-import { type Asked, askedKinds, askedRole, asksAboutNow } from "./cues.js";
+import { type Asked, askedAction, askedKinds, askedRole, asksAboutNow } from "./cues.js";
 import { deLatinize } from "./latin.js";
 import type { Policy } from "./policy.js";
 import { resolveThisYear } from "./relative-time.js";
@@ -36,6 +36,8 @@ export interface Query {
   now: boolean;
   /** The heaviest known term: an answer must match it. */
   key?: QueryTerm;
+  /** Of a how-to question: the action asked, which the answering sentence must name. */
+  action?: QueryTerm;
   /** Of a "who" question naming an office: that office's term, which the answering sentence must hold with a name. */
   role?: QueryTerm;
 }
@@ -121,7 +123,10 @@ function requirementOf(
   if (unit.place) return "place";
   const stem = unit.stems[0] ?? "";
   const latinName = unit.kind === "latin" && (u.surface.length >= 3 || /\d/.test(u.surface));
-  const name = !weakStem(stem) && !weakStem(u.surface) && (vocabulary.isName(stem) || (!known && writtenAsName(question, u.at)));
+  const name =
+    !weakStem(stem) &&
+    !weakStem(u.surface) &&
+    (vocabulary.isName(stem) || (!known && writtenAsName(question, u.at)));
   return latinName || name ? "name" : undefined;
 }
 
@@ -167,6 +172,18 @@ export function readQuestion(
   }
   const asked = askedKinds(question);
   const roleWord = asked.has("person") ? askedRole(question) : undefined;
-  const role = roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));
-  return { lang, terms, asked, now: asksAboutNow(question), ...(key ? { key } : {}), ...(role ? { role } : {}) };
+  const role =
+    roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));
+  const actionWord = askedAction(question);
+  const action =
+    actionWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(actionWord));
+  return {
+    lang,
+    terms,
+    asked,
+    now: asksAboutNow(question),
+    ...(key ? { key } : {}),
+    ...(role ? { role } : {}),
+    ...(action ? { action } : {}),
+  };
 }

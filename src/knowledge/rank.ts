@@ -4,8 +4,9 @@
  * holds what it asks for, then freshness: of the passages that answer about equally well, the
  * newest source wins. Pure functions over a query and passages.
  */
-import type { IndexedDocument, Passage } from "./documents.js";
+
 import { PART } from "./analyze.js";
+import type { IndexedDocument, Passage } from "./documents.js";
 import type { Policy } from "./policy.js";
 import type { Query, QueryTerm } from "./question.js";
 
@@ -100,13 +101,21 @@ export function judge(
   if (!keyMatched(query, matched, policy)) return failed(`key ${query.key?.surface}`);
   for (const kind of query.asked) if (!passage.holds[kind]) return failed(`holds no ${kind}`);
   if (!namesMatched(query, passage, doc, matched)) return failed("a name, place or year");
+  const action = query.action ? query.terms.indexOf(query.action) : -1;
+  if (action >= 0 && (matched[action] ?? 0) <= policy.contextCredit) return failed("the action asked");
   const role = query.role ? query.terms.indexOf(query.role) : -1;
-  if (role >= 0 && ((matched[role] ?? 0) <= policy.contextCredit || !passage.holds.name)) return failed("the office and a name");
+  if (role >= 0 && ((matched[role] ?? 0) <= policy.contextCredit || !passage.holds.name))
+    return failed("the office and a name");
   return failed("");
 }
 
 /** Scores one passage; undefined when it does not answer (below threshold, misses a name or the asked kind). */
-export function score(query: Query, passage: Passage, doc: IndexedDocument, policy: Policy): Scored | undefined {
+export function score(
+  query: Query,
+  passage: Passage,
+  doc: IndexedDocument,
+  policy: Policy,
+): Scored | undefined {
   const { why, coverage, matched } = judge(query, passage, doc, policy);
   if (why !== "") return undefined;
   return { passage, doc, coverage, rank: coverage + policy.positionBonus * (1 - passage.position), matched };
@@ -116,8 +125,17 @@ export function score(query: Query, passage: Passage, doc: IndexedDocument, poli
 export const compareDates = (a: string, b: string): number => a.localeCompare(b);
 
 /**
- * The answer among scored candidates: the best rank, unless a newer source answers within the
- * freshness margin (a wider one for questions about the present); ties keep the better rank.
+ * Whether a candidate is about the same thing as the best one: it matches every question term
+ * the best one matches in its sentence (in its own sentence or context).
+ */
+function sameSubject(s: Scored, best: Scored, policy: Policy): boolean {
+  return best.matched.every((m, i) => m <= policy.contextCredit || (s.matched[i] ?? 0) > 0);
+}
+
+/**
+ * The answer among scored candidates: the best rank, unless a newer source about the same
+ * thing answers within the freshness margin (a wider one for questions about the present);
+ * ties keep the better rank.
  */
 export function pick(scored: readonly Scored[], query: Query, policy: Policy): Scored | undefined {
   let best: Scored | undefined;
@@ -126,7 +144,7 @@ export function pick(scored: readonly Scored[], query: Query, policy: Policy): S
   const margin = query.now ? policy.currentMargin : policy.freshnessMargin;
   let chosen = best;
   for (const s of scored) {
-    if (s.rank < best.rank - margin) continue;
+    if (s.rank < best.rank - margin || !sameSubject(s, best, policy)) continue;
     const order = compareDates(s.doc.doc.date, chosen.doc.doc.date);
     if (order > 0 || (order === 0 && s.rank > chosen.rank)) chosen = s;
   }

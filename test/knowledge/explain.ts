@@ -23,5 +23,7 @@ for (const q of questions) {
       `   ${t.surface}: w=${t.weight.toFixed(2)} known=${t.known} req=${t.required ?? "-"} alts=${t.alts.join(",")}${t.parts ? ` parts=${t.parts.join("+")}` : ""}`,
     );
   for (const c of candidates.slice(0, Number(process.env.TOP ?? 4)))
-    console.log(`   ${c.why === "" ? "+" : " "} ${c.coverage.toFixed(2)} ${c.id} ${c.why ? `[${c.why}] ` : ""}${c.text.slice(0, 100)}`);
+    console.log(
+      `   ${c.why === "" ? "+" : " "} ${c.coverage.toFixed(2)} ${c.id} ${c.why ? `[${c.why}] ` : ""}${c.text.slice(0, 100)}`,
+    );
 }

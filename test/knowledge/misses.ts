@@ -15,6 +15,8 @@ for (const file of args.filter((a, i) => a !== "--seeds" && args[i - 1] !== "--s
     if (q.abstain || base.ask(q.q).kind === "answer") continue;
     const { candidates } = base.explain(q.q);
     const best = candidates.find((c) => (q.docs ?? []).some((d) => c.id.startsWith(`${d}#`)));
-    console.log(`${q.q}\n   ${best ? `${best.coverage.toFixed(2)} [${best.why}] ${best.text.slice(0, 90)}` : "(no candidate of the doc)"}`);
+    console.log(
+      `${q.q}\n   ${best ? `${best.coverage.toFixed(2)} [${best.why}] ${best.text.slice(0, 90)}` : "(no candidate of the doc)"}`,
+    );
   }
 }
