@@ -29,8 +29,8 @@ const shared = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
   return n;
 };
 
-/** Minimum evidence for a pair: one shared anchor and one more thing in common. */
-const MIN_SCORE = 3;
+/** Minimum evidence for a pair: one shared anchor (a number, a year, a Latin or proper name). */
+const MIN_SCORE = 2;
 
 /** Pairs sentences of the two texts (monotone), leaving the rest single. */
 export function alignSentences(

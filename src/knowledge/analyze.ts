@@ -141,7 +141,9 @@ export class Lexicon {
   matchWord(lang: Language, stem: string): Entry[] {
     const list = (this.byFirst[lang].get(stem.slice(0, BUCKET)) ?? []).filter((e) => e.stems.length === 1);
     const found = list.filter((e) => e.stems[0] === stem);
-    return found.length > 0 ? found : list.filter((e) => !e.place && sameFamily(e.stems[0] as string, stem));
+    return found.length > 0
+      ? found
+      : list.filter((e) => (e.place ? samePlace : sameFamily)(e.stems[0] as string, stem));
   }
 
   /**
@@ -155,8 +157,8 @@ export class Lexicon {
       let found: Entry[] = [];
       for (const entry of list) {
         if (found.length > 0 && entry.stems.length < (found[0] as Entry).stems.length) break;
-        if (same === sameFamily && entry.place) continue;
-        if (entry.stems.every((s, k) => same(stems[i + k] ?? "", s))) found = [...found, entry];
+        const test = same === sameFamily && entry.place ? samePlace : same;
+        if (entry.stems.every((s, k) => test(stems[i + k] ?? "", s))) found = [...found, entry];
       }
       if (found.length > 0) return found;
     }
@@ -173,6 +175,13 @@ function wordKeys(lexicon: Lexicon, lang: Language, stem: string): string[] {
   return lexicon.matchWord(lang, stem).map((e) => e.key);
 }
 const exact = (a: string, b: string): boolean => a === b;
+
+/** A place name in another case ("Астана"/"Астане" stem to "аста"/"астан"): one letter more at most, four letters shared. */
+function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.length - short.length <= 1 && long.startsWith(short);
+}
 
 /**
  * Two stems of one word family, as stemmers cut them differently ("запуск"/"запуст",

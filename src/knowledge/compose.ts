@@ -5,7 +5,7 @@
  * source, and the notes the renderer shows (date of an old fact, an older figure, a rename).
  */
 import type { Lexicon } from "./analyze.js";
-import { analyze, termsOf } from "./analyze.js";
+import { analyze, sameFamily, termsOf } from "./analyze.js";
 import type { Sentence } from "./documents.js";
 import type { Policy } from "./policy.js";
 import type { Query } from "./question.js";
@@ -64,7 +64,7 @@ function renamesIn(sentence: Sentence, lexicon: Lexicon, now: Date): NonNullable
   for (const r of lexicon.renames) {
     if (r.lang !== sentence.lang || r.stems.length === 0 || r.since > now.toISOString().slice(0, 10))
       continue;
-    const at = stems.findIndex((_, i) => r.stems.every((s, k) => stems[i + k] === s));
+    const at = stems.findIndex((_, i) => r.stems.every((s, k) => sameFamily(stems[i + k] ?? "", s)));
     if (at >= 0 && !out.some((o) => o.old === r.old))
       out.push({ old: r.old, new: r.new, since: r.since.slice(0, 4) });
   }
