@@ -33,8 +33,19 @@ const STOPWORDS: Record<Language, ReadonlySet<string>> = { ru: RU_STOPWORDS, kk:
 const STEM: Record<Language, (token: string) => string> = { ru: stemRu, kk: stemKk };
 const YEAR = /^(19[5-9]\d|20\d\d)$/;
 
+const STEM_CACHE_MAX = 50_000;
+const stemCache: Record<Language, Map<string, string>> = { ru: new Map(), kk: new Map() };
+
+/** The stem of a normalised token in its language (remembered: texts, dictionary and questions repeat words). */
 export function stemOf(token: string, lang: Language): string {
-  return STEM[lang](token);
+  const cache = stemCache[lang];
+  let stem = cache.get(token);
+  if (stem === undefined) {
+    stem = STEM[lang](token);
+    if (cache.size >= STEM_CACHE_MAX) cache.clear();
+    cache.set(token, stem);
+  }
+  return stem;
 }
 
 export function kindOf(token: string): UnitKind {
@@ -56,7 +67,11 @@ interface Entry {
  * per corpus; a later dictionary file is a data change, not a code change.
  */
 export class Lexicon {
+  /** Entries by the first letters of their first stem (for word-family matches). */
   private readonly byFirst: Record<Language, Map<string, Entry[]>> = { ru: new Map(), kk: new Map() };
+  /** Entries by their first stem exactly. */
+  private readonly exactFirst: Record<Language, Map<string, Entry[]>> = { ru: new Map(), kk: new Map() };
+  private readonly registered = new Set<string>();
   private next = 0;
   /** Old name -> new name, keyed by the old name's stems (for "renamed since" notes). */
   readonly renames: { stems: string[]; lang: Language; old: string; new: string; since: string }[] = [];
@@ -73,8 +88,22 @@ export class Lexicon {
       for (const name of place.ru) this.register("ru", name, key, place.id);
       for (const name of place.kk) this.register("kk", name, key, place.id);
     }
+    this.sortEntries();
     for (const alias of data.aliases) this.registerAlias(alias.old, alias.new, alias.since, alias.lang);
+    this.sortEntries();
+    this.phraseStems.clear();
+    this.families.clear();
   }
+
+  /** Longest entries first: a phrase wins over its first word. */
+  private sortEntries(): void {
+    for (const lang of ["ru", "kk"] as const)
+      for (const map of [this.byFirst[lang], this.exactFirst[lang]])
+        for (const list of map.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  }
+
+  /** Stems of each lemma, computed once while the dictionary is read. */
+  private readonly phraseStems = new Map<string, string[]>();
 
   /**
    * One key per concept: rows that share a lemma (the same stems in the same language, e.g.
@@ -107,9 +136,15 @@ export class Lexicon {
   }
 
   private stemsOf(lang: Language, phrase: string): string[] {
-    return tokenize(normalizeText(phrase))
-      .filter((t) => !STOPWORDS[lang].has(t))
-      .map((t) => stemOf(t, lang));
+    const id = `${lang}:${phrase}`;
+    let stems = this.phraseStems.get(id);
+    if (stems === undefined) {
+      stems = tokenize(normalizeText(phrase))
+        .filter((t) => !STOPWORDS[lang].has(t))
+        .map((t) => stemOf(t, lang));
+      this.phraseStems.set(id, stems);
+    }
+    return stems;
   }
 
   private register(lang: Language, phrase: string, key: string, place?: string): void {
@@ -117,12 +152,16 @@ export class Lexicon {
     const first = stems[0];
     if (first === undefined) return;
     const bucket = first.slice(0, BUCKET);
+    const id = `${lang} ${key} ${stems.join(" ")}`;
+    if (this.registered.has(id)) return;
+    this.registered.add(id);
+    const entry: Entry = place ? { stems, key, place } : { stems, key };
     const list = this.byFirst[lang].get(bucket) ?? [];
-    if (list.some((e) => e.key === key && e.stems.join(" ") === stems.join(" "))) return;
-    list.push(place ? { stems, key, place } : { stems, key });
-    // longest first: a phrase wins over its first word
-    list.sort((a, b) => b.stems.length - a.stems.length);
+    list.push(entry);
     this.byFirst[lang].set(bucket, list);
+    const exactList = this.exactFirst[lang].get(first) ?? [];
+    exactList.push(entry);
+    this.exactFirst[lang].set(first, exactList);
   }
 
   private registerAlias(old: string, renamed: string, since: string, langCell: string): void {
@@ -139,11 +178,10 @@ export class Lexicon {
 
   /** One-word entries for a stem (exact, else of its word family). */
   matchWord(lang: Language, stem: string): Entry[] {
+    const found = (this.exactFirst[lang].get(stem) ?? []).filter((e) => e.stems.length === 1);
+    if (found.length > 0) return found;
     const list = (this.byFirst[lang].get(stem.slice(0, BUCKET)) ?? []).filter((e) => e.stems.length === 1);
-    const found = list.filter((e) => e.stems[0] === stem);
-    return found.length > 0
-      ? found
-      : list.filter((e) => (e.place ? samePlace : sameFamily)(e.stems[0] as string, stem));
+    return list.filter((e) => (e.place ? samePlace : sameFamily)(e.stems[0] as string, stem));
   }
 
   /**
@@ -151,22 +189,47 @@ export class Lexicon {
    * to the entry's stems, else stems of one family (see `sameFamily`).
    */
   match(lang: Language, stems: readonly string[], i: number): Entry[] {
-    const list = this.byFirst[lang].get((stems[i] ?? "").slice(0, BUCKET));
-    if (!list) return [];
-    for (const same of [exact, sameFamily]) {
-      let found: Entry[] = [];
-      for (const entry of list) {
-        if (found.length > 0 && entry.stems.length < (found[0] as Entry).stems.length) break;
-        const test = same === sameFamily && entry.place ? samePlace : same;
-        if (entry.stems.every((s, k) => test(stems[i + k] ?? "", s))) found = [...found, entry];
-      }
-      if (found.length > 0) return found;
-    }
-    return [];
+    const first = stems[i] ?? "";
+    const exactHits = matchFrom(this.exactFirst[lang].get(first) ?? [], stems, i, exact);
+    return exactHits.length > 0 ? exactHits : matchFrom(this.familyOf(lang, first), stems, i, sameFamily);
   }
+
+  /** Entries whose first stem is of the same family as `stem` (remembered per stem). */
+  private familyOf(lang: Language, stem: string): Entry[] {
+    const id = `${lang} ${stem}`;
+    let found = this.families.get(id);
+    if (found === undefined) {
+      found = (this.byFirst[lang].get(stem.slice(0, BUCKET)) ?? []).filter((e) =>
+        (e.place ? samePlace : sameFamily)(stem, e.stems[0] as string),
+      );
+      if (this.families.size >= 50_000) this.families.clear();
+      this.families.set(id, found);
+    }
+    return found;
+  }
+  private readonly families = new Map<string, Entry[]>();
 }
 
 const BUCKET = 3;
+
+/** The longest entries of `pool` whose stems follow position `i` (first stems already compared). */
+function matchFrom(
+  pool: readonly Entry[],
+  stems: readonly string[],
+  i: number,
+  same: (a: string, b: string) => boolean,
+): Entry[] {
+  let found: Entry[] = [];
+  for (const entry of pool) {
+    if (found.length > 0 && entry.stems.length < (found[0] as Entry).stems.length) break;
+    const test = same === sameFamily && entry.place ? samePlace : same;
+    let all = true;
+    for (let k = 1; k < entry.stems.length && all; k++)
+      all = test(stems[i + k] ?? "", entry.stems[k] as string);
+    if (all) found = [...found, entry];
+  }
+  return found;
+}
 /** Marks an index term that stands inside a longer dictionary phrase ("паспорт" of "паспорт здоровья"). */
 export const PART = "+";
 

@@ -27,13 +27,22 @@ function contextFor(
     (t, i) => (matched[i] ?? 0) > 0 && (matched[i] ?? 0) < 1 && t.weight > 0,
   );
   if (missing.length === 0) return undefined;
+  let sets = contextSets.get(sentence);
+  if (sets === undefined) {
+    sets = sentence.context.map((c) => new Set(termsOf(analyze(c, sentence.lang, lexicon), sentence.lang)));
+    contextSets.set(sentence, sets);
+  }
   for (let i = sentence.context.length - 1; i >= 0; i--) {
-    const c = sentence.context[i] as string;
-    const terms = new Set(termsOf(analyze(c, sentence.lang, lexicon), sentence.lang));
-    if (missing.some((t) => t.alts.some((a) => terms.has(a)))) return c;
+    const terms = sets[i] as Set<string>;
+    if (missing.some((t) => t.alts.some((a) => terms.has(a)))) return sentence.context[i];
   }
   return undefined;
 }
+
+/** Term sets of each context sentence, analysed when first needed. */
+const contextSets = new WeakMap<Sentence, Set<string>[]>();
+/** Renames a sentence uses (whatever the date), found when first needed. */
+const sentenceRenames = new WeakMap<Sentence, Lexicon["renames"]>();
 
 /** The answer text: the sentence, after the one it leans on or the context that names the subject. */
 function answerText(sentence: Sentence, query: Query, matched: readonly number[], lexicon: Lexicon): string {
@@ -59,13 +68,21 @@ export function sourceOf(s: Scored): Source {
 
 /** Renames of names the sentence uses, in force at `now`. */
 function renamesIn(sentence: Sentence, lexicon: Lexicon, now: Date): NonNullable<Answer["renamed"]> {
-  const stems = sentence.units.flatMap((u) => u.stems);
+  let used = sentenceRenames.get(sentence);
+  if (used === undefined) {
+    const stems = sentence.units.flatMap((u) => u.stems);
+    used = lexicon.renames.filter(
+      (r) =>
+        r.lang === sentence.lang &&
+        r.stems.length > 0 &&
+        stems.some((_, i) => r.stems.every((s, k) => sameFamily(stems[i + k] ?? "", s))),
+    );
+    sentenceRenames.set(sentence, used);
+  }
+  const today = now.toISOString().slice(0, 10);
   const out: NonNullable<Answer["renamed"]> = [];
-  for (const r of lexicon.renames) {
-    if (r.lang !== sentence.lang || r.stems.length === 0 || r.since > now.toISOString().slice(0, 10))
-      continue;
-    const at = stems.findIndex((_, i) => r.stems.every((s, k) => sameFamily(stems[i + k] ?? "", s)));
-    if (at >= 0 && !out.some((o) => o.old === r.old))
+  for (const r of used) {
+    if (r.since <= today && !out.some((o) => o.old === r.old))
       out.push({ old: r.old, new: r.new, since: r.since.slice(0, 4) });
   }
   return out;

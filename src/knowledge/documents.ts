@@ -95,6 +95,16 @@ export function sentencesOf(
     }
   });
   const head = [title, raws[0]?.text].filter((s): s is string => s !== undefined);
+  // each sentence is analysed once, though it is context of the ones after it
+  const analysed = new Map<string, Unit[]>();
+  const unitsOf = (text: string): Unit[] => {
+    let units = analysed.get(text);
+    if (units === undefined) {
+      units = analyze(text, lang, lexicon);
+      analysed.set(text, units);
+    }
+    return units;
+  };
   const sentences = raws.map((s, i): Sentence => {
     const previous = [raws[i - 2], raws[i - 1]]
       .filter((r) => r !== undefined && (r.paragraph === s.paragraph || r === raws[i - 1]))
@@ -106,8 +116,8 @@ export function sentencesOf(
       text: s.text,
       context,
       ...(prev !== undefined && ANAPHORA.test(s.text) ? { lead: prev } : {}),
-      units: analyze(s.text, lang, lexicon),
-      contextUnits: context.flatMap((c) => analyze(c, lang, lexicon)),
+      units: unitsOf(s.text),
+      contextUnits: context.flatMap(unitsOf),
       position: raws.length > 1 ? i / (raws.length - 1) : 0,
     };
   });

@@ -3,9 +3,7 @@
  * takes the same path: analysed into passages, indexed, answerable in both languages.
  */
 
-import { Lexicon, PART } from "./analyze.js";
-import { stemKk } from "./analyzers/kk.js";
-import { stemRu } from "./analyzers/ru.js";
+import { Lexicon, stemOf } from "./analyze.js";
 import { composeAnswer } from "./compose.js";
 import { asksStateService, isComplaint } from "./cues.js";
 import { type DictionaryData, EMPTY_DICTIONARY } from "./dictionary.js";
@@ -41,12 +39,13 @@ export class KnowledgeBase implements Knowledge {
   private readonly vocabulary = new Vocabulary();
   private readonly suggestions: Suggestions;
 
+  /** `dictionary`: the data, or a Lexicon already analysed from it (shared between knowledge bases). */
   constructor(
-    dictionary: DictionaryData = EMPTY_DICTIONARY,
+    dictionary: DictionaryData | Lexicon = EMPTY_DICTIONARY,
     curated: readonly SuggestionSeed[] = [],
     private readonly policy: Policy = POLICY,
   ) {
-    this.lexicon = new Lexicon(dictionary);
+    this.lexicon = dictionary instanceof Lexicon ? dictionary : new Lexicon(dictionary);
     this.suggestions = new Suggestions(curated, (q, lang) => this.answer(q, lang, new Date(), false));
   }
 
@@ -63,7 +62,7 @@ export class KnowledgeBase implements Knowledge {
       this.vocabulary.addPassage([...p.terms, ...p.contextTerms]);
       for (const s of [p.text.ru, p.text.kk]) {
         if (!s) continue;
-        const cased = capitalisedWords(s.text);
+        const cased = capitalisedWords(s.text, s.lang);
         for (const u of s.units)
           for (const stem of u.stems) this.vocabulary.addStem(s.lang, stem, cased.get(stem));
       }
@@ -94,8 +93,9 @@ export class KnowledgeBase implements Knowledge {
 
   detectLanguage(text: string, fallback: Language = "ru"): Language {
     return detectLanguage(text, fallback, (token) => {
-      const ru = this.vocabulary.knowsStem("ru", stemRu(token));
-      const kk = this.vocabulary.knowsStem("kk", stemKk(token));
+      if (/\d|[a-z]/.test(token)) return undefined; // numbers and Latin names belong to both languages
+      const ru = this.vocabulary.knowsStem("ru", stemOf(token, "ru"));
+      const kk = this.vocabulary.knowsStem("kk", stemOf(token, "kk"));
       if (ru === kk) return undefined;
       return ru ? "ru" : "kk";
     });
@@ -201,28 +201,27 @@ export class KnowledgeBase implements Knowledge {
   }
 }
 
-/** What MiniSearch looks for: every form a question term matches in (also inside phrases, and loosely). */
+/** What MiniSearch looks for: the forms a question term matches fully, and loosely (a phrase's heads are indexed bare). */
 function searchTerms(query: Query): string[] {
   const out = new Set<string>();
   for (const t of query.terms) {
-    for (const a of [...t.alts, ...(t.parts ?? [])]) {
-      out.add(a);
-      out.add(`${PART}${a}`);
-    }
+    for (const a of t.alts) out.add(a);
+    for (const a of t.parts ?? []) out.add(a);
     if (t.loose) out.add(t.loose);
   }
   return [...out];
 }
 
 /** Stems written capitalised inside the sentence (true) or in lower case (false), by their normalised word. */
-function capitalisedWords(text: string): Map<string, boolean> {
+function capitalisedWords(text: string, lang: Language): Map<string, boolean> {
   const out = new Map<string, boolean>();
   const words = text.match(/\p{L}+/gu) ?? [];
   words.forEach((w, i) => {
     if (i === 0 || w.length < 3) return;
     const lower = normalizeText(w);
     const upper = /^\p{Lu}/u.test(w);
-    for (const stem of [stemRu(lower), stemKk(lower)]) out.set(stem, (out.get(stem) ?? false) || upper);
+    const stem = stemOf(lower, lang);
+    out.set(stem, (out.get(stem) ?? false) || upper);
   });
   return out;
 }

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Lexicon } from "./analyze.js";
 import { readDictionary } from "./dictionary.js";
 import { KnowledgeBase } from "./engine.js";
 import { readSeedDocuments } from "./seeds.js";
@@ -38,15 +39,30 @@ export function readCuratedQuestions(seedsDir: string): SuggestionSeed[] {
     }));
 }
 
+/** Analysed dictionaries by folder and file times: analysing 2,000+ lemma pairs is the costly part of a build. */
+const lexicons = new Map<string, Lexicon>();
+
+/** The dictionary of `dir` analysed once per process (again when a file changes). */
+export function lexiconOf(dir: string): Lexicon {
+  const stamp = ["ru-kk.tsv", "places.tsv", "aliases.tsv"]
+    .map((f) => join(dir, f))
+    .map((p) => (existsSync(p) ? statSync(p).mtimeMs : 0))
+    .join(",");
+  const id = `${dir}:${stamp}`;
+  let lexicon = lexicons.get(id);
+  if (lexicon === undefined) {
+    lexicon = new Lexicon(readDictionary(dir));
+    lexicons.set(id, lexicon);
+  }
+  return lexicon;
+}
+
 /**
  * Reads the seeds (manifest and texts, the ru<->kk dictionary, curated questions), builds the
  * index and returns the question-answering service. Pure apart from synchronous reads of `seedsDir`.
  */
 export function loadKnowledge(seedsDir: string = DEFAULT_SEEDS_DIR): Knowledge {
-  const base = new KnowledgeBase(
-    readDictionary(join(seedsDir, "dictionary")),
-    readCuratedQuestions(seedsDir),
-  );
+  const base = new KnowledgeBase(lexiconOf(join(seedsDir, "dictionary")), readCuratedQuestions(seedsDir));
   for (const doc of readSeedDocuments(seedsDir)) base.addDocument(doc);
   return base;
 }

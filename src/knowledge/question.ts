@@ -3,7 +3,7 @@
  * word no text knows weighs most, unless it is shaped like a verb), what it names that an answer
  * must match (years, places, names, acronyms), what it asks for, whether it asks about now.
  */
-import { analyze, type Lexicon, looseOf, stemOf, type Unit } from "./analyze.js";
+import { analyze, type Lexicon, looseOf, PART, stemOf, type Unit } from "./analyze.js";
 import { type Asked, askedAction, askedKinds, askedRole, asksAboutNow } from "./cues.js";
 import { deLatinize } from "./latin.js";
 import type { Policy } from "./policy.js";
@@ -17,6 +17,8 @@ export interface QueryTerm {
   surface: string;
   /** Index terms any of which matches it. */
   alts: string[];
+  /** The same terms as modifiers inside a phrase (`PART` + alt), precomputed. */
+  partAlts: string[];
   /** A dictionary phrase also matches when all its word stems are present. */
   parts?: string[];
   /** A looser form (a Kazakh stem's first letters) that matches for less. */
@@ -140,6 +142,7 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
   return {
     surface: u.surface,
     alts,
+    partAlts: alts.map((a) => `${PART}${a}`),
     ...(loose ? { loose } : {}),
     ...(unit.stems.length > 1 ? { parts: unit.stems } : {}),
     weight: weightOf(u, unit, present, known, fixed, lang, ctx),

@@ -29,7 +29,7 @@ function inSet(term: QueryTerm, set: ReadonlySet<string>): boolean {
 
 /** The term stands in the set only inside a longer phrase. */
 function inPhrase(term: QueryTerm, set: ReadonlySet<string>): boolean {
-  for (const a of term.alts) if (set.has(`${PART}${a}`)) return true;
+  for (const a of term.partAlts) if (set.has(a)) return true;
   return false;
 }
 

@@ -19,6 +19,8 @@ export class Vocabulary {
   private readonly df = new Map<string, number>();
   private passages = 0;
   private readonly stems: Record<Language, Map<string, number>> = { ru: new Map(), kk: new Map() };
+  /** The stems of each language by length (typo and family searches look at a few lengths only). */
+  private readonly byLength: Record<Language, Map<number, string[]>> = { ru: new Map(), kk: new Map() };
   private readonly folded = new Map<string, string>();
   private readonly casing = new Map<string, { upper: number; lower: number }>();
   /** Latin words of the texts by their Cyrillic spelling ("дигител" -> "digitel", "смарт" -> "smart"). */
@@ -27,11 +29,13 @@ export class Vocabulary {
   /** Counts one passage's terms (sentence and context together). */
   addPassage(terms: Iterable<string>): void {
     this.passages++;
+    this.corrections.clear();
     for (const t of counted(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
   removePassage(terms: Iterable<string>): void {
     this.passages--;
+    this.corrections.clear();
     for (const t of counted(terms)) {
       const n = (this.df.get(t) ?? 1) - 1;
       if (n > 0) this.df.set(t, n);
@@ -42,7 +46,13 @@ export class Vocabulary {
   /** Notes a stem of a language seen in a text, and whether it was written capitalised mid-sentence. */
   addStem(lang: Language, stem: string, capitalised: boolean | undefined): void {
     const m = this.stems[lang];
-    m.set(stem, (m.get(stem) ?? 0) + 1);
+    const seen = m.get(stem) ?? 0;
+    m.set(stem, seen + 1);
+    if (seen === 0) {
+      const list = this.byLength[lang].get(stem.length) ?? [];
+      list.push(stem);
+      this.byLength[lang].set(stem.length, list);
+    }
     if (/^[a-z]{3,}$/.test(stem)) this.latin.set(latinToCyrillic(stem), stem);
     if (lang === "kk" && !this.folded.has(foldKk(stem))) this.folded.set(foldKk(stem), stem);
     if (capitalised === undefined) return;
@@ -97,6 +107,18 @@ export class Vocabulary {
    * differently (one extends the other by at most three letters). Undefined when nothing is close.
    */
   correct(lang: Language, token: string, stem: string): string | undefined {
+    const id = `${lang} ${token}`;
+    if (this.corrections.has(id)) return this.corrections.get(id);
+    const found = this.correctNow(lang, token, stem);
+    if (this.corrections.size >= 10_000) this.corrections.clear();
+    this.corrections.set(id, found);
+    return found;
+  }
+
+  /** Corrections found so far (forgotten when the texts change). */
+  private readonly corrections = new Map<string, string | undefined>();
+
+  private correctNow(lang: Language, token: string, stem: string): string | undefined {
     if (stem.length < 4 || /\d|[a-z]/.test(stem)) return undefined;
     const latin = this.latinFor(token);
     if (latin) return latin;
@@ -112,8 +134,7 @@ export class Vocabulary {
     const max = stem.length >= 10 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;
-    for (const candidate of this.stems[lang].keys()) {
-      if (Math.abs(candidate.length - stem.length) > max) continue;
+    for (const candidate of this.withLengths(lang, stem.length - max, stem.length + max)) {
       const d = editDistance(stem, candidate, max + 1);
       if (d < bestDistance) {
         best = candidate;
@@ -121,6 +142,11 @@ export class Vocabulary {
       }
     }
     return best;
+  }
+
+  /** Known stems of `lang` from `min` to `max` letters long. */
+  private *withLengths(lang: Language, min: number, max: number): Generator<string> {
+    for (let n = Math.max(1, min); n <= max; n++) yield* this.byLength[lang].get(n) ?? [];
   }
 
   /** A Latin word of the texts written in Cyrillic ("дигител", "смарт сити"), one letter off at most. */
@@ -135,7 +161,7 @@ export class Vocabulary {
   private containing(lang: Language, stem: string): string | undefined {
     if (stem.length < 6) return undefined;
     let best: string | undefined;
-    for (const candidate of this.stems[lang].keys()) {
+    for (const candidate of this.withLengths(lang, stem.length + 1, stem.length + 4)) {
       const at = candidate.indexOf(stem);
       if (at > 0 && at <= 4 && (best === undefined || candidate.length < best.length)) best = candidate;
     }
@@ -146,7 +172,8 @@ export class Vocabulary {
   private extended(lang: Language, stem: string): string | undefined {
     let best: string | undefined;
     let bestCount = 0;
-    for (const [candidate, count] of this.stems[lang]) {
+    for (const candidate of this.withLengths(lang, stem.length - 3, stem.length + 3)) {
+      const count = this.stems[lang].get(candidate) ?? 0;
       if (count > bestCount && sameFamily(candidate, stem)) {
         best = candidate;
         bestCount = count;

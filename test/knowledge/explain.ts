@@ -2,16 +2,15 @@
  * Shows how the engine reads a question and scores its candidates:
  *   npx tsx test/knowledge/explain.ts [--seeds DIR] "question" ...
  */
-import { readDictionary } from "../../src/knowledge/dictionary.js";
 import { KnowledgeBase } from "../../src/knowledge/engine.js";
-import { DEFAULT_SEEDS_DIR, readCuratedQuestions } from "../../src/knowledge/index.js";
+import { DEFAULT_SEEDS_DIR, lexiconOf, readCuratedQuestions } from "../../src/knowledge/index.js";
 import { readSeedDocuments } from "../../src/knowledge/seeds.js";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--seeds");
 const dir = at >= 0 ? (args[at + 1] as string) : DEFAULT_SEEDS_DIR;
 const questions = args.filter((a, i) => a !== "--seeds" && args[i - 1] !== "--seeds");
-const base = new KnowledgeBase(readDictionary(`${dir}/dictionary`), readCuratedQuestions(dir));
+const base = new KnowledgeBase(lexiconOf(`${dir}/dictionary`), readCuratedQuestions(dir));
 for (const doc of readSeedDocuments(dir)) base.addDocument(doc);
 for (const q of questions) {
   const { query, candidates } = base.explain(q);
