@@ -17,6 +17,9 @@ const ASKED: Record<Asked, RegExp> = {
 const ASKED_ENTRIES = Object.entries(ASKED) as [Asked, RegExp][];
 /** "в каком году", "қай жылы", "какие города", "қай қалаларда": a which-question about time or place. */
 const WHICH = /^(каком|какой|какого|какие|каких|қай|кай|қандай|кандай)$/u;
+/** "какой объём", "какое место", "қандай деңгей": a which-question about a quantity asks for a number. */
+const MEASURE =
+  /^(объем\p{L}*|уров\p{L}*|дол[яию]|процент\p{L}*|количеств\p{L}*|числ\p{L}*|сумм\p{L}*|размер\p{L}*|мест[оа]|скорост\p{L}*|показател\p{L}*|көлем\p{L}*|деңгей\p{L}*|үлес\p{L}*|пайыз\p{L}*|сан\p{L}*|мөлшер\p{L}*|орын\p{L}*|орн\p{L}*|жылдамдығ\p{L}*)$/u;
 const TIME_NOUN = /^(году|года|год|годы|жылы|жылға|жыл|айда|месяце)$/u;
 const PLACE_NOUN =
   /^(город\p{L}*|регион\p{L}*|област\p{L}*|сел\p{L}{0,3}|қала\p{L}*|кала\p{L}*|облыс\p{L}*|өңір\p{L}*|ауыл\p{L}*)$/u;
@@ -29,6 +32,7 @@ export function askedKinds(question: string): Set<Asked> {
     for (const [kind, re] of ASKED_ENTRIES) if (re.test(t)) kinds.add(kind);
     const next = tokens[i + 1] ?? "";
     if (WHICH.test(t) && TIME_NOUN.test(next)) kinds.add("date");
+    if (WHICH.test(t) && MEASURE.test(next)) kinds.add("number");
     if (WHICH.test(t) && PLACE_NOUN.test(next) && i < 2) kinds.add("place");
   });
   // "сколько ... когда" asks when; a "когда-то" is no question

@@ -19,6 +19,8 @@ export interface Policy {
   unknownWeight: number;
   /** Weight of a verb-, adverb- or function-shaped word, as a multiple of its own weight. */
   functionWordWeight: number;
+  /** Weight of a known verb-shaped word: it says how, rarely what about (missing it must not sink an answer). */
+  knownVerbWeight: number;
   /** Weight of an unknown Russian adjective (a qualifier: "нормальный", "быстрый"), as a multiple of the unknown weight. */
   modifierWeight: number;
   /** Weight of a term that names the country the whole corpus is about (Kazakhstan): rarely what is asked. */
@@ -55,6 +57,7 @@ export const POLICY: Policy = {
   unknownWeight: 1.3,
   functionWordWeight: 0.3,
   modifierWeight: 0.4,
+  knownVerbWeight: 0.6,
   weakWeight: 0.2,
   correctedWeight: 0.8,
   anchorBoost: 1.2,

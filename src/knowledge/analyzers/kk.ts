@@ -218,6 +218,16 @@ function stripLayer(word: string, suffixes: readonly string[], t: Tables): strin
   return word;
 }
 
+/**
+ * A vowel some nouns drop before the possessive (орын -> орны, ауыз -> аузы, ерін -> ерні):
+ * put back after р, у, й before н or з, in the harmony of the stem.
+ */
+function restoreDroppedVowel(stem: string): string {
+  if (!/[руй][нз]$/u.test(stem)) return stem;
+  const vowel = /[еәіүө]/u.test(stem) ? "і" : "ы";
+  return `${stem.slice(0, -1)}${vowel}${stem.slice(-1)}`;
+}
+
 function stripPossessive(word: string, t: Tables): string {
   const after = stripLayer(word, t.layers[2] ?? [], t);
   if (after !== word) return after;
@@ -231,7 +241,7 @@ function stripPossessive(word: string, t: Tables): string {
     }
     // after у (a semivowel here) the possessive is -ы/-і: жету + і
     if (short.length >= 3 && VOWELS.test(short) && (!VOWEL_END.test(short) || short.endsWith("у"))) {
-      return restoreVoiced(short);
+      return restoreVoiced(restoreDroppedVowel(short));
     }
   }
   return word;
