@@ -206,7 +206,6 @@ function searchTerms(query: Query): string[] {
   const out = new Set<string>();
   for (const t of query.terms) {
     for (const a of t.alts) out.add(a);
-    for (const a of t.parts ?? []) out.add(a);
     if (t.loose) out.add(t.loose);
   }
   return [...out];

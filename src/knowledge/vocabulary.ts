@@ -19,6 +19,8 @@ export class Vocabulary {
   private readonly df = new Map<string, number>();
   private passages = 0;
   private readonly stems: Record<Language, Map<string, number>> = { ru: new Map(), kk: new Map() };
+  /** The stems of each language by their first three letters (a word family shares them). */
+  private readonly byHead: Record<Language, Map<string, string[]>> = { ru: new Map(), kk: new Map() };
   /** The stems of each language by length (typo and family searches look at a few lengths only). */
   private readonly byLength: Record<Language, Map<number, string[]>> = { ru: new Map(), kk: new Map() };
   private readonly folded = new Map<string, string>();
@@ -52,6 +54,10 @@ export class Vocabulary {
       const list = this.byLength[lang].get(stem.length) ?? [];
       list.push(stem);
       this.byLength[lang].set(stem.length, list);
+      const head = stem.slice(0, 3);
+      const family = this.byHead[lang].get(head) ?? [];
+      family.push(stem);
+      this.byHead[lang].set(head, family);
     }
     if (/^[a-z]{3,}$/.test(stem)) this.latin.set(latinToCyrillic(stem), stem);
     if (lang === "kk" && !this.folded.has(foldKk(stem))) this.folded.set(foldKk(stem), stem);
@@ -172,7 +178,7 @@ export class Vocabulary {
   private extended(lang: Language, stem: string): string | undefined {
     let best: string | undefined;
     let bestCount = 0;
-    for (const candidate of this.withLengths(lang, stem.length - 3, stem.length + 3)) {
+    for (const candidate of this.byHead[lang].get(stem.slice(0, 3)) ?? []) {
       const count = this.stems[lang].get(candidate) ?? 0;
       if (count > bestCount && sameFamily(candidate, stem)) {
         best = candidate;
