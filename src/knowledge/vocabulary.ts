@@ -59,7 +59,12 @@ export class Vocabulary {
       family.push(stem);
       this.byHead[lang].set(head, family);
     }
-    if (/^[a-z]{3,}$/.test(stem)) this.latin.set(latinToCyrillic(stem), stem);
+    if (/^[a-z]{3,}$/.test(stem)) {
+      const cyrillic = latinToCyrillic(stem);
+      this.latin.set(cyrillic, stem);
+      // "g" before e/i is also written "дж" ("диджител")
+      this.latin.set(cyrillic.replace(/г(?=[еи])/gu, "дж"), stem);
+    }
     if (lang === "kk" && !this.folded.has(foldKk(stem))) this.folded.set(foldKk(stem), stem);
     if (capitalised === undefined) return;
     const c = this.casing.get(stem) ?? { upper: 0, lower: 0 };
