@@ -179,7 +179,7 @@ export class KnowledgeBase implements Knowledge {
     return out;
   }
 
-  /** Whether enough of the question is known to the texts or the dictionary to be about what the bot covers. */
+  /** Whether enough of the question's weight is known to the texts to be about what the bot covers. */
   private onTopic(query: Query): boolean {
     let total = 0;
     let known = 0;

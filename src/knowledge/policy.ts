@@ -41,7 +41,7 @@ export interface Policy {
   askedBonus: number;
   /** How many suggestions a refusal carries, and related questions an answer carries. */
   suggestions: number;
-  /** Share of the question's weight that must be known to the corpus or the dictionary to be on topic. */
+  /** Share of the question's weight the texts must know for a refusal to say "no answer" rather than "off topic". */
   onTopicShare: number;
   /** Weight of the text and context fields in MiniSearch's candidate retrieval. */
   boost: { text: number; context: number };
