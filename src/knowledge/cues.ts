@@ -6,15 +6,18 @@
 import { words } from "./text.js";
 
 /** What kind of answer a question asks for. */
-export type Asked = "number" | "date" | "person" | "place";
+export type Asked = "number" | "date" | "person" | "place" | "money";
 
-const ASKED: Record<Asked, RegExp> = {
+const ASKED: Record<Exclude<Asked, "money">, RegExp> = {
   number: /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*|нешінші|нешинши)$/u,
   date: /^(когда|қашан|кашан|қашаннан|кашаннан)$/u,
   person: /^(кто|кем|кім|ким|кімге|кимге|кімнің)$/u,
   place: /^(где|қайда|кайда|қай жерде)$/u,
 };
 const ASKED_ENTRIES = Object.entries(ASKED) as [Asked, RegExp][];
+/** A price, a fee, a wage: the answer must name an amount of money. */
+const MONEY_ASKED =
+  /^(стоит|стоят|стоимост\p{L}*|цен[аыуе]|платить|плат[аыуе]|тариф\p{L}*|зарплат\p{L}*|оклад\p{L}*|бағасы|бағасын|төлеу\p{L}*|жалақ\p{L}*|курс\p{L}*|бағам\p{L}*)$/u;
 /** "в каком году", "қай жылы", "какие города", "қай қалаларда": a which-question about time or place. */
 const WHICH = /^(каком|какой|какого|какие|каких|қай|кай|қандай|кандай)$/u;
 /** "какой объём", "какое место", "қандай деңгей": a which-question about a quantity asks for a number. */
@@ -33,6 +36,7 @@ export function askedKinds(question: string): Set<Asked> {
     const next = tokens[i + 1] ?? "";
     if (WHICH.test(t) && TIME_NOUN.test(next)) kinds.add("date");
     if (WHICH.test(t) && MEASURE.test(next)) kinds.add("number");
+    if (MONEY_ASKED.test(t)) kinds.add("money");
     if (WHICH.test(t) && PLACE_NOUN.test(next) && i < 2) kinds.add("place");
   });
   // "сколько ... когда" asks when; a "когда-то" is no question

@@ -35,6 +35,8 @@ export interface Holds {
   /** A person by name ("Жаслан Мадиев", "А. Жұмағалиев"). */
   name: boolean;
   place: boolean;
+  /** An amount of money (a number and a currency). */
+  money: boolean;
 }
 
 /** A sentence (or an aligned ru+kk pair of sentences) as the index sees it. */
@@ -131,6 +133,9 @@ const MONTHS =
 /** A person by name: "Жаслан Мадиев", "Багдата Мусина", "А. Жұмағалиев". */
 const NAME =
   /(\p{Lu}\p{Ll}{2,}[\s-]+\p{Lu}\p{Ll}{2,}(ов|ев|ин|ын|ова|ева|ина|ына|ұлы|қызы|ий|ко)\p{Ll}{0,3}(?!\p{L}))|(\p{Lu}\.\s?\p{Lu}\p{Ll}{3,})/u;
+/** An amount of money: a number, then a currency. */
+const MONEY =
+  /\d[\d\s.,]*\s*(млн|млрд|трлн|тыс\p{L}*|миллион\p{L}*|миллиард\p{L}*|мың|\s)*\s*(тенге|теңге|тг|доллар\p{L}*|рубл\p{L}*|евро|₸|\$)/iu;
 /** A body by its common name: who acts when no person is named. */
 const BODY =
   /(?<!\p{L})(акимат|министерств|министр|правительств|оператор|компани|әкімдік|әкім|министрлі|үкімет)\p{Ll}*/iu;
@@ -145,6 +150,7 @@ function holdsOf(sentences: readonly Sentence[]): Holds {
     date: units.some((u) => u.kind === "year") || MONTHS.test(texts),
     person: NAME.test(texts) || BODY.test(texts) || INNER_NAME.test(texts),
     name: NAME.test(texts),
+    money: MONEY.test(texts),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts),
   };
 }

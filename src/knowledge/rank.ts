@@ -121,8 +121,14 @@ export function score(
   return { passage, doc, coverage, rank: coverage + policy.positionBonus * (1 - passage.position), matched };
 }
 
-/** Orders two dates given as "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a shorter date counts as its start). */
-export const compareDates = (a: string, b: string): number => a.localeCompare(b);
+/**
+ * Orders two dates given as "YYYY", "YYYY-MM" or "YYYY-MM-DD" at the precision both have: a
+ * text dated "2021" is not older than one dated "2021-04-19".
+ */
+export function compareDates(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n).localeCompare(b.slice(0, n));
+}
 
 /**
  * Whether a candidate is about the same thing as the best one: it matches every question term
