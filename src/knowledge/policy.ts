@@ -64,7 +64,7 @@ export const POLICY: Policy = {
   freshnessMargin: 0.08,
   currentMargin: 0.15,
   datedAfterYears: 2,
-  candidates: 20,
+  candidates: 30,
   askedBonus: 0.05,
   suggestions: 3,
   onTopicShare: 0.34,

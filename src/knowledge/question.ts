@@ -19,8 +19,8 @@ export interface QueryTerm {
   alts: string[];
   /** The same terms as modifiers inside a phrase (`PART` + alt), precomputed. */
   partAlts: string[];
-  /** A dictionary phrase also matches when all its word stems are present. */
-  parts?: string[];
+  /** A dictionary phrase also matches when each of its words is present (any of its forms). */
+  parts?: string[][];
   /** A looser form (a Kazakh stem's first letters) that matches for less. */
   loose?: string;
   weight: number;
@@ -138,14 +138,16 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
   const alts = [...unit.keys, ...(unit.stems.length === 1 ? unit.stems : [])];
   const present = alts.filter((a) => ctx.vocabulary.has(a));
   const known =
-    present.length > 0 || (unit.stems.length > 1 && unit.stems.every((s) => ctx.vocabulary.has(s)));
+    present.length > 0 ||
+    (unit.words?.every((w) => [...w.stems, ...w.keys].some((a) => ctx.vocabulary.has(a))) ?? false);
   const loose = unit.stems.length === 1 ? looseOf(unit.stems[0] ?? "", lang) : undefined;
   return {
     surface: u.surface,
     alts,
     partAlts: alts.map((a) => `${PART}${a}`),
     ...(loose ? { loose } : {}),
-    ...(unit.stems.length > 1 ? { parts: unit.stems } : {}),
+    // a phrase also matches word by word, each word through its stem or its own dictionary keys
+    ...(unit.words ? { parts: unit.words.map((w) => [...w.stems, ...w.keys]) } : {}),
     weight: weightOf(u, unit, present, known, fixed, lang, ctx),
     known,
     required: requirementOf(u, unit, known, question, ctx.vocabulary),

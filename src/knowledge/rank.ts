@@ -24,7 +24,7 @@ export interface Scored {
 
 function inSet(term: QueryTerm, set: ReadonlySet<string>): boolean {
   for (const a of term.alts) if (set.has(a)) return true;
-  return term.parts?.every((p) => set.has(p) || set.has(`${PART}${p}`)) ?? false;
+  return term.parts?.every((word) => word.some((p) => set.has(p) || set.has(`${PART}${p}`))) ?? false;
 }
 
 /** The term stands in the set only inside a longer phrase. */
