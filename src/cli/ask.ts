@@ -7,7 +7,12 @@
 import { createInterface } from "node:readline";
 import { Redis } from "ioredis";
 import { createI18n } from "../bot/i18n.js";
-import { type Knowledge, loadKnowledge } from "../knowledge/index.js";
+import {
+  DEFAULT_SEEDS_DIR,
+  type Knowledge,
+  loadKnowledge,
+  readCuratedQuestions,
+} from "../knowledge/index.js";
 import { answerMessage, type Translate } from "../knowledge/render.js";
 import { listAnnouncements } from "../storage/announcements.js";
 
@@ -62,6 +67,9 @@ const WARM_UP = [
   "рақмет",
 ];
 for (let round = 0; round < 20; round++) for (const q of WARM_UP) answerMessage(knowledge, q, t, "ru");
+// and the curated questions a few times: a running bot has met most words of its texts already
+const curated = readCuratedQuestions(DEFAULT_SEEDS_DIR).map((c) => c.question);
+for (let round = 0; round < 3; round++) for (const q of curated) answerMessage(knowledge, q, t, "ru");
 
 const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
 for await (const line of lines) {
