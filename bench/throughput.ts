@@ -1,8 +1,7 @@
 import { once } from "node:events";
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
-import { DEFAULT_SEEDS_DIR } from "../src/knowledge/index.js";
-import { readSeeds } from "../src/knowledge/ingest.js";
+import { DEFAULT_SEEDS_DIR, readCuratedQuestions } from "../src/knowledge/index.js";
 import { BotApiStandIn } from "./bot-api-stand-in.js";
 import {
   buildDist,
@@ -58,13 +57,20 @@ export const WORKLOADS: Workload[] = [
   { name: "mix 70/20/10", kind: (n) => MIX[n % MIX.length] ?? "question" },
 ];
 
-/** Seed card questions, Russian and Kazakh alternating. */
+/** The curated questions of the seeds, Russian and Kazakh alternating. */
 function questionPool(): { text: string; lang: "ru" | "kk" }[] {
-  const cards = readSeeds(DEFAULT_SEEDS_DIR).cards;
-  return cards.flatMap((c) => [
-    { text: c.q.ru, lang: "ru" as const },
-    { text: c.q.kk, lang: "kk" as const },
-  ]);
+  const curated = readCuratedQuestions(DEFAULT_SEEDS_DIR);
+  const ru = curated.filter((q) => q.lang === "ru");
+  const kk = curated.filter((q) => q.lang === "kk");
+  const pool: { text: string; lang: "ru" | "kk" }[] = [];
+  for (let i = 0; i < Math.max(ru.length, kk.length); i++) {
+    const r = ru[i % ru.length];
+    const k = kk[i % kk.length];
+    if (r) pool.push({ text: r.question, lang: "ru" });
+    if (k) pool.push({ text: k.question, lang: "kk" });
+  }
+  if (pool.length === 0) throw new Error("bench: no curated questions in seeds/questions.tsv");
+  return pool;
 }
 
 /** Builds updates, each from a new user in a private chat of its own. */
