@@ -1,5 +1,4 @@
 import { type ConversationData, conversations } from "@grammyjs/conversations";
-import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -12,8 +11,15 @@ import { startFeature } from "../features/start.js";
 import { subscribeFeature } from "../features/subscribe/index.js";
 import { unhandledFeature } from "../features/unhandled.js";
 import { conversationStorage, type DroppedConversation, sessionStorage } from "../storage/session.js";
+import { answerCallbackOnce } from "./answer-once.js";
+import { logRejectedCallback } from "./auth.js";
 import type { BotContext, BotDeps, SessionData } from "./context.js";
+import { floodLimit } from "./flood-limit.js";
+import { groupGate } from "./group-gate.js";
 import { type Language, languageFromCode } from "./i18n.js";
+import { maskIncoming, tellAboutMasking } from "./mask-incoming.js";
+import { isRedisError } from "./redis-health.js";
+import { replyQueueTransformer } from "./reply-queue.js";
 
 /**
  * The version of the conversations' code. Bump it whenever a conversation's steps change: users in
@@ -28,9 +34,12 @@ export interface BotOptions {
   client?: BotConfig<BotContext>["client"];
   /** Per-user flood limit; tests that type fast raise it. */
   rateLimit?: { limit: number; timeFrameMs: number };
+  /** Waits before retrying a 5xx in place, before the reply is queued (tests shorten them). */
+  serverErrorDelaysMs?: number[];
 }
 
 const dropped = new WeakMap<BotContext, DroppedConversation>();
+const storeDown = new WeakSet<BotContext>();
 
 /** Builds the bot: shared middleware in a fixed order, then the features, the catch-all last. */
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -39,20 +48,27 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     ...(options.client ? { client: options.client } : {}),
   });
   const { logger } = deps;
+  // Replies Telegram cannot take now are queued in Redis and sent later (see reply-queue.ts).
+  bot.api.config.use(replyQueueTransformer(deps.redis, logger, options.serverErrorDelaysMs));
 
   // One update of a chat at a time, also under the concurrent runner.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
 
-  // Error boundary: log with the update id, apologise in the user's language, never crash.
+  // Error boundary: log with the update id, apologise in the user's language, never crash. When
+  // the cause is Redis being unreachable, the user is told to try again shortly instead.
   bot
     .errorBoundary(async (error) => {
       const ctx = error.ctx;
-      logger.error({ err: error.error, update_id: ctx.update.update_id }, "handler failed");
-      if (!ctx.chatId) return;
+      const redisDown = isRedisError(error.error);
+      if (redisDown)
+        logger.warn({ update_id: ctx.update.update_id }, "redis unavailable: update not handled");
+      else logger.error({ err: error.error, update_id: ctx.update.update_id }, "handler failed");
+      if (!ctx.chatId || (ctx.chat?.type !== "private" && !ctx.callbackQuery)) return;
       const lang: Language = ctx.lang ?? languageFromCode(ctx.from?.language_code);
+      const text = deps.i18n.t(lang, redisDown ? "error-store-unavailable" : "error-generic");
       try {
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
-        await ctx.api.sendMessage(ctx.chatId, deps.i18n.t(lang, "error-generic"));
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text }).catch(() => {});
+        if (ctx.chat?.type === "private") await ctx.api.sendMessage(ctx.chatId, text);
       } catch (replyError) {
         logger.warn({ err: replyError, update_id: ctx.update.update_id }, "could not send the apology");
       }
@@ -64,26 +80,25 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
         await next();
         logger.debug({ update_id: ctx.update.update_id, ms: performance.now() - started }, "update handled");
       },
+      answerCallbackOnce,
+      // Channel posts and group chatter stop here, before any Redis read.
+      groupGate,
+      // Phones and IINs are masked before anything below can store, forward or log them.
+      maskIncoming,
       session<SessionData, BotContext>({
         initial: () => ({}),
         getSessionKey: (ctx) => (ctx.chatId === undefined ? undefined : `session:${ctx.chatId}`),
-        storage: sessionStorage<SessionData>(deps.redis),
+        storage: sessionStorage<SessionData>(deps.redis, () =>
+          logger.warn("redis unavailable: session read skipped"),
+        ),
       }),
       deps.i18n,
       async (ctx, next) => {
         ctx.lang = (await ctx.i18n.getLocale()) as Language;
         await next();
       },
-      limit<BotContext, BotDeps["redis"]>({
-        limit: options.rateLimit?.limit ?? 12,
-        timeFrame: options.rateLimit?.timeFrameMs ?? 10_000,
-        storageClient: deps.redis,
-        keyPrefix: "ratelimit",
-        onLimitExceeded: async (ctx) => {
-          if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited") });
-          else if (ctx.chat?.type === "private") await ctx.reply(ctx.t("rate-limited"));
-        },
-      }),
+      tellAboutMasking,
+      floodLimit(deps.redis, options.rateLimit?.limit ?? 12, options.rateLimit?.timeFrameMs ?? 10_000),
       conversations<BotContext, BotContext>({
         storage: conversationStorage<BotContext, ConversationData>(
           deps.redis,
@@ -91,11 +106,15 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
           (ctx, why) => {
             dropped.set(ctx, why);
           },
+          (ctx) => storeDown.add(ctx),
         ),
       }),
       async (ctx, next) => {
         const why = dropped.get(ctx);
         if (why) await ctx.reply(ctx.t(why === "stale" ? "conversation-stale" : "conversation-expired"));
+        // Buttons need their state in Redis; questions (plain text) are answered from memory.
+        if (storeDown.has(ctx) && ctx.callbackQuery)
+          return ctx.answerCallbackQuery({ text: ctx.t("error-store-unavailable") });
         await next();
       },
       startFeature,
@@ -105,6 +124,11 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       reportFeature(deps),
       subscribeFeature(deps),
       askFeature(deps),
+      async (ctx, next) => {
+        // Whatever button no feature took: outdated, forged or replayed. It changes nothing.
+        if (ctx.callbackQuery) logRejectedCallback(ctx, "no handler");
+        await next();
+      },
       unhandledFeature,
     );
   return bot;

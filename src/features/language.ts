@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/context.js";
 import { isLanguage, LANGUAGES } from "../bot/i18n.js";
+import { editIgnoringUnchanged } from "../bot/telegram-errors.js";
 import { rememberLanguage } from "../storage/subscriptions.js";
 
 /** /language: switch between Russian and Kazakh; the choice is kept in the Redis session. */
@@ -15,11 +16,12 @@ languageFeature.command("language", async (ctx) => {
 languageFeature.callbackQuery(/^lang:(\w+)$/, async (ctx) => {
   const lang = ctx.match[1];
   if (!isLanguage(lang)) return ctx.answerCallbackQuery();
+  await ctx.answerCallbackQuery();
   ctx.session.language = lang;
   ctx.lang = lang;
   ctx.i18n.useLocale(lang);
   // Programme updates follow the switch at once, not only from the next message.
   await rememberLanguage(ctx.deps.redis, ctx.from.id, lang);
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.t("language-set"));
+  // A double tap asks for the text already shown: Telegram's "not modified" is then no error.
+  await editIgnoringUnchanged(() => ctx.editMessageText(ctx.t("language-set")));
 });

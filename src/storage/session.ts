@@ -2,10 +2,39 @@ import type { ConversationContextStorage, VersionedState } from "@grammyjs/conve
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { Context, StorageAdapter } from "grammy";
 import type { Redis } from "ioredis";
+import { isRedisError, RedisDownError, redisUp } from "../bot/redis-health.js";
 
-/** Session storage: one JSON value per chat under `session:<chat id>`. */
-export function sessionStorage<T>(redis: Redis): StorageAdapter<T> {
-  return new RedisAdapter<T>({ instance: redis });
+/**
+ * Session storage: one JSON value per chat under `session:<chat id>`. It fails soft: while Redis is
+ * unreachable a read gives "no session" (the user's Telegram language applies, questions are still
+ * answered from memory) and the write after such a read is skipped, so the stored session is not
+ * overwritten with the empty one once Redis is back.
+ */
+export function sessionStorage<T>(redis: Redis, onFailure?: (error: unknown) => void): StorageAdapter<T> {
+  const inner = new RedisAdapter<T>({ instance: redis });
+  const unread = new Set<string>();
+  return {
+    async read(key) {
+      try {
+        if (!redisUp(redis)) throw new RedisDownError();
+        unread.delete(key);
+        return await inner.read(key);
+      } catch (error) {
+        if (!isRedisError(error)) throw error;
+        onFailure?.(error);
+        unread.add(key);
+        return undefined;
+      }
+    },
+    async write(key, value) {
+      if (unread.delete(key)) return;
+      await inner.write(key, value);
+    },
+    async delete(key) {
+      unread.delete(key);
+      await inner.delete(key);
+    },
+  };
 }
 
 /** How long an untouched conversation is kept: a report abandoned for a day is dropped. */
@@ -15,25 +44,47 @@ export const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
 export type DroppedConversation = "stale" | "expired";
 
 /**
- * Conversation state under `conv:<chat id>`, tagged with the version of the conversation code.
- * When a deploy bumps the version, the old state is dropped and `onDropped(ctx, "stale")` is
+ * Whose conversation an update belongs to. In a private chat the chat is the user (`conv:<chat>`);
+ * anywhere else it is the user in that chat (`conv:<chat>:<user>`), so nobody continues a
+ * conversation another member started.
+ */
+export function conversationKey(ctx: Context): string {
+  const chat = ctx.chat;
+  if (chat === undefined || chat.type === "private") return `conv:${ctx.chatId ?? ctx.from?.id ?? "none"}`;
+  return `conv:${chat.id}:${ctx.from?.id ?? "none"}`;
+}
+
+/**
+ * Conversation state under `conversationKey(ctx)`, tagged with the version of the conversation
+ * code. When a deploy bumps the version, the old state is dropped and `onDropped(ctx, "stale")` is
  * called, so the user can be told to start again instead of meeting silence. A state idle for
  * 24 hours expires in Redis; a marker that outlives it lets `onDropped(ctx, "expired")` fire on the
- * user's next message.
+ * user's next message. While Redis is down a read gives "no conversation" and `onUnavailable(ctx)`
+ * is called; writes fail loudly (the step then says "try again").
  */
 export function conversationStorage<C extends Context, S>(
   redis: Redis,
   version: string,
   onDropped: (ctx: C, why: DroppedConversation) => void,
+  onUnavailable: (ctx: C) => void = () => {},
 ): ConversationContextStorage<C, S> {
-  const keyOf = (ctx: C) => `conv:${ctx.chatId ?? "none"}`;
+  const keyOf = (ctx: C) => conversationKey(ctx);
   const markerOf = (ctx: C) => `${keyOf(ctx)}:alive`;
   return {
     type: "context",
     version,
     adapter: {
       async read(ctx) {
-        const [raw, marker] = await redis.mget(keyOf(ctx), markerOf(ctx));
+        let raw: string | null | undefined;
+        let marker: string | null | undefined;
+        try {
+          if (!redisUp(redis)) throw new RedisDownError();
+          [raw, marker] = await redis.mget(keyOf(ctx), markerOf(ctx));
+        } catch (error) {
+          if (!isRedisError(error)) throw error;
+          onUnavailable(ctx);
+          return undefined;
+        }
         if (raw === null || raw === undefined) {
           if (marker) {
             await redis.del(markerOf(ctx));

@@ -1,7 +1,9 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
+import { allowAdminCommand, isAdminInPrivate, logRejectedCallback } from "../../bot/auth.js";
 import type { BotContext, BotDeps, ConversationContext } from "../../bot/context.js";
 import { ENTRY } from "../../bot/entry-points.js";
+import { editIgnoringUnchanged } from "../../bot/telegram-errors.js";
 import {
   BROADCAST_CANCEL_DATA,
   BROADCAST_REFRESH_DATA,
@@ -26,7 +28,6 @@ import { PUBLISH_CONVERSATION, publishConversation } from "./publish.js";
 export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const { redis } = deps;
-  const isAdmin = (ctx: BotContext) => ctx.from !== undefined && deps.config.ADMIN_IDS.includes(ctx.from.id);
 
   // Subscribers get updates in the language they use the bot in, also after switching it.
   feature.use(async (ctx, next) => {
@@ -67,17 +68,18 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
     const button = off
       ? new InlineKeyboard().text(ctx.t("sub-button-resubscribe"), `${RESUBSCRIBE_DATA}${topic}`)
       : new InlineKeyboard().text(ctx.t("sub-button-unsubscribe-topic"), `${UNSUBSCRIBE_DATA}${topic}`);
-    await ctx.editMessageReplyMarkup({ reply_markup: button }).catch(() => {});
+    await editIgnoringUnchanged(() => ctx.editMessageReplyMarkup({ reply_markup: button }));
   });
 
+  // Admin conversations run only in an admin's private chat, keyed to that admin (storage/session.ts).
   feature.command("publish", async (ctx) => {
-    if (!isAdmin(ctx)) return ctx.reply(ctx.t("publish-not-allowed"));
+    if (!(await allowAdminCommand(ctx, "publish", "publish-not-allowed"))) return;
     await ctx.conversation.enter(PUBLISH_CONVERSATION);
   });
 
   // /broadcasts: the newest broadcasts with their figures, and Refresh / Stop on running ones.
   feature.command("broadcasts", async (ctx) => {
-    if (!isAdmin(ctx)) return ctx.reply(ctx.t("publish-not-allowed"));
+    if (!(await allowAdminCommand(ctx, "broadcasts", "publish-not-allowed"))) return;
     const states = (
       await Promise.all((await recentBroadcasts(redis, 3)).map((id) => broadcastState(deps, id)))
     ).filter((state) => state !== undefined);
@@ -91,7 +93,10 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
   feature.callbackQuery(
     new RegExp(`^(${BROADCAST_REFRESH_DATA}|${BROADCAST_CANCEL_DATA})(\\w+)$`),
     async (ctx) => {
-      if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("publish-not-allowed") });
+      if (!isAdminInPrivate(ctx)) {
+        logRejectedCallback(ctx, "broadcast button by a non-admin or outside a private chat");
+        return ctx.answerCallbackQuery({ text: ctx.t("publish-not-allowed") });
+      }
       const id = ctx.match[2] ?? "";
       if (ctx.match[1] === BROADCAST_CANCEL_DATA) {
         const cancelled = await cancelBroadcast(deps, id);
@@ -102,7 +107,7 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
       const state = await broadcastState(deps, id);
       if (!state) return;
       const view = renderProgress(deps.i18n, ctx.lang, state);
-      await ctx.editMessageText(view.text, { reply_markup: view.reply_markup }).catch(() => {});
+      await editIgnoringUnchanged(() => ctx.editMessageText(view.text, { reply_markup: view.reply_markup }));
     },
   );
 
