@@ -130,8 +130,8 @@ export class LocalBotApi {
     const reply: ApiReply = violation
       ? { ok: false, error_code: 400, description: violation }
       : (this.answer?.(call) ?? { ok: true, result: this.defaultResult(call) });
-    if (reply.ok) this.remember(call);
     call.result = reply.ok ? reply.result : undefined;
+    if (reply.ok) this.remember(call);
     for (const listener of this.listeners) listener(call, call.result);
     return new Response(JSON.stringify(reply), { headers: { "content-type": "application/json" } });
   }) as unknown as FetchFn;
