@@ -13,7 +13,7 @@ const IIN = /(?<![\d*])\d{12}(?![\d*])/g;
  * +7 7172 55-12-34. Also a bare ten-digit 7xx mobile number written in groups or in one run.
  */
 const PHONE =
-  /(?<![\d*+])(?:\+\s?7|8|7)[\s\-.]?\(?\d{3}\)?(?:[\s\-.]?\d){7}(?![\d*])|(?<![\d*+])7\d{2}[\s\-.]?\d{3}[\s\-.]?\d{2}[\s\-.]?\d{2}(?![\d*])/g;
+  /(?<![\d*+])(?:\+\s?7|8|7)(?:[\s\-.()]{0,2}\d){10}(?![\d*])|(?<![\d*+])7\d{2}[\s\-.]?\d{3}[\s\-.]?\d{2}[\s\-.]?\d{2}(?![\d*])/g;
 
 export interface Masked {
   text: string;
