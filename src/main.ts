@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run } from "@grammyjs/runner";
 import { type Bot, webhookCallback } from "grammy";
+import { startRetryLoops } from "./bot/background.js";
 import { registerCommands } from "./bot/commands.js";
 import type { BotContext, BotDeps } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   await bot.init();
   await registerCommands(bot.api, i18n, logger);
   const delivery = startDelivery(deps, bot.api);
+  const stopRetries = startRetryLoops(deps, bot.api);
   const stopReceiving = config.BOT_MODE === "webhook" ? await serveWebhook(bot, config) : poll(bot);
   logger.info({ mode: config.BOT_MODE, username: bot.botInfo.username }, "bot started");
 
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down");
     await stopReceiving();
+    await stopRetries();
     await delivery.stop();
     await redis.quit();
     process.exit(0);

@@ -60,7 +60,8 @@ export function conversationKey(ctx: Context): string {
  * called, so the user can be told to start again instead of meeting silence. A state idle for
  * 24 hours expires in Redis; a marker that outlives it lets `onDropped(ctx, "expired")` fire on the
  * user's next message. While Redis is down a read gives "no conversation" and `onUnavailable(ctx)`
- * is called; writes fail loudly (the step then says "try again").
+ * is called, unless this process knows the user is in one: then, like every write, it fails and
+ * the user is told to try again (the conversation goes on once Redis is back).
  */
 export function conversationStorage<C extends Context, S>(
   redis: Redis,
@@ -70,6 +71,9 @@ export function conversationStorage<C extends Context, S>(
 ): ConversationContextStorage<C, S> {
   const keyOf = (ctx: C) => conversationKey(ctx);
   const markerOf = (ctx: C) => `${keyOf(ctx)}:alive`;
+  // Conversations this process wrote and did not end: while Redis is down, their users are told
+  // to try again instead of having their answer taken for a question.
+  const active = new Set<string>();
   return {
     type: "context",
     version,
@@ -81,7 +85,7 @@ export function conversationStorage<C extends Context, S>(
           if (!redisUp(redis)) throw new RedisDownError();
           [raw, marker] = await redis.mget(keyOf(ctx), markerOf(ctx));
         } catch (error) {
-          if (!isRedisError(error)) throw error;
+          if (!isRedisError(error) || active.has(keyOf(ctx))) throw error;
           onUnavailable(ctx);
           return undefined;
         }
@@ -101,6 +105,7 @@ export function conversationStorage<C extends Context, S>(
         return data;
       },
       async write(ctx, state) {
+        active.add(keyOf(ctx));
         await redis
           .multi()
           .set(keyOf(ctx), JSON.stringify(state), "EX", CONVERSATION_TTL_SECONDS)
@@ -110,6 +115,7 @@ export function conversationStorage<C extends Context, S>(
       },
       async delete(ctx) {
         await redis.del(keyOf(ctx), markerOf(ctx));
+        active.delete(keyOf(ctx));
       },
     },
   };
