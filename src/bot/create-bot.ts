@@ -20,6 +20,7 @@ import { type Language, languageFromCode } from "./i18n.js";
 import { maskIncoming, tellAboutMasking } from "./mask-incoming.js";
 import { isRedisError } from "./redis-health.js";
 import { replyQueueTransformer } from "./reply-queue.js";
+import { unchangedEditIsSuccess } from "./telegram-errors.js";
 
 /**
  * The version of the conversations' code. Bump it whenever a conversation's steps change: users in
@@ -47,9 +48,16 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.client ? { client: options.client } : {}),
   });
-  const { logger } = deps;
+  // deps.logger is read at each use (not destructured): tests swap it to capture logs.
+  const logger = {
+    warn: (...args: Parameters<BotDeps["logger"]["warn"]>) => deps.logger.warn(...args),
+    error: (...args: Parameters<BotDeps["logger"]["error"]>) => deps.logger.error(...args),
+    debug: (...args: Parameters<BotDeps["logger"]["debug"]>) => deps.logger.debug(...args),
+  };
   // Replies Telegram cannot take now are queued in Redis and sent later (see reply-queue.ts).
-  bot.api.config.use(replyQueueTransformer(deps.redis, logger, options.serverErrorDelaysMs));
+  bot.api.config.use(replyQueueTransformer(deps.redis, deps.logger, options.serverErrorDelaysMs));
+  // "Message is not modified" means the message already shows what we asked for: a success.
+  bot.api.config.use(unchangedEditIsSuccess);
 
   // One update of a chat at a time, also under the concurrent runner.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
@@ -87,7 +95,11 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       maskIncoming,
       session<SessionData, BotContext>({
         initial: () => ({}),
-        getSessionKey: (ctx) => (ctx.chatId === undefined ? undefined : `session:${ctx.chatId}`),
+        // A chat's session; an update without a chat (an inline button) uses its user's private chat.
+        getSessionKey: (ctx) => {
+          const id = ctx.chatId ?? ctx.from?.id;
+          return id === undefined ? undefined : `session:${id}`;
+        },
         storage: sessionStorage<SessionData>(deps.redis, () =>
           logger.warn("redis unavailable: session read skipped"),
         ),

@@ -1,6 +1,6 @@
 import { InlineKeyboard, type MiddlewareFn } from "grammy";
 import type { MessageEntity } from "grammy/types";
-import { isModeratorChat } from "./auth.js";
+import { isModeratorChat, logRejectedCallback } from "./auth.js";
 import { PUBLIC_COMMANDS } from "./commands.js";
 import type { BotContext } from "./context.js";
 import { isRedisError } from "./redis-health.js";
@@ -36,7 +36,7 @@ function commandOf(ctx: BotContext): string | undefined {
 }
 
 /**
- * Groups and channels. Channel posts are ignored. In a group the bot acts only when addressed; in
+ * Groups and channels, and updates that are not for the bot at all. Channel posts are ignored. In a group the bot acts only when addressed; in
  * the moderators' chat that reaches the features (status buttons, notes, and the admin commands
  * that then refuse to run there); anywhere else the group is told once how to reach the bot
  * privately, and nothing else happens. Installed before the session, so group chatter costs no
@@ -45,6 +45,13 @@ function commandOf(ctx: BotContext): string | undefined {
 export const groupGate: MiddlewareFn<BotContext> = async (ctx, next) => {
   const chat = ctx.chat;
   if (ctx.channelPost || ctx.editedChannelPost || chat?.type === "channel") return;
+  // A button on an inline message, or a message with no user (anonymous admins, malformed
+  // updates): nothing of ours, since the bot runs no inline mode and acts for users only.
+  if (ctx.callbackQuery && !ctx.callbackQuery.message) {
+    logRejectedCallback(ctx, "button without a message");
+    return ctx.answerCallbackQuery({ text: ctx.deps.i18n.t(langOf(ctx), "button-outdated") });
+  }
+  if (!ctx.from || ctx.from.is_bot) return;
   if (!chat || chat.type === "private") return next();
 
   if (ctx.callbackQuery) {

@@ -108,6 +108,15 @@ export class LocalBotApi {
     this.now = options.now ?? Date.now;
   }
 
+  /** Forgets every call and message seen so far (long runs: the stand-in's memory is not the bot's). */
+  reset(): void {
+    this.calls.length = 0;
+    this.rejected.length = 0;
+    this.answered.clear();
+    this.queries.clear();
+    this.shown.clear();
+  }
+
   /** Calls `listener` with every call and the result it was given. */
   onCall(listener: (call: ApiCall, result: unknown) => void): void {
     this.listeners.push(listener);
