@@ -44,7 +44,7 @@ try {
   const samples: string[] = [];
   while (done < TOTAL) {
     const size = Math.min(done < WARM_UP ? WARM_UP - done : CHUNK, TOTAL - done);
-    const report = await fuzz(harness, rng, size, done + 1);
+    const report = await fuzz(harness, rng, size, done + 1, 16, false);
     trim();
     done += size;
     thrown += report.thrown.length;

@@ -123,7 +123,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       }),
       async (ctx, next) => {
         const why = dropped.get(ctx);
-        if (why) await ctx.reply(ctx.t(why === "stale" ? "conversation-stale" : "conversation-expired"));
+        if (why) await ctx.reply(ctx.t(`conversation-${why}`));
         // Buttons need their state in Redis; questions (plain text) are answered from memory.
         if (storeDown.has(ctx) && ctx.callbackQuery)
           return ctx.answerCallbackQuery({ text: ctx.t("error-store-unavailable") });

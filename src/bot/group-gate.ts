@@ -51,8 +51,9 @@ export const groupGate: MiddlewareFn<BotContext> = async (ctx, next) => {
     logRejectedCallback(ctx, "button without a message");
     return ctx.answerCallbackQuery({ text: ctx.deps.i18n.t(langOf(ctx), "button-outdated") });
   }
-  if (!ctx.from || ctx.from.is_bot) return;
-  if (!chat || chat.type === "private") return next();
+  // Nor are updates without a chat (inline queries, polls, payments): the bot offers none of these.
+  if (!ctx.from || ctx.from.is_bot || !chat) return;
+  if (chat.type === "private") return next();
 
   if (ctx.callbackQuery) {
     if (isModeratorChat(ctx)) return next();

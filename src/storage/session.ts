@@ -40,8 +40,16 @@ export function sessionStorage<T>(redis: Redis, onFailure?: (error: unknown) => 
 /** How long an untouched conversation is kept: a report abandoned for a day is dropped. */
 export const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
 
-/** Why a user's conversation is gone: the code changed under it, or it sat idle too long. */
-export type DroppedConversation = "stale" | "expired";
+/**
+ * A conversation is replayed from its first step on every update, so its recorded state is capped:
+ * a whole report with a few corrections takes about 25 KB; a state past this size (hundreds of
+ * messages inside one report) is dropped instead of making every further message slower and the
+ * Redis value larger.
+ */
+export const MAX_CONVERSATION_BYTES = 128 * 1024;
+
+/** Why a user's conversation is gone: the code changed under it, it sat idle, or it grew too long. */
+export type DroppedConversation = "stale" | "expired" | "too-long";
 
 /**
  * Whose conversation an update belongs to. In a private chat the chat is the user (`conv:<chat>`);
@@ -94,6 +102,12 @@ export function conversationStorage<C extends Context, S>(
             await redis.del(markerOf(ctx));
             onDropped(ctx, "expired");
           }
+          return undefined;
+        }
+        if (raw.length > MAX_CONVERSATION_BYTES) {
+          await redis.del(keyOf(ctx), markerOf(ctx));
+          active.delete(keyOf(ctx));
+          onDropped(ctx, "too-long");
           return undefined;
         }
         const data = JSON.parse(raw) as VersionedState<S>;

@@ -214,3 +214,17 @@ describe("flood limit", () => {
     expect(user.notices.at(-1)).toContain("Слишком много сообщений");
   });
 });
+
+describe("a conversation that grows without end", () => {
+  it("is dropped past its size cap, with a word to the user, instead of replaying ever longer", async () => {
+    const harness = createTestBot({ redis });
+    const user = harness.user({ id: 7701 });
+    await user.send("/report");
+    for (let i = 0; i < 200 && (await redis.exists("conv:7701")); i++)
+      await user.send(`/x ${"а".repeat(3000)}`);
+    expect(user.all.some((m) => m.text.startsWith("Диалог стал слишком длинным"))).toBe(true);
+    expect(await redis.exists("conv:7701")).toBe(0);
+    await user.send("/report");
+    expect(user.last.text).toContain("Шаг 1 из 8");
+  });
+});

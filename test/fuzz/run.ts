@@ -13,6 +13,8 @@ export interface FuzzReport {
   thrown: string[];
   /** Handler failures the error boundary caught and apologised for. */
   handlerFailures: string[];
+  /** The updates sent, by update_id, to print the ones that failed. */
+  sent: Map<number, Update>;
 }
 
 type Buttons = Map<number, { data: string; messageId: number }[]>;
@@ -47,8 +49,16 @@ export async function fuzz(
   count: number,
   firstId = 1,
   concurrency = 16,
+  keepUpdates = true,
 ): Promise<FuzzReport> {
-  const report: FuzzReport = { updates: 0, calls: 0, rejected: new Map(), thrown: [], handlerFailures: [] };
+  const report: FuzzReport = {
+    updates: 0,
+    calls: 0,
+    rejected: new Map(),
+    thrown: [],
+    handlerFailures: [],
+    sent: new Map(),
+  };
   const before = harness.api.calls.length;
   const rejectedBefore = harness.api.rejected.length;
   const buttons = buttonsOf(harness);
@@ -73,6 +83,7 @@ export async function fuzz(
         },
       } as Update;
     }
+    if (keepUpdates) report.sent.set(updateId, update);
     try {
       await harness.bot.handleUpdate(update);
     } catch (error) {

@@ -55,7 +55,10 @@ describe(`fuzz: ${COUNT} generated updates (seed ${SEED})`, () => {
     expect(report.thrown, summary).toEqual([]);
     expect(unhandled.map(String), summary).toEqual([]);
     expect(rejected, summary).toEqual([]);
-    expect(failures, summary).toEqual([]);
+    const failed = failures.map(
+      (f) => `${f}\n  ${JSON.stringify(report.sent.get(Number(/update (\d+)/.exec(f)?.[1])))}`,
+    );
+    expect(failed, summary).toEqual([]);
     expect(report.calls, summary).toBeGreaterThan(COUNT / 4);
   }, 180_000);
 });
