@@ -7,6 +7,7 @@ import { RU_ANSWERS, sendReport } from "../features/report/helpers.js";
 import { createTestBot, type TestBot } from "../support/chat.js";
 import { testRedis } from "../support/redis.js";
 import { redisProxy } from "../support/redis-proxy.js";
+import { until } from "../support/until.js";
 
 let redis: Redis;
 let prefix: string;
@@ -18,14 +19,6 @@ const MOD_CHAT = -100777;
 const env = { ADMIN_IDS: "900", MODERATOR_CHAT_ID: String(MOD_CHAT) };
 const QUESTION = "Когда в Казахстане запустят 5G?";
 const UNAVAILABLE = "Сейчас это временно недоступно. Попробуйте ещё раз через минуту.";
-
-async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("test: condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("Redis stops and comes back", () => {
   it("answers questions from memory, says 'try again' for steps that need Redis, and recovers without a restart", async () => {

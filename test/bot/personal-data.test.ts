@@ -5,6 +5,7 @@ import { sendReport, sentTo } from "../features/report/helpers.js";
 import { createTestBot } from "../support/chat.js";
 import { captureLogs } from "../support/log-capture.js";
 import { testRedis } from "../support/redis.js";
+import { until } from "../support/until.js";
 
 let redis: Redis;
 let prefix: string;
@@ -16,14 +17,6 @@ const MOD_CHAT = -100321;
 const env = { ADMIN_IDS: "900", MODERATOR_CHAT_ID: String(MOD_CHAT) };
 const PHONE = "+7 701 987 65 43";
 const IIN = "900101300123";
-
-async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("test: condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Every key under this file's prefix with everything it holds, as one text per key. */
 async function dumpAll(): Promise<Map<string, string>> {

@@ -128,7 +128,8 @@ const CALLBACK_PREFIXES = [
 
 /** Text of 0..max characters from the pieces above and random code points. */
 export function fuzzText(rng: Rng, max = 4096): string {
-  const target = rng.chance(0.6) ? rng.int(80) : rng.int(max + 1);
+  // Mostly short, as people write; one in ten anywhere up to the limit, and sometimes exactly at it.
+  const target = rng.chance(0.9) ? rng.int(80) : rng.chance(0.2) ? max : rng.int(max + 1);
   let text = "";
   while (text.length < target) {
     if (rng.chance(0.7)) text += rng.pick(PIECES);
