@@ -48,12 +48,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.client ? { client: options.client } : {}),
   });
-  // deps.logger is read at each use (not destructured): tests swap it to capture logs.
-  const logger = {
-    warn: (...args: Parameters<BotDeps["logger"]["warn"]>) => deps.logger.warn(...args),
-    error: (...args: Parameters<BotDeps["logger"]["error"]>) => deps.logger.error(...args),
-    debug: (...args: Parameters<BotDeps["logger"]["debug"]>) => deps.logger.debug(...args),
-  };
+  // deps.logger is read at each use, never kept: tests swap it to capture logs.
   // Replies Telegram cannot take now are queued in Redis and sent later (see reply-queue.ts).
   bot.api.config.use(replyQueueTransformer(deps.redis, deps.logger, options.serverErrorDelaysMs));
   // "Message is not modified" means the message already shows what we asked for: a success.
@@ -69,8 +64,8 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       const ctx = error.ctx;
       const redisDown = isRedisError(error.error);
       if (redisDown)
-        logger.warn({ update_id: ctx.update.update_id }, "redis unavailable: update not handled");
-      else logger.error({ err: error.error, update_id: ctx.update.update_id }, "handler failed");
+        deps.logger.warn({ update_id: ctx.update.update_id }, "redis unavailable: update not handled");
+      else deps.logger.error({ err: error.error, update_id: ctx.update.update_id }, "handler failed");
       if (!ctx.chatId || (ctx.chat?.type !== "private" && !ctx.callbackQuery)) return;
       const lang: Language = ctx.lang ?? languageFromCode(ctx.from?.language_code);
       const text = deps.i18n.t(lang, redisDown ? "error-store-unavailable" : "error-generic");
@@ -78,7 +73,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text }).catch(() => {});
         if (ctx.chat?.type === "private") await ctx.api.sendMessage(ctx.chatId, text);
       } catch (replyError) {
-        logger.warn({ err: replyError, update_id: ctx.update.update_id }, "could not send the apology");
+        deps.logger.warn({ err: replyError, update_id: ctx.update.update_id }, "could not send the apology");
       }
     })
     .use(
@@ -86,7 +81,10 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
         ctx.deps = deps;
         const started = performance.now();
         await next();
-        logger.debug({ update_id: ctx.update.update_id, ms: performance.now() - started }, "update handled");
+        deps.logger.debug(
+          { update_id: ctx.update.update_id, ms: performance.now() - started },
+          "update handled",
+        );
       },
       answerCallbackOnce,
       // Channel posts and group chatter stop here, before any Redis read.
@@ -101,7 +99,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
           return id === undefined ? undefined : `session:${id}`;
         },
         storage: sessionStorage<SessionData>(deps.redis, () =>
-          logger.warn("redis unavailable: session read skipped"),
+          deps.logger.warn("redis unavailable: session read skipped"),
         ),
       }),
       deps.i18n,
