@@ -1,10 +1,11 @@
 import { type ConversationData, conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, session } from "grammy";
+import { Bot, type BotConfig, type Middleware, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { askFeature } from "../features/ask/index.js";
 import { helpFeature } from "../features/help.js";
 import { languageFeature } from "../features/language.js";
+import { membershipFeature } from "../features/membership.js";
 import { privacyFeature } from "../features/privacy.js";
 import { reportFeature } from "../features/report/index.js";
 import { startFeature } from "../features/start.js";
@@ -37,6 +38,8 @@ export interface BotOptions {
   rateLimit?: { limit: number; timeFrameMs: number };
   /** Waits before retrying a 5xx in place, before the reply is queued (tests shorten them). */
   serverErrorDelaysMs?: number[];
+  /** Runs first for every update (main.ts: log scope, metrics, dedupe and the cross-instance chat lock). */
+  runtime?: Middleware<BotContext>;
 }
 
 const dropped = new WeakMap<BotContext, DroppedConversation>();
@@ -56,6 +59,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
 
   // One update of a chat at a time, also under the concurrent runner.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  if (options.runtime) bot.use(options.runtime);
 
   // Error boundary: log with the update id, apologise in the user's language, never crash. When
   // the cause is Redis being unreachable, the user is told to try again shortly instead.
@@ -134,6 +138,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       reportFeature(deps),
       subscribeFeature(deps),
       askFeature(deps),
+      membershipFeature(deps),
       async (ctx, next) => {
         // Whatever button no feature took: outdated, forged or replayed. It changes nothing.
         if (ctx.callbackQuery) logRejectedCallback(ctx, "no handler");
