@@ -26,6 +26,11 @@ const redis = new Redis(url, { keyPrefix: prefix, maxRetriesPerRequest: 1 });
 setFuzzUsers(USERS);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const gc = (globalThis as { gc?: () => void }).gc;
+// Stopped early (Ctrl-C, a timeout): the soak's keys still go.
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    void deletePrefix(prefix).finally(() => process.exit(130));
+  });
 
 try {
   const harness = createTestBot({

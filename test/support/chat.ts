@@ -122,7 +122,8 @@ export class TestUser {
       const messageId = (shown.payload.message_id as number | undefined) ?? shown.resultMessageId;
       return this.dispatch({
         callback_query: {
-          id: String(this.messageId++),
+          // Unique across users: Telegram never gives two queries one id.
+          id: `${this.from.id}:${this.messageId++}`,
           from: this.from,
           chat_instance: String(this.chatId),
           data: button.callback_data,
