@@ -147,39 +147,35 @@ export class LocalBotApi {
 
   /** What Telegram would refuse in this call, in its words; undefined when it would accept it. */
   private violation({ method, payload }: ApiCall): string | undefined {
-    if (method === "answerCallbackQuery") {
-      const id = String(payload.callback_query_id ?? "");
-      const asked = this.queries.get(id);
-      if (this.answered.has(id)) return ERR.queryTooOld;
-      if (asked !== undefined && this.now() - asked > TELEGRAM_LIMITS.callbackAnswerMs)
-        return ERR.queryTooOld;
-      if (typeof payload.text === "string" && payload.text.length > TELEGRAM_LIMITS.callbackAnswerText)
-        return ERR.answerTooLong;
-      this.answered.add(id);
-      return undefined;
-    }
+    if (method === "answerCallbackQuery") return this.answerViolation(payload);
     if (!SENDS_MESSAGE.test(method)) return undefined;
-    const markupError = checkMarkup(payload.reply_markup);
-    if (markupError) return markupError;
-    if (method === "sendMessage" || method === "editMessageText") {
-      const text = typeof payload.text === "string" ? payload.text : "";
-      const parsed = visibleText(text, payload.parse_mode);
-      if (parsed.error) return parsed.error;
-      if (parsed.text.trim().length === 0) return ERR.empty;
-      if (parsed.text.length > TELEGRAM_LIMITS.text) return ERR.tooLong;
-    }
-    if (typeof payload.caption === "string") {
-      const parsed = visibleText(payload.caption, payload.parse_mode);
-      if (parsed.error) return parsed.error;
-      if (parsed.text.length > TELEGRAM_LIMITS.caption) return ERR.captionTooLong;
-    }
-    if (method === "editMessageText" || method === "editMessageReplyMarkup") {
-      const before = this.shown.get(messageKey(payload));
-      if (before && this.after(method, payload, before).text === before.text) {
-        if (this.after(method, payload, before).markup === before.markup) return ERR.notModified;
-      }
-    }
+    return (
+      checkMarkup(payload.reply_markup) ??
+      contentViolation(method, payload) ??
+      (method === "editMessageText" || method === "editMessageReplyMarkup"
+        ? this.unchangedEdit(method, payload)
+        : undefined)
+    );
+  }
+
+  /** One answer per callback query, within 15 s of it, with a short notice. */
+  private answerViolation(payload: Record<string, unknown>): string | undefined {
+    const id = String(payload.callback_query_id ?? "");
+    const asked = this.queries.get(id);
+    if (this.answered.has(id)) return ERR.queryTooOld;
+    if (asked !== undefined && this.now() - asked > TELEGRAM_LIMITS.callbackAnswerMs) return ERR.queryTooOld;
+    if (typeof payload.text === "string" && payload.text.length > TELEGRAM_LIMITS.callbackAnswerText)
+      return ERR.answerTooLong;
+    this.answered.add(id);
     return undefined;
+  }
+
+  /** An edit to exactly what the message already shows. */
+  private unchangedEdit(method: string, payload: Record<string, unknown>): string | undefined {
+    const before = this.shown.get(messageKey(payload));
+    if (!before) return undefined;
+    const after = this.after(method, payload, before);
+    return after.text === before.text && after.markup === before.markup ? ERR.notModified : undefined;
   }
 
   /** What a message shows after an accepted send or edit. */
@@ -219,6 +215,22 @@ export class LocalBotApi {
     };
     return message as Message;
   }
+}
+
+/** Texts and captions: present, within their length, well-formed under their parse mode. */
+function contentViolation(method: string, payload: Record<string, unknown>): string | undefined {
+  if (method === "sendMessage" || method === "editMessageText") {
+    const parsed = visibleText(typeof payload.text === "string" ? payload.text : "", payload.parse_mode);
+    if (parsed.error) return parsed.error;
+    if (parsed.text.trim().length === 0) return ERR.empty;
+    if (parsed.text.length > TELEGRAM_LIMITS.text) return ERR.tooLong;
+  }
+  if (typeof payload.caption === "string") {
+    const parsed = visibleText(payload.caption, payload.parse_mode);
+    if (parsed.error) return parsed.error;
+    if (parsed.text.length > TELEGRAM_LIMITS.caption) return ERR.captionTooLong;
+  }
+  return undefined;
 }
 
 const messageKey = (payload: Record<string, unknown>) =>
@@ -266,60 +278,51 @@ const MARKDOWN_V2_RESERVED = "_*[]()~`>#+-=|{}.!";
 
 /** The text a user sees under a parse mode, or Telegram's "can't parse entities" error. */
 export function visibleText(text: string, parseMode: unknown): { text: string; error?: string } {
-  if (parseMode === "HTML") {
-    const open: string[] = [];
-    let visible = "";
-    const pattern = /<(\/?)([a-z-]+)(?:\s[^<>]*)?>|&(#\d+|#x[\da-f]+|lt|gt|amp|quot);|[<>&]/gi;
-    let last = 0;
-    for (const match of text.matchAll(pattern)) {
-      visible += text.slice(last, match.index);
-      last = (match.index ?? 0) + match[0].length;
-      const [whole, closing, tag] = match;
-      if (whole === "<" || whole === ">" || whole === "&")
-        return {
-          text,
-          error: `Bad Request: can't parse entities: unexpected "${whole}" at byte offset ${match.index}`,
-        };
-      if (whole.startsWith("&")) {
-        visible += "x";
-        continue;
-      }
-      const name = (tag ?? "").toLowerCase();
-      if (!HTML_TAGS.has(name))
-        return { text, error: `Bad Request: can't parse entities: unsupported start tag "${name}"` };
-      if (closing) {
-        if (open.pop() !== name)
-          return {
-            text,
-            error: `Bad Request: can't parse entities: can't find end tag corresponding to start tag "${name}"`,
-          };
-      } else open.push(name);
-    }
-    visible += text.slice(last);
-    if (open.length)
-      return {
-        text,
-        error: `Bad Request: can't parse entities: can't find end tag corresponding to start tag "${open.at(-1)}"`,
-      };
-    return { text: visible };
-  }
-  if (parseMode === "MarkdownV2") {
-    for (let i = 0; i < text.length; i++) {
-      const char = text[i] ?? "";
-      if (char === "\\") {
-        i++;
-        continue;
-      }
-      if ("_*~`|[]()".includes(char)) continue; // formatting: balanced or not, checked loosely
-      if (MARKDOWN_V2_RESERVED.includes(char))
-        return {
-          text,
-          error: `Bad Request: can't parse entities: Character '${char}' is reserved and must be escaped with the preceding '\\'`,
-        };
-    }
-    return { text: text.replace(/\\(.)/g, "$1") };
-  }
+  if (parseMode === "HTML") return visibleHtml(text);
+  if (parseMode === "MarkdownV2") return visibleMarkdownV2(text);
   return { text };
+}
+
+const cantParse = (text: string, why: string) => ({
+  text,
+  error: `Bad Request: can't parse entities: ${why}`,
+});
+
+/** HTML: only Telegram's tags, each closed in order; a bare <, > or & is an error. */
+function visibleHtml(text: string): { text: string; error?: string } {
+  const open: string[] = [];
+  let visible = "";
+  let last = 0;
+  for (const match of text.matchAll(
+    /<(\/?)([a-z-]+)(?:\s[^<>]*)?>|&(#\d+|#x[\da-f]+|lt|gt|amp|quot);|[<>&]/gi,
+  )) {
+    visible += text.slice(last, match.index);
+    last = (match.index ?? 0) + match[0].length;
+    const [whole, closing, tag] = match;
+    if (whole.length === 1) return cantParse(text, `unexpected "${whole}" at byte offset ${match.index}`);
+    if (whole.startsWith("&")) {
+      visible += "x";
+      continue;
+    }
+    const name = (tag ?? "").toLowerCase();
+    if (!HTML_TAGS.has(name)) return cantParse(text, `unsupported start tag "${name}"`);
+    if (!closing) open.push(name);
+    else if (open.pop() !== name)
+      return cantParse(text, `can't find end tag corresponding to start tag "${name}"`);
+  }
+  if (open.length) return cantParse(text, `can't find end tag corresponding to start tag "${open.at(-1)}"`);
+  return { text: visible + text.slice(last) };
+}
+
+/** MarkdownV2: every reserved character that is not formatting must be escaped. */
+function visibleMarkdownV2(text: string): { text: string; error?: string } {
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? "";
+    if (char === "\\") i++;
+    else if (!"_*~`|[]()".includes(char) && MARKDOWN_V2_RESERVED.includes(char))
+      return cantParse(text, `Character '${char}' is reserved and must be escaped with the preceding '\\'`);
+  }
+  return { text: text.replace(/\\(.)/g, "$1") };
 }
 
 async function readPayload(body: unknown): Promise<Record<string, unknown>> {

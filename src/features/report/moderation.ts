@@ -209,6 +209,33 @@ async function checkPlaceThreshold(
   }
 }
 
+/** Tells the reporter, in their language, that their report's status changed. Never throws. */
+async function tellReporter(
+  deps: BotDeps,
+  api: Api,
+  report: StoredReport,
+  status: ReportStatus,
+): Promise<void> {
+  if (report.userId === null) return; // the reporter deleted their data: nobody to tell
+  const lang = report.lang === "kk" ? "kk" : "ru";
+  const rt: Translate = (key, vars) => deps.i18n.t(lang, key, vars);
+  try {
+    await api.sendMessage(
+      report.userId,
+      rt("report-status-changed", {
+        reference: report.reference,
+        settlement: report.settlement,
+        status: statusName(rt, status),
+      }),
+    );
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, reference: report.reference },
+      "report: could not tell the reporter about the status",
+    );
+  }
+}
+
 /**
  * Status buttons under moderator messages: an admin, pressing in the moderators' chat. Anything
  * else (a forged or replayed button, a non-admin, another chat) changes nothing and is logged with
@@ -247,21 +274,7 @@ export function moderationFeature(deps: BotDeps, store: ReportStore): Composer<B
       if (!isNotModified(error))
         deps.logger.warn({ err: error, reference }, "report: could not update the moderator message");
     }
-    if (after.userId === null) return; // the reporter deleted their data: nobody to tell
-    const lang = after.lang === "kk" ? "kk" : "ru";
-    const rt: Translate = (key, vars) => deps.i18n.t(lang, key, vars);
-    try {
-      await ctx.api.sendMessage(
-        after.userId,
-        rt("report-status-changed", {
-          reference,
-          settlement: after.settlement,
-          status: statusName(rt, status),
-        }),
-      );
-    } catch (error) {
-      deps.logger.warn({ err: error, reference }, "report: could not tell the reporter about the status");
-    }
+    await tellReporter(deps, ctx.api, after, status);
   });
   return composer;
 }
