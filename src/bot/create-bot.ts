@@ -6,6 +6,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { askFeature } from "../features/ask/index.js";
 import { helpFeature } from "../features/help.js";
 import { languageFeature } from "../features/language.js";
+import { menuFeature } from "../features/menu.js";
 import { privacyFeature } from "../features/privacy.js";
 import { reportFeature } from "../features/report/index.js";
 import { startFeature } from "../features/start.js";
@@ -98,6 +99,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
         if (why) await ctx.reply(ctx.t(why === "stale" ? "conversation-stale" : "conversation-expired"));
         await next();
       },
+      menuFeature,
       startFeature,
       helpFeature,
       languageFeature,

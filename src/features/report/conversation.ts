@@ -3,6 +3,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import type { Language } from "../../bot/i18n.js";
+import { mainMenu } from "../../bot/main-menu.js";
 import type { ReportStore } from "../../storage/reports.js";
 import { CB } from "./keyboards.js";
 import { announceReport } from "./moderation.js";
@@ -95,9 +96,9 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
       }
     };
 
-    /** Says something, taking the reply keyboard away if one is shown. */
+    /** Says something; if the location keyboard is shown, the main menu takes its place again. */
     const say = async (text: string): Promise<void> => {
-      await send(text, replyKeyboardShown ? { reply_markup: { remove_keyboard: true } } : {});
+      await send(text, replyKeyboardShown ? { reply_markup: mainMenu(t) } : {});
       replyKeyboardShown = false;
     };
 
@@ -230,7 +231,10 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
         .text(t("report-button-back"), "rep:consent:~back")
         .text(t("report-button-cancel"), CB.cancel);
 
-    const cancelled = () => say(t("report-cancelled"));
+    const cancelled = async () => {
+      replyKeyboardShown = true; // whatever was shown, the user leaves with the menu
+      await say(t("report-cancelled"));
+    };
 
     await say(t("report-intro"));
     for (let i = 0; i < STEPS.length; ) {
@@ -301,6 +305,7 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
         continue;
       }
       // Stored first, thanked second: a thank-you never stands for a report that is not in Redis.
+      replyKeyboardShown = true;
       await say(t("report-sent", { reference: saved.reference }));
       await conversation.external((outer) => announceReport(deps, store, outer.api, saved.reference));
       return;

@@ -47,7 +47,7 @@ describe("report conversation: happy paths", () => {
     expect(keyboard.keyboard[0]?.[0]).toEqual({ text: "📍 Отправить геолокацию", request_location: true });
     await user.shareLocation(52.1, 76.9);
     expect(user.replies[0]?.text).toBe("📍 Геолокация получена.");
-    expect(user.replies[0]?.payload.reply_markup).toEqual({ remove_keyboard: true });
+    expect(user.replies[0]?.payload.reply_markup).toMatchObject({ is_persistent: true });
     await user.send("По вечерам почти не грузится");
     expect(user.last.text).toContain("Проверьте обращение");
     expect(user.last.text).toContain("Населённый пункт: с. Иртышск");
@@ -76,11 +76,11 @@ describe("report conversation: happy paths", () => {
     expect(await redis.exists("conv:2001")).toBe(0);
   });
 
-  it("takes a report in Kazakh, entered from the /start button, with skips and don't-knows", async () => {
+  it("takes a report in Kazakh, entered from the menu, with skips and don't-knows", async () => {
     const harness = createTestBot({ redis, env, now });
     const user = harness.user({ id: 2002, language_code: "kk" });
     await user.send("/start");
-    await user.press("Баяу интернет");
+    await user.send("📶 Интернет нашар");
     expect(user.last.text).toContain("Қадам 1/8");
     expect(user.last.text).toContain("қай өңірде");
     expect(user.last.buttons.slice(0, 3)).toEqual(["Абай облысы", "Ақмола облысы", "Ақтөбе облысы"]);
@@ -147,7 +147,7 @@ describe("report conversation: back, edit, cancel", () => {
     expect(user.last.text).toContain("Шаг 3 из 8");
   });
 
-  it("goes back from the location step and takes the reply keyboard away", async () => {
+  it("goes back from the location step and puts the main menu back", async () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2011 });
     await user.send("/report");
     await user.press("Павлодарская");
@@ -157,7 +157,7 @@ describe("report conversation: back, edit, cancel", () => {
     await user.press("Низкая скорость");
     await user.send("3");
     await user.send("⬅ Назад");
-    expect(user.replies[0]?.payload.reply_markup).toEqual({ remove_keyboard: true });
+    expect(user.replies[0]?.payload.reply_markup).toMatchObject({ is_persistent: true });
     expect(user.last.text).toContain("Шаг 6 из 8");
     expect(user.last.text).toContain("Сейчас: 3 Мбит/с");
   });
@@ -185,7 +185,7 @@ describe("report conversation: back, edit, cancel", () => {
     expect(user.last.text).toContain("Проверьте обращение");
   });
 
-  it("cancels with the button at any step, removing the reply keyboard", async () => {
+  it("cancels with the button at any step, putting the main menu back", async () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2013 });
     await user.send("/report");
     await user.press("Отмена");
@@ -201,7 +201,7 @@ describe("report conversation: back, edit, cancel", () => {
     await user.send("3");
     await user.send("✖ Отмена");
     expect(user.last.text).toContain("Обращение отменено");
-    expect(user.last.payload.reply_markup).toEqual({ remove_keyboard: true });
+    expect(user.last.payload.reply_markup).toMatchObject({ is_persistent: true });
     // After the end, text is a question for the ask feature again, not an answer.
     await user.send("Иртышск");
     expect(user.replies.some((r) => r.text.includes("Обращение"))).toBe(false);
