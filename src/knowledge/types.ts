@@ -12,7 +12,14 @@ export interface Source {
 /** The knowledge module's reply to one message. */
 export type Reply =
   | { kind: "answer"; lang: Language; text: string; sources: Source[]; related: string[]; cardId?: string }
-  | { kind: "none"; lang: Language }
+  | {
+      kind: "none";
+      lang: Language;
+      /** Why there is no answer; decides the refusal's wording and buttons. */
+      reason?: "no-answer" | "off-topic" | "state-service" | "complaint";
+      /** Answerable questions close to the one asked, offered as buttons. */
+      suggestions?: string[];
+    }
   | { kind: "smalltalk"; lang: Language; intent: "greeting" | "thanks" };
 
 /** A published announcement (admin update) added at run time. */

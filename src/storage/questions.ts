@@ -10,6 +10,28 @@ export interface AskedQuestion {
   /** `doc` ids of the sources, best first. */
   sources: string[];
   related: string[];
+  /** The chat the reply went to and its message: only a button under that message may vote on it. */
+  chatId?: number;
+  messageId?: number;
+}
+
+/** Who pressed a button, and under which message: what a vote is checked against. */
+export interface Voter {
+  userId: number;
+  chatId: number;
+  messageId: number | undefined;
+}
+
+/** Why an answer got 👎. */
+export const DISLIKE_REASONS = ["wrong", "outdated", "not-asked", "other"] as const;
+export type DislikeReason = (typeof DISLIKE_REASONS)[number];
+
+/** A disliked answer, with how many 👎 it got and why. */
+export interface Disliked {
+  answer: string;
+  question: string;
+  count: number;
+  reasons: Partial<Record<DislikeReason, number>>;
 }
 
 const QUESTION_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -19,6 +41,8 @@ const GAPS_KEPT_PER_DAY = 500;
 const FEEDBACK_KEPT = 10_000;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+/** Answers are grouped by their first line: the same fact disliked under several questions counts together. */
+const answerKey = (reply: string) => (reply.split("\n")[0] ?? "").slice(0, 160);
 
 /** Questions asked, the feedback on their answers, and the unanswered ones (content gaps). */
 export class QuestionStore {
@@ -36,17 +60,42 @@ export class QuestionStore {
     return raw ? (JSON.parse(raw) as AskedQuestion) : undefined;
   }
 
+  /** Remembers the message that carries the reply's buttons, once Telegram has given its id. */
+  async bindMessage(id: string, messageId: number): Promise<void> {
+    const asked = await this.get(id);
+    if (!asked) return;
+    await this.redis.set(`ask:q:${id}`, JSON.stringify({ ...asked, messageId }), "KEEPTTL");
+  }
+
+  /**
+   * The question behind a button, if the button is under the reply the presser received. Ids are
+   * sequential, so the id alone proves nothing: a forged button from another chat, or on another
+   * message, gets undefined.
+   */
+  async forVoter(id: string, voter: Voter): Promise<AskedQuestion | undefined> {
+    const asked = await this.get(id);
+    if (!asked || asked.chatId !== voter.chatId) return undefined;
+    if (asked.messageId !== undefined && asked.messageId !== voter.messageId) return undefined;
+    return asked;
+  }
+
   /**
    * Records a 👍/👎 with the question and what was answered. One vote per user and question: a
-   * second tap changes the vote instead of counting twice. Returns false for an unknown question.
+   * second tap changes the vote instead of counting twice. Returns false for an unknown question
+   * or a button that is not under the voter's own reply.
    */
-  async vote(id: string, userId: number, vote: "up" | "down", at: Date): Promise<boolean> {
-    const asked = await this.get(id);
+  async vote(id: string, voter: Voter, vote: "up" | "down", at: Date): Promise<boolean> {
+    const asked = await this.forVoter(id, voter);
     if (!asked) return false;
+    const userId = voter.userId;
     const previous = await this.redis.hget(`ask:votes:${id}`, String(userId));
     if (previous === vote) return true;
-    await this.redis
-      .multi()
+    const key = answerKey(asked.reply);
+    const tally = this.redis.multi();
+    if (vote === "down")
+      tally.zincrby("ask:disliked", 1, key).hset("ask:disliked:question", key, asked.question);
+    else if (previous === "down") tally.zincrby("ask:disliked", -1, key);
+    await tally
       .hset(`ask:votes:${id}`, String(userId), vote)
       .expire(`ask:votes:${id}`, QUESTION_TTL_SECONDS)
       .xadd(
@@ -70,6 +119,68 @@ export class QuestionStore {
       )
       .exec();
     return true;
+  }
+
+  /**
+   * Why the voter disliked an answer (asked after 👎). Only the voter's own 👎 can be explained, once;
+   * returns false otherwise.
+   */
+  async explainDislike(id: string, voter: Voter, reason: DislikeReason, at: Date): Promise<boolean> {
+    const asked = await this.get(id);
+    if (!asked || asked.chatId !== voter.chatId) return false;
+    if ((await this.redis.hget(`ask:votes:${id}`, String(voter.userId))) !== "down") return false;
+    if ((await this.redis.hsetnx(`ask:why:${id}`, String(voter.userId), reason)) === 0) return false;
+    const key = answerKey(asked.reply);
+    await this.redis
+      .multi()
+      .expire(`ask:why:${id}`, QUESTION_TTL_SECONDS)
+      .hincrby("ask:disliked:why", `${reason}|${key}`, 1)
+      .xadd(
+        "ask:feedback",
+        "MAXLEN",
+        "~",
+        FEEDBACK_KEPT,
+        "*",
+        "question_id",
+        id,
+        "why",
+        reason,
+        "question",
+        asked.question,
+        "at",
+        at.toISOString(),
+      )
+      .exec();
+    return true;
+  }
+
+  /** The answers with the most 👎, with the reasons given. */
+  async topDisliked(limit = 10): Promise<Disliked[]> {
+    const entries = await this.redis.zrevrangebyscore(
+      "ask:disliked",
+      "+inf",
+      1,
+      "WITHSCORES",
+      "LIMIT",
+      0,
+      limit,
+    );
+    const result: Disliked[] = [];
+    for (let i = 0; i + 1 < entries.length; i += 2) {
+      const answer = entries[i] as string;
+      const counts = await this.redis.hmget(
+        "ask:disliked:why",
+        ...DISLIKE_REASONS.map((reason) => `${reason}|${answer}`),
+      );
+      const reasons: Disliked["reasons"] = {};
+      DISLIKE_REASONS.forEach((reason, j) => {
+        const n = Number(counts[j] ?? 0);
+        if (n > 0) reasons[reason] = n;
+      });
+      const question = (await this.redis.hget("ask:disliked:question", answer)) ?? "";
+      result.push({ answer, question, count: Number(entries[i + 1]), reasons });
+    }
+    return result;
   }
 
   /** Counts an unanswered question for the day, so administrators can see what the texts lack. */
