@@ -125,7 +125,8 @@ describe("votes are bound to the message the voter received", () => {
     const victim = harness.user({ id: 6010 });
     await victim.send("Когда в Казахстане запустят 5G?");
     const reply = sentTo(harness, victim.chatId).at(-1);
-    const data = (reply?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] })
+    if (!reply) throw new Error("test: no reply");
+    const data = (reply.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] })
       .inline_keyboard[0]?.[1]?.callback_data as string;
     expect(data).toMatch(/^fb:\w+:down$/);
     const feedbackBefore = await redis.xlen("ask:feedback");
@@ -136,7 +137,7 @@ describe("votes are bound to the message the voter received", () => {
       harness,
       attacker.from,
       attacker.chatId,
-      { message_id: reply?.message_id ?? 0, text: "" },
+      { message_id: reply.message_id, text: "" },
       data,
       "private",
     );
