@@ -146,14 +146,17 @@ publish-broadcasts-none = Әзірге тарату болған жоқ.
 
 ## Баяу интернет туралы өтініштер
 
-report-intro = Нашар интернет туралы өтініш толтырайық — бар болғаны 8 қысқа сұрақ. Кез келген сәтте «✖ Бас тарту» түймесімен немесе /cancel командасымен тоқтатуға болады.
+report-intro = Нашар интернет туралы өтініш толтырайық — бірнеше қысқа сұрақ қана. Кез келген сәтте «✖ Бас тарту» түймесімен немесе /cancel командасымен тоқтатуға болады.
 report-step = Қадам { $n }/{ $total }
 report-ask-region = Елді мекеніңіз қай өңірде орналасқан?
+report-ask-district = Қай ауданда? ({ $region })
 report-ask-settlement = Елді мекеннің атауын жазыңыз (ауыл, кент, қала), мысалы: Ертіс немесе Жаңаауыл.
+report-settlement-understood = Түсінгенім: { $name } ({ $where })
 report-ask-operator = Қай оператордың интернеті нашар жұмыс істейді?
 report-ask-connection = Интернетке қалай қосыласыз?
 report-ask-problem = Мәселе неде?
-report-ask-speed = Өлшеу (мысалы, Speedtest) қандай жылдамдық көрсетті? Санды Мбит/с бірлігімен жазыңыз, мысалы 1,5, немесе «Білмеймін» түймесін басыңыз.
+report-ask-speed = Өлшеген кезде (мысалы, Speedtest-те) жылдамдық қанша болды? Санын бірлігімен жазыңыз, мысалы: 1,5 Мбит/с, 512 кбит/с немесе «бір мегабиттен аз». Өлшемеген болсаңыз, «Білмеймін» түймесін басыңыз.
+report-ask-photo = Жылдамдықты өлшеген скриншот бар ма (мысалы, Speedtest-тен)? Оны фото немесе сурет файлы ретінде жіберіңіз — скриншот болса, модераторларға мәселені шешуді талап ету оңайырақ. Скриншот болмаса, «Өткізіп жіберу» түймесін басыңыз.
 report-ask-location = Байланыс нашар жердің геолокациясын экранның төменгі жағындағы «📍 Геолокацияны жіберу» түймесімен жіберіңіз. Қаламасаңыз, «Өткізіп жіберу» түймесін басыңыз.
 report-ask-comment = Тағы бірдеңе қосқыңыз келе ме? Түсініктеме жазыңыз ({ $max } таңбаға дейін) немесе «Өткізіп жіберу» түймесін басыңыз.
 report-current = Қазіргі жауап: { $value }
@@ -161,6 +164,7 @@ report-button-back = ⬅ Артқа
 report-button-cancel = ✖ Бас тарту
 report-button-skip = Өткізіп жіберу
 report-button-dont-know = Білмеймін
+report-button-district-unknown = Білмеймін / тізімде жоқ
 report-button-share-location = 📍 Геолокацияны жіберу
 report-button-send = ✅ Жіберу
 report-button-edit = ✏ Өзгерту
@@ -171,8 +175,15 @@ report-hint-choose = Төмендегі түймелердің бірін таң
 report-hint-text = Жауабыңызды мәтінмен жазыңыз.
 report-hint-command = Қазір өтініш толтырылып жатыр. Төмендегі сұраққа жауап беріңіз немесе өтініштен бас тарту үшін /cancel жіберіңіз.
 report-hint-no-location = Мұнда геолокация керек емес — сұраққа жауап беріңіз.
+report-hint-photo = Скриншотты фото немесе сурет файлы ретінде жіберіңіз не «Өткізіп жіберу» түймесін басыңыз.
+report-hint-voice = Дауыстық хабарламаны тыңдай алмаймын — мәтінмен немесе түймемен жауап беріңізші.
+report-photo-not-image = Бұл файл сурет емес. Скриншотты фото немесе PNG/JPG файлы ретінде жіберіңіз не «Өткізіп жіберу» түймесін басыңыз.
+report-photo-saved = 📷 Скриншот алынды.
 report-settlement-invalid = Бұл елді мекеннің атауына ұқсамайды. Атау { $min }–{ $max } таңбадан тұруы керек: әріптер, сандар, бос орындар және дефистер (нүкте мен апостроф та жарайды).
-report-speed-invalid = Жылдамдықты түсіне алмадым. 0-ден 10000-ға дейінгі санды Мбит/с бірлігімен жазыңыз, мысалы 2 немесе 0,5, немесе «Білмеймін» түймесін басыңыз.
+report-speed-unreadable = Жылдамдықты түсіне алмадым. Санын бірлігімен жазыңыз, мысалы: 2 Мбит/с, 0,5 Мбит/с, 512 кбит/с немесе «бір жарым мегабит», не «Білмеймін» түймесін басыңыз.
+report-speed-too-high = Мұндай жылдамдық болмайды: 10 000 Мбит/с-тан жоғары. Мүмкін, килобит шығар? Онда, мысалы, «512 кбит/с» деп жазыңыз.
+report-speed-negative = Жылдамдық нөлден төмен болмайды. Өлшеу нәтижесін жазыңыз, мысалы «1,5 Мбит/с», не «Білмеймін» түймесін басыңыз.
+report-speed-understood = Түсінгенім: { $speed }
 report-location-hint = Экранның төменгі жағындағы «📍 Геолокацияны жіберу» немесе «Өткізіп жіберу» түймесін басыңыз.
 report-location-outside = Бұл нүкте Қазақстаннан тыс жерде. Қазақстандағы байланысы нашар жердің геолокациясын жіберіңіз немесе «Өткізіп жіберу» түймесін басыңыз.
 report-location-saved = 📍 Геолокация алынды.
@@ -189,17 +200,22 @@ report-sent =
 report-save-failed = Өтінішті сақтау мүмкін болмады, бірақ жауаптарыңыз жоғалған жоқ. Бір минуттан кейін «Жіберу» түймесін қайта басып көріңіз.
 report-invalid = Өтініштің бір жері қате толтырылған. «Өзгерту» түймесін басып, жауаптарды тексеріңіз.
 report-field-region = Өңір
+report-field-district = Аудан
 report-field-settlement = Елді мекен
 report-field-operator = Оператор
 report-field-connection = Қосылым түрі
 report-field-problem = Мәселе
 report-field-speed = Жылдамдық
+report-field-photo = Скриншот
 report-field-location = Геолокация
 report-field-comment = Түсініктеме
 report-value-missing = —
 report-value-unknown = білмеймін
 report-value-skipped = көрсетілмеген
 report-value-speed = { $speed } Мбит/с
+report-value-speed-kbit = { $speed } кбит/с
+report-value-photo = тіркелген
+report-town = { $name } қаласы
 report-connection-mobile-2g = 📱 Мобильді 2G
 report-connection-mobile-3g = 📱 Мобильді 3G
 report-connection-mobile-4g = 📱 Мобильді 4G
@@ -224,6 +240,23 @@ report-mod-status-by = Күйі: { $status } — өзгерткен { $by }, { $
 report-mod-button-accepted = ✅ Қабылданды
 report-mod-button-resolved = 🛠 Шешілді
 report-mod-button-rejected = ⛔ Қабылданбады
+report-mod-button-note = 💬 Өтініш иесіне жауап беру
+report-mod-button-reject = ⛔ Себебін көрсетіп қабылдамау
+report-note-prompt = Осы хабарламаға жауап жазыңыз — мәтін { $reference } өтінішінің иесіне модератордың жауабы ретінде жіберіледі.
+report-reject-prompt = { $reference } өтінішін неге қабылдамаймыз? Себебін түймемен таңдаңыз немесе осы хабарламаға өз сөзіңізбен жауап жазыңыз — өтініш иесі оны алады.
+report-reject-reason-duplicate = өтініш қайталанған: бұл мәселе туралы бұрын хабарланған
+report-reject-reason-insufficient = өтінішті тексеруге дерек жеткіліксіз
+report-reject-reason-out-of-scope = бұл интернет сапасына қатысты емес
+report-note-to-reporter =
+    💬 { $reference } өтініші бойынша модератордың жауабы ({ $settlement }):
+    { $note }
+report-rejected-to-reporter =
+    { $reference } өтініші ({ $settlement }) қабылданбады.
+    Себебі: { $note }
+    Келіспесеңіз, жаңа өтініш жіберіңіз — /report.
+report-note-sent = ✓ { $reference } өтініші бойынша жауап өтініш иесіне жетті.
+report-note-undelivered = { $reference } өтініші бойынша жауап сақталды, бірақ өтініш иесіне жеткен жоқ (ол деректерін жойған немесе ботты бұғаттаған).
+report-note-invalid = 1–{ $max } таңбалы мәтін керек, команда емес. Бот хабарламасына қайта жауап жазыңыз.
 report-mod-not-allowed = Өтініштердің күйін тек әкімшілер өзгерте алады.
 report-mod-not-found = Өтініш табылмады.
 report-mod-same-status = Өтініштің күйі қазірдің өзінде «{ $status }».
@@ -235,6 +268,7 @@ report-place-summary =
     Өтініштер: { $references }
 report-my-title = Сіздің өтініштеріңіз:
 report-my-line = { $reference } · { $date } · { $settlement } — { $status }
+report-my-note = 💬 { $note }
 report-my-empty = Сізде әзірге өтініш жоқ. Нашар интернет туралы хабарлау үшін /report жіберіңіз.
 report-export-forbidden = Бұл команда тек әкімшілерге қолжетімді.
 report-export-usage = Пішімі: /export region=pavlodar from=2026-01-01 to=2026-12-31 (әр бөлігі міндетті емес).

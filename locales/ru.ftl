@@ -146,14 +146,17 @@ publish-broadcasts-none = Рассылок пока не было.
 
 ## Обращения о медленном интернете
 
-report-intro = Давайте составим обращение о плохом интернете — это 8 коротких вопросов. Отменить можно в любой момент кнопкой «✖ Отмена» или командой /cancel.
+report-intro = Давайте составим обращение о плохом интернете — это несколько коротких вопросов. Отменить можно в любой момент кнопкой «✖ Отмена» или командой /cancel.
 report-step = Шаг { $n } из { $total }
 report-ask-region = В каком регионе находится ваш населённый пункт?
+report-ask-district = В каком районе? ({ $region })
 report-ask-settlement = Напишите название населённого пункта (село, посёлок, город), например: Иртышск или с. Жана-Аул.
+report-settlement-understood = Понял так: { $name } ({ $where })
 report-ask-operator = У какого оператора плохо работает интернет?
 report-ask-connection = Как вы подключены к интернету?
 report-ask-problem = Что именно не так?
-report-ask-speed = Какую скорость показал замер (например, в Speedtest)? Напишите число в Мбит/с, например 1,5, или нажмите «Не знаю».
+report-ask-speed = Какую скорость показал замер (например, в Speedtest)? Напишите число и единицы, например: 1,5 Мбит/с, 512 кбит/с или «меньше мегабита». Если не замеряли — нажмите «Не знаю».
+report-ask-photo = Есть скриншот замера скорости (например, из Speedtest)? Пришлите его как фото или как файл-картинку — с ним модераторам проще добиться исправления. Если скриншота нет, нажмите «Пропустить».
 report-ask-location = Отправьте геолокацию места, где плохая связь, кнопкой «📍 Отправить геолокацию» внизу экрана. Если не хотите, нажмите «Пропустить».
 report-ask-comment = Хотите что-то добавить? Напишите комментарий (до { $max } символов) или нажмите «Пропустить».
 report-current = Сейчас: { $value }
@@ -161,6 +164,7 @@ report-button-back = ⬅ Назад
 report-button-cancel = ✖ Отмена
 report-button-skip = Пропустить
 report-button-dont-know = Не знаю
+report-button-district-unknown = Не знаю / нет в списке
 report-button-share-location = 📍 Отправить геолокацию
 report-button-send = ✅ Отправить
 report-button-edit = ✏ Изменить
@@ -171,8 +175,15 @@ report-hint-choose = Пожалуйста, выберите вариант кн�
 report-hint-text = Пожалуйста, ответьте текстом.
 report-hint-command = Сейчас заполняется обращение. Ответьте на вопрос ниже или отправьте /cancel, чтобы его отменить.
 report-hint-no-location = Геолокация здесь не нужна — ответьте, пожалуйста, на вопрос.
+report-hint-photo = Пришлите скриншот как фото или файл-картинку либо нажмите «Пропустить».
+report-hint-voice = Голосовые сообщения я не слушаю — ответьте, пожалуйста, текстом или кнопкой.
+report-photo-not-image = Этот файл не картинка. Пришлите скриншот как фото или файл PNG/JPG либо нажмите «Пропустить».
+report-photo-saved = 📷 Скриншот получен.
 report-settlement-invalid = Это не похоже на название населённого пункта. Нужно от { $min } до { $max } символов: буквы, цифры, пробелы и дефисы (можно также точку и апостроф).
-report-speed-invalid = Не удалось понять скорость. Напишите число от 0 до 10000 в Мбит/с, например 2 или 0,5, или нажмите «Не знаю».
+report-speed-unreadable = Не удалось понять скорость. Напишите число и единицы, например: 2 Мбит/с, 0,5 Мбит/с, 512 кбит/с или «полтора мегабита», либо нажмите «Не знаю».
+report-speed-too-high = Такой скорости не бывает: больше 10 000 Мбит/с. Может быть, это килобиты? Тогда напишите, например, «512 кбит/с».
+report-speed-negative = Скорость не может быть меньше нуля. Напишите, что показал замер, например «1,5 Мбит/с», или нажмите «Не знаю».
+report-speed-understood = Понял так: { $speed }
 report-location-hint = Нажмите кнопку «📍 Отправить геолокацию» внизу экрана или «Пропустить».
 report-location-outside = Эта точка находится за пределами Казахстана. Отправьте геолокацию места в Казахстане, где плохая связь, или нажмите «Пропустить».
 report-location-saved = 📍 Геолокация получена.
@@ -189,17 +200,22 @@ report-sent =
 report-save-failed = Не удалось сохранить обращение, но ваши ответы не потерялись. Попробуйте нажать «Отправить» ещё раз через минуту.
 report-invalid = В обращении что-то заполнено неверно. Нажмите «Изменить» и проверьте ответы.
 report-field-region = Регион
+report-field-district = Район
 report-field-settlement = Населённый пункт
 report-field-operator = Оператор
 report-field-connection = Подключение
 report-field-problem = Проблема
 report-field-speed = Скорость
+report-field-photo = Скриншот
 report-field-location = Геолокация
 report-field-comment = Комментарий
 report-value-missing = —
 report-value-unknown = не знаю
 report-value-skipped = не указано
 report-value-speed = { $speed } Мбит/с
+report-value-speed-kbit = { $speed } кбит/с
+report-value-photo = приложен
+report-town = г. { $name }
 report-connection-mobile-2g = 📱 Мобильный 2G
 report-connection-mobile-3g = 📱 Мобильный 3G
 report-connection-mobile-4g = 📱 Мобильный 4G
@@ -224,6 +240,23 @@ report-mod-status-by = Статус: { $status } — изменил(а) { $by },
 report-mod-button-accepted = ✅ Принято
 report-mod-button-resolved = 🛠 Решено
 report-mod-button-rejected = ⛔ Отклонено
+report-mod-button-note = 💬 Ответить заявителю
+report-mod-button-reject = ⛔ Отклонить с причиной
+report-note-prompt = Ответьте на это сообщение — текст уйдёт заявителю обращения { $reference } как ответ модератора.
+report-reject-prompt = Почему отклоняем { $reference }? Выберите причину кнопкой или ответьте на это сообщение своими словами — заявитель получит её.
+report-reject-reason-duplicate = повторное обращение: об этой проблеме уже сообщали
+report-reject-reason-insufficient = не хватает данных, чтобы проверить обращение
+report-reject-reason-out-of-scope = это не связано с качеством интернета
+report-note-to-reporter =
+    💬 Ответ модератора по обращению { $reference } ({ $settlement }):
+    { $note }
+report-rejected-to-reporter =
+    Обращение { $reference } ({ $settlement }) отклонено.
+    Причина: { $note }
+    Если вы не согласны, отправьте новое обращение — /report.
+report-note-sent = ✓ Заявитель получил ответ по обращению { $reference }.
+report-note-undelivered = Ответ по обращению { $reference } сохранён, но заявителю не доставлен (он удалил свои данные или заблокировал бота).
+report-note-invalid = Нужен текст от 1 до { $max } символов, не команда. Ответьте на сообщение бота ещё раз.
 report-mod-not-allowed = Менять статус обращений могут только администраторы.
 report-mod-not-found = Обращение не найдено.
 report-mod-same-status = У обращения уже статус «{ $status }».
@@ -239,6 +272,7 @@ report-place-summary =
     Обращения: { $references }
 report-my-title = Ваши обращения:
 report-my-line = { $reference } · { $date } · { $settlement } — { $status }
+report-my-note = 💬 { $note }
 report-my-empty = У вас пока нет обращений. Сообщить о плохом интернете — /report.
 report-export-forbidden = Эта команда доступна только администраторам.
 report-export-usage = Формат: /export region=pavlodar from=2026-01-01 to=2026-12-31 (каждая часть необязательна).

@@ -20,7 +20,7 @@ import { type Language, languageFromCode } from "./i18n.js";
  * The version of the conversations' code. Bump it whenever a conversation's steps change: users in
  * the middle of an old one are then told to start again instead of replaying into new code.
  */
-export const CONVERSATIONS_VERSION = "1";
+export const CONVERSATIONS_VERSION = "2";
 
 export interface BotOptions {
   /** Skips the getMe call (tests, terminal chat). */

@@ -12,6 +12,7 @@ import type { Redis } from "ioredis";
  *   reports:place:<settlement key> zset reference -> created ms (the "5 in 30 days" threshold)
  *   report:place-alert:<key>       set NX for 30 days once moderators got the place's summary
  *   report:consent:<user id>       when the user agreed to the processing of their report data
+ *   report:note-prompt:<chat>:<message>  which report a moderator's reply to that bot message is for (2 days)
  */
 export const REPORT_STATUSES = ["new", "accepted", "resolved", "rejected"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -21,6 +22,9 @@ export interface NewReport {
   userId: number;
   lang: string;
   region: string;
+  /** The district (or town) id from the place dictionary, and its Russian name for moderators. */
+  districtId?: string | null;
+  district?: string | null;
   settlement: string;
   settlementKey: string;
   operator: string;
@@ -30,6 +34,16 @@ export interface NewReport {
   latitude: number | null;
   longitude: number | null;
   comment: string | null;
+  /** The Speedtest screenshot: "photo:<file id>" or "document:<file id>". */
+  photo?: string | null;
+}
+
+/** A moderator's word to the reporter: a note, or the reason for a rejection. */
+export interface ReportNote {
+  kind: "note" | "rejection";
+  text: string;
+  by: number;
+  at: Date;
 }
 
 /** A stored report. `userId` is null once the reporter deleted their data. */
@@ -40,6 +54,8 @@ export interface StoredReport extends Omit<NewReport, "userId"> {
   status: ReportStatus;
   statusBy: number | null;
   statusAt: Date | null;
+  /** The latest note to the reporter. */
+  note: ReportNote | null;
 }
 
 export interface StatusChange {
@@ -89,11 +105,15 @@ export class ReportStore {
     const reference = formatReference(year, await this.redis.incr(`report:seq:${year}`));
     const stored: StoredReport = {
       ...report,
+      districtId: report.districtId ?? null,
+      district: report.district ?? null,
+      photo: report.photo ?? null,
       reference,
       createdAt: now,
       status: "new",
       statusBy: null,
       statusAt: null,
+      note: null,
     };
     const [created, winner] = (await this.redis.eval(
       SAVE_SCRIPT,
@@ -177,6 +197,44 @@ export class ReportStore {
     return before;
   }
 
+  /** Keeps a moderator's note (the latest one is what the reporter sees in /myreports). */
+  async setNote(reference: string, note: ReportNote): Promise<void> {
+    await this.redis.hset(
+      `report:${reference}`,
+      "noteKind",
+      note.kind,
+      "noteText",
+      note.text,
+      "noteBy",
+      note.by,
+      "noteAt",
+      note.at.toISOString(),
+    );
+  }
+
+  /** Remembers which report a bot message in the moderators' chat asks a note for. */
+  async setNotePrompt(
+    chatId: number,
+    messageId: number,
+    prompt: { reference: string; kind: ReportNote["kind"] },
+  ): Promise<void> {
+    await this.redis.set(
+      `report:note-prompt:${chatId}:${messageId}`,
+      JSON.stringify(prompt),
+      "EX",
+      2 * 86_400,
+    );
+  }
+
+  /** The report a reply to that bot message is a note for, if it asked for one. */
+  async notePrompt(
+    chatId: number,
+    messageId: number,
+  ): Promise<{ reference: string; kind: ReportNote["kind"] } | undefined> {
+    const raw = await this.redis.get(`report:note-prompt:${chatId}:${messageId}`);
+    return raw ? (JSON.parse(raw) as { reference: string; kind: ReportNote["kind"] }) : undefined;
+  }
+
   /** The status changes of a report, oldest first. */
   async history(reference: string): Promise<StatusChange[]> {
     const items = await this.redis.lrange(`report:${reference}:history`, 0, -1);
@@ -232,6 +290,8 @@ function toHash(report: StoredReport): Record<string, string> {
     userId: text(report.userId),
     lang: report.lang,
     region: report.region,
+    districtId: text(report.districtId ?? null),
+    district: text(report.district ?? null),
     settlement: report.settlement,
     settlementKey: report.settlementKey,
     operator: report.operator,
@@ -241,6 +301,7 @@ function toHash(report: StoredReport): Record<string, string> {
     latitude: text(report.latitude),
     longitude: text(report.longitude),
     comment: text(report.comment),
+    photo: text(report.photo ?? null),
     status: report.status,
     statusBy: text(report.statusBy),
     statusAt: report.statusAt ? report.statusAt.toISOString() : "",
@@ -256,6 +317,8 @@ function fromHash(hash: Record<string, string>): StoredReport {
     userId: num(hash.userId),
     lang: hash.lang ?? "ru",
     region: hash.region ?? "",
+    districtId: hash.districtId || null,
+    district: hash.district || null,
     settlement: hash.settlement ?? "",
     settlementKey: hash.settlementKey ?? "",
     operator: hash.operator ?? "",
@@ -265,8 +328,18 @@ function fromHash(hash: Record<string, string>): StoredReport {
     latitude: num(hash.latitude),
     longitude: num(hash.longitude),
     comment: hash.comment ? hash.comment : null,
+    photo: hash.photo || null,
     status,
     statusBy: num(hash.statusBy),
     statusAt: hash.statusAt ? new Date(hash.statusAt) : null,
+    note:
+      hash.noteText && (hash.noteKind === "note" || hash.noteKind === "rejection")
+        ? {
+            kind: hash.noteKind,
+            text: hash.noteText,
+            by: Number(hash.noteBy),
+            at: new Date(hash.noteAt ?? 0),
+          }
+        : null,
   };
 }

@@ -3,6 +3,7 @@ import type { BotContext, BotDeps } from "../../bot/context.js";
 import type { Language } from "../../bot/i18n.js";
 import type { ReportStatus, ReportStore, StoredReport } from "../../storage/reports.js";
 import { MOD_CB } from "./keyboards.js";
+import { noteButtons } from "./notes.js";
 import {
   formatKzDate,
   formatSpeed,
@@ -31,9 +32,10 @@ const moderatorT =
 
 function moderatorKeyboard(t: Translate, reference: string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const status of MODERATED)
+  // Rejecting goes through notes.ts, which asks for the reason the reporter will read.
+  for (const status of MODERATED.filter((s) => s !== "rejected"))
     keyboard.text(t(`report-mod-button-${status}`), `repmod:${status}:${reference}`);
-  return keyboard;
+  return noteButtons(keyboard, t, reference);
 }
 
 /** The moderators' message for a report: every field, when it came, its status and who set it. */
@@ -84,6 +86,11 @@ export async function announceReport(
         reply_markup: moderatorKeyboard(t, reference),
       });
       await store.setModeratorMessage(reference, chatId, sent.message_id);
+      // The Speedtest screenshot, under the report it proves.
+      const [kind, fileId] = report.photo?.split(":") ?? [];
+      const evidence = { caption: report.reference, reply_parameters: { message_id: sent.message_id } };
+      if (kind === "photo" && fileId) await api.sendPhoto(chatId, fileId, evidence);
+      if (kind === "document" && fileId) await api.sendDocument(chatId, fileId, evidence);
     } catch (error) {
       logger.error({ err: error, reference, chatId }, "report: could not notify the moderators");
     }

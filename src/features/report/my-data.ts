@@ -12,14 +12,16 @@ export function myDataFeature(store: ReportStore): Composer<BotContext> {
     const reports = await store.listByUser(ctx.from.id);
     if (reports.length === 0) return ctx.reply(ctx.t("report-my-empty"));
     const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
-    const lines = reports.map((r) =>
-      ctx.t("report-my-line", {
+    const lines = reports.map((r) => {
+      const line = ctx.t("report-my-line", {
         reference: r.reference,
         date: formatKzDate(r.createdAt).slice(0, 10),
         settlement: r.settlement,
         status: statusName(t, r.status),
-      }),
-    );
+      });
+      // The moderators' latest word under its report.
+      return r.note ? `${line}\n   ${ctx.t("report-my-note", { note: r.note.text })}` : line;
+    });
     await ctx.reply(`${ctx.t("report-my-title")}\n\n${lines.join("\n")}`);
   });
 
