@@ -17,7 +17,7 @@ const percentile = (xs: number[], p: number): number => {
 
 function questions(): string[] {
   const seeds = readSeeds(SEEDS);
-  const extra = readFileSync(new URL("../test/knowledge/questions-extra.jsonl", import.meta.url), "utf8")
+  const extra = readFileSync(new URL("../test/eval/sets/extra.jsonl", import.meta.url), "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => (JSON.parse(l) as { q: string }).q);

@@ -1,25 +1,20 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { extname, join } from "node:path";
 import { z } from "zod";
 import { type LexiconData, LexiconSchema } from "./lexicon.js";
+import { entryLanguages, entryYear, readManifest } from "./manifest.js";
 import type { Lang } from "./text.js";
 
-const LangSchema = z.enum(["ru", "kk"]);
-
-/** seeds/sources.json: one entry per text file, with the metadata answers cite. */
-export const ManifestSchema = z.object({
-  documents: z.array(
-    z.object({
-      file: z.string().regex(/\.txt$/),
-      lang: LangSchema,
-      outlet: z.string().min(1),
-      year: z.number().int().min(1990).max(2100),
-      date: z.string().optional(),
-      note: z.string().optional(),
-    }),
-  ),
-});
-export type DocumentMeta = z.infer<typeof ManifestSchema>["documents"][number] & { doc: string };
+/** One text file of a document, with the metadata answers cite. */
+export interface DocumentMeta {
+  doc: string;
+  file: string;
+  lang: Lang;
+  outlet: string;
+  year: number;
+  date?: string;
+  note?: string;
+}
 
 /** A fact card: a curated bilingual statement that cites the document (and quote) it comes from. */
 export const FactCardSchema = z.object({
@@ -204,9 +199,17 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, path: string): T {
  * and lexicon.json. Every .txt file must have a manifest entry and every card a known document.
  */
 export function readSeeds(dir: string): Seeds {
-  const manifest = parse(ManifestSchema, readJson(join(dir, "sources.json")), "sources.json");
-  const documents: DocumentMeta[] = manifest.documents.map((d) => ({ ...d, doc: basename(d.file, ".txt") }));
-  const listed = new Set(manifest.documents.map((d) => d.file));
+  const documents: DocumentMeta[] = readManifest(dir).flatMap((entry) =>
+    entryLanguages(entry).map((lang) => ({
+      doc: entryLanguages(entry).length > 1 ? `${entry.id}.${lang}` : entry.id,
+      file: entry.files[lang] ?? "",
+      lang,
+      outlet: entry.outlet,
+      year: entryYear(entry),
+      ...(entry.date.length > 4 ? { date: entry.date } : {}),
+    })),
+  );
+  const listed = new Set(documents.map((d) => d.file));
   for (const file of readdirSync(dir)) {
     if (extname(file) === ".txt" && !listed.has(file)) {
       throw new Error(`knowledge: seeds/${file} has no entry in sources.json`);

@@ -36,4 +36,13 @@ export interface Knowledge {
   ask(question: string, options?: { fallbackLang?: Language }): Reply;
   addAnnouncement(a: Announcement): void;
   detectLanguage(text: string, fallback?: Language): Language;
+  /** What the index holds of one document: for the maintainer's `knowledge add` report. */
+  inspect(docId: string): DocumentSummary | undefined;
+}
+
+/** Passages and dated numbers found in one document. */
+export interface DocumentSummary {
+  passages: number;
+  languages: Language[];
+  numbers: { text: string; year?: number }[];
 }

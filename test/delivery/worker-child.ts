@@ -19,6 +19,7 @@ const knowledge: Knowledge = {
   ask: () => ({ kind: "none", lang: "ru" }),
   addAnnouncement: () => {},
   detectLanguage: () => "ru",
+  inspect: () => undefined,
 };
 const deps: BotDeps = {
   config,

@@ -33,9 +33,10 @@ export function readSet(file: string): SetQuestion[] {
 
 /** Every question-set file of this folder, plus the shared sample when it is reachable. */
 export function setFiles(): string[] {
-  const own = readdirSync(HERE)
-    .filter((f) => /^questions-.*\.jsonl$/.test(f))
-    .map((f) => join(HERE, f));
+  const sets = join(HERE, "../eval/sets");
+  const own = readdirSync(sets)
+    .filter((f) => f.endsWith(".jsonl"))
+    .map((f) => join(sets, f));
   return existsSync(SHARED) ? [SHARED, ...own] : own;
 }
 
