@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestBot, type TestBot, type TestUser } from "../support/chat.js";
+import { createTestBot } from "../support/chat.js";
 import { testRedis } from "../support/redis.js";
 
 let redis: Redis;
@@ -16,20 +16,6 @@ const RU_MENU = [
   "🌐 Язык · Тіл",
 ];
 const KK_MENU = ["❓ Сұрақ қою", "📶 Интернет нашар", "📋 Өтініштерім", "🔔 Жазылымдар", "🌐 Тіл · Язык"];
-
-/** A voice message, as Telegram sends one. */
-function sendVoice(harness: TestBot, user: TestUser): Promise<void> {
-  return harness.bot.handleUpdate({
-    update_id: harness.nextUpdateId(),
-    message: {
-      message_id: 900 + harness.nextUpdateId(),
-      date: 0,
-      chat: { id: user.chatId, type: "private", first_name: user.from.first_name },
-      from: user.from,
-      voice: { file_id: "voice", file_unique_id: "voice", duration: 3 },
-    },
-  });
-}
 
 describe("the persistent menu", () => {
   it("comes with /start in Russian and in Kazakh, and stays on screen", async () => {
@@ -92,11 +78,11 @@ describe("the persistent menu", () => {
   it("answers a voice message kindly, with the menu, in both languages", async () => {
     const harness = createTestBot({ redis });
     const ru = harness.user({ id: 5106 });
-    await sendVoice(harness, ru);
+    await ru.sendVoice();
     expect(ru.last.text).toContain("Голосовые сообщения я, к сожалению, не слушаю");
     expect(ru.last.buttons).toEqual(RU_MENU);
     const kk = harness.user({ id: 5107, language_code: "kk" });
-    await sendVoice(harness, kk);
+    await kk.sendVoice();
     expect(kk.last.text).toContain("дауыстық хабарламаны тыңдай алмаймын");
     expect(kk.last.buttons).toEqual(KK_MENU);
   });

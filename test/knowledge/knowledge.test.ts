@@ -175,7 +175,12 @@ describe("seeds", () => {
       "Все новости\n\nВ этом году в Костанайской области запустят пилотный проект цифровой агрономии для 40 фермерских хозяйств.\n\nПодписывайтесь на нас в Telegram\n",
     );
     const manifest = JSON.parse(readFileSync(join(dir, "sources.json"), "utf8")) as { documents: object[] };
-    manifest.documents.push({ id: "005_test", files: { ru: "005_test.txt" }, outlet: "Example.kz", date: "2024" });
+    manifest.documents.push({
+      id: "005_test",
+      files: { ru: "005_test.txt" },
+      outlet: "Example.kz",
+      date: "2024",
+    });
     writeFileSync(join(dir, "sources.json"), JSON.stringify(manifest));
     const reply = loadKnowledge(dir).ask(
       "Сколько фермерских хозяйств в проекте цифровой агрономии в Костанайской области?",

@@ -80,8 +80,11 @@ export function reportConversation(deps: BotDeps, store: ReportStore, districts:
       markup: Question["markup"],
       replyKeyboard = false,
       hint = "",
+      current = "",
     ): Promise<Shown> => {
-      const messageId = await send(hint ? `${hint}\n\n${question}` : question, { reply_markup: markup });
+      // The current answer is shown while asking, not kept once the question is answered anew.
+      const body = current ? `${question}\n${current}` : question;
+      const messageId = await send(hint ? `${hint}\n\n${body}` : body, { reply_markup: markup });
       if (replyKeyboard && messageId !== undefined) replyKeyboardShown = true;
       return { messageId: messageId ?? 0, question, inline: !replyKeyboard && messageId !== undefined };
     };
@@ -159,7 +162,7 @@ export function reportConversation(deps: BotDeps, store: ReportStore, districts:
     const ask = async (step: Step, withBack: boolean): Promise<"answered" | "back" | "cancel"> => {
       const question = () => step.question(t, lang, draft, withBack);
       let q = question();
-      let shown = await show(questionText(step, q), q.markup, q.replyKeyboard);
+      let shown = await show(questionText(step, q), q.markup, q.replyKeyboard, "", q.current);
       for (;;) {
         const update = await next();
         const outcome = interpret(step, update, withBack);
@@ -189,6 +192,7 @@ export function reportConversation(deps: BotDeps, store: ReportStore, districts:
               q.markup,
               q.replyKeyboard,
               outcome.kind === "invalid" ? outcome.hint : "",
+              q.current,
             );
             break;
           case "ignore":

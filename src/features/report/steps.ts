@@ -62,6 +62,8 @@ export type Parsed =
 
 export interface Question {
   text: string;
+  /** "Now: …" under the question when it is asked again; left out once it is answered. */
+  current?: string | undefined;
   markup: InlineKeyboard | Keyboard;
   /** Location asks with a reply keyboard, which has to be removed afterwards. */
   replyKeyboard: boolean;
@@ -112,8 +114,11 @@ export function matchOption(
   return prefixed.length === 1 ? prefixed[0]?.value : undefined;
 }
 
-const withCurrent = (t: Translate, text: string, current: string | undefined) =>
-  current === undefined ? text : `${text}\n${t("report-current", { value: current })}`;
+/** The question, and the current answer when the step is asked again (Back, Edit). */
+const withCurrent = (t: Translate, text: string, current: string | undefined) => ({
+  text,
+  current: current === undefined ? undefined : t("report-current", { value: current }),
+});
 
 const notLocation = (_latitude: number, _longitude: number, t: Translate): Parsed => ({
   ok: false,
@@ -149,7 +154,7 @@ function choiceStep<K extends ChoiceField>(spec: ChoiceSpec<K>): Step {
       const options = spec.options(t, lang);
       const current = draft[spec.id];
       return {
-        text: withCurrent(t, t(spec.questionKey), options.find((o) => o.value === current)?.label),
+        ...withCurrent(t, t(spec.questionKey), options.find((o) => o.value === current)?.label),
         markup: choiceKeyboard(t, spec.id, options, spec.columns, withBack),
         replyKeyboard: false,
       };
@@ -218,7 +223,7 @@ const settlementStep = (districts: Districts): Step => ({
   id: "settlement",
   hintKey: "report-hint-text",
   question: (t, _lang, draft, withBack) => ({
-    text: withCurrent(t, t("report-ask-settlement"), draft.settlement),
+    ...withCurrent(t, t("report-ask-settlement"), draft.settlement),
     markup: choiceKeyboard(t, "settlement", [], 1, withBack),
     replyKeyboard: false,
   }),
@@ -247,7 +252,7 @@ const speed: Step = {
   id: "speed",
   hintKey: "report-hint-text",
   question: (t, _lang, draft, withBack) => ({
-    text: withCurrent(
+    ...withCurrent(
       t,
       t("report-ask-speed"),
       draft.speedMbps === undefined ? undefined : speedText(t, draft.speedMbps),
@@ -278,7 +283,7 @@ const location: Step = {
   id: "location",
   hintKey: "report-location-hint",
   question: (t, _lang, draft) => ({
-    text: withCurrent(
+    ...withCurrent(
       t,
       t("report-ask-location"),
       draft.location === undefined
@@ -307,7 +312,7 @@ const comment: Step = {
   id: "comment",
   hintKey: "report-hint-text",
   question: (t, _lang, draft, withBack) => ({
-    text: withCurrent(t, t("report-ask-comment", { max: COMMENT_MAX }), draft.comment ?? undefined),
+    ...withCurrent(t, t("report-ask-comment", { max: COMMENT_MAX }), draft.comment ?? undefined),
     markup: choiceKeyboard(t, "comment", [], 1, withBack, [
       { value: "skip", label: t("report-button-skip") },
     ]),
@@ -334,7 +339,7 @@ const photo: Step = {
   id: "photo",
   hintKey: "report-hint-photo",
   question: (t, _lang, draft, withBack) => ({
-    text: withCurrent(
+    ...withCurrent(
       t,
       t("report-ask-photo"),
       draft.photo === undefined ? undefined : t(draft.photo ? "report-value-photo" : "report-value-skipped"),
@@ -373,12 +378,13 @@ function districtStep(districts: Districts): Step {
   return {
     id: "district",
     hintKey: "report-hint-choose",
-    skip: (draft) => districts.of(draft.region, "ru").length === 0,
+    // Skipped once the region is known to have none, so the step count stays put until then.
+    skip: (draft) => draft.region !== undefined && districts.of(draft.region, "ru").length === 0,
     question(t, lang, draft, withBack) {
       const current =
         draft.district === undefined ? undefined : draftDistrictLabel(districts, t, lang, draft);
       return {
-        text: withCurrent(t, t("report-ask-district", { region: regionName(lang, draft.region) }), current),
+        ...withCurrent(t, t("report-ask-district", { region: regionName(lang, draft.region) }), current),
         markup: choiceKeyboard(t, "district", options(t, lang, draft), 2, withBack, [
           { value: "unknown", label: t("report-button-district-unknown") },
         ]),

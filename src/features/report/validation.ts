@@ -213,10 +213,14 @@ export function cleanSettlement(settlement: string): string {
       !(PLACE_WORDS_AFTER.has(word(w)) && i > 0),
   );
   // "с.Иртышск" has its abbreviation glued on.
-  return kept
-    .map((w) => w.replace(/^(с|п|пос|г|а|ст)\.(?=\p{L}{2})/iu, ""))
-    .join(" ")
-    .replace(/^[.\s-]+|[.\s-]+$/g, "");
+  return (
+    kept
+      .map((w) => w.replace(/^(с|п|пос|г|а|ст)\.(?=\p{L}{2})/iu, ""))
+      // "ШАКАТ" typed with Caps Lock reads back as "Шакат".
+      .map((w) => (w.length > 3 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w))
+      .join(" ")
+      .replace(/^[.\s-]+|[.\s-]+$/g, "")
+  );
 }
 
 /** Kazakh letters folded to the Russian ones people type instead ("Шақат" and "Шакат" meet). */

@@ -14,9 +14,8 @@ afterAll(() => cleanup());
 function refusing(harness: TestBot, refusals: Record<string, Reply>): TestBot {
   const real: Knowledge = harness.deps.knowledge;
   harness.deps.knowledge = {
+    ...real,
     ask: (question, options) => refusals[question] ?? real.ask(question, options),
-    addAnnouncement: (a) => real.addAnnouncement(a),
-    detectLanguage: (text, fallback) => real.detectLanguage(text, fallback),
   };
   return harness;
 }

@@ -40,7 +40,12 @@ describe("moderation", () => {
     const buttons = (
       notice.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
     ).inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(["✅ Принято", "🛠 Решено", "⛔ Отклонено"]);
+    expect(buttons.map((b) => b.text)).toEqual([
+      "✅ Принято",
+      "🛠 Решено",
+      "💬 Ответить заявителю",
+      "⛔ Отклонить с причиной",
+    ]);
 
     // Somebody who is not an admin: refused, nothing changes, the reporter hears nothing.
     const accepted = buttons[0]?.callback_data ?? "";
