@@ -117,6 +117,9 @@ publish-not-allowed = Жаңалықтарды тек бот әкімшілер�
 publish-choose-topic = Жаңа жарияланым. Тақырыпты таңдаңыз:
 publish-ask-ru = Тақырып: { $topic }. Жаңалық мәтінін орыс тілінде жіберіңіз (3500 таңбаға дейін).
 publish-ask-kk = Енді сол мәтінді қазақ тілінде жіберіңіз.
+publish-wrong-language-kk = Бұл орысша мәтін сияқты, ал мұнда қазақша нұсқасы керек. Мәтінді қазақша жіберіңіз немесе жарияланымды тоқтатыңыз: /cancel
+publish-wrong-language-ru = Бұл қазақша мәтін сияқты, ал мұнда орысша нұсқасы керек. Мәтінді орысша жіберіңіз немесе жарияланымды тоқтатыңыз: /cancel
+publish-broadcast-meta = 📅 { $date } · авторы: ID { $author }
 publish-text-empty = Жаңалық мәтіні керек — бір мәтіндік хабарламамен жіберіңіз.
 publish-text-too-long = Мәтін тым ұзын: { $length } таңба, ал ең көбі 3500 болуы керек. Қысқартыңызшы.
 publish-preview = Жазылушылар жаңалықты осылай көреді — төменде екі нұсқасы да бар:
@@ -271,13 +274,14 @@ report-my-line = { $reference } · { $date } · { $settlement } — { $status }
 report-my-note = 💬 { $note }
 report-my-empty = Сізде әзірге өтініш жоқ. Нашар интернет туралы хабарлау үшін /report жіберіңіз.
 report-export-forbidden = Бұл команда тек әкімшілерге қолжетімді.
-report-export-usage = Пішімі: /export region=pavlodar from=2026-01-01 to=2026-12-31 (әр бөлігі міндетті емес).
+report-export-usage = Пішімі: /export region=pavlodar from=01.01.2026 to=31.12.2026 (әр бөлігі міндетті емес; күндер Астана уақытымен, UTC+5, екі шеті де қоса есептеледі).
 report-export-bad-argument = «{ $argument }» аргументін түсінбедім.
 report-export-bad-region = «{ $region }» деген өңір жоқ. Рұқсат етілген мәндер: { $regions }.
-report-export-bad-date = «{ $date }» күні қате: ЖЖЖЖ-АА-КК пішімінде жазыңыз.
+report-export-bad-date = «{ $date }» күні қате: КК.АА.ЖЖЖЖ пішімінде жазыңыз, мысалы 01.03.2026.
 report-export-bad-range = from күні to күнінен кеш болмауы керек.
 report-export-empty = Мұндай шарттарға сай өтініш жоқ.
-report-export-caption = Файлдағы өтініштер саны: { $count }.
+report-export-caption = Файлдағы өтініштер саны: { $count } ({ $region }, { $from } – { $to }). Файлдағы уақыт — { $zone }.
+report-export-all-regions = барлық өңір
 
 ## Жеке деректер
 

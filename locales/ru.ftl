@@ -117,6 +117,9 @@ publish-not-allowed = Публиковать новости могут толь�
 publish-choose-topic = Новая публикация. Выберите тему:
 publish-ask-ru = Тема: { $topic }. Пришлите текст новости на русском языке (до 3500 символов).
 publish-ask-kk = Теперь пришлите тот же текст на казахском языке.
+publish-wrong-language-kk = Похоже, это русский текст, а здесь нужна казахская версия. Пришлите текст на казахском языке или отмените публикацию: /cancel
+publish-wrong-language-ru = Похоже, это казахский текст, а здесь нужна русская версия. Пришлите текст на русском языке или отмените публикацию: /cancel
+publish-broadcast-meta = 📅 { $date } · автор: ID { $author }
 publish-text-empty = Нужен текст новости — одним текстовым сообщением.
 publish-text-too-long = Текст слишком длинный: { $length } символов, а можно не больше 3500. Сократите его, пожалуйста.
 publish-preview = Так подписчики увидят новость — ниже обе версии:
@@ -275,13 +278,14 @@ report-my-line = { $reference } · { $date } · { $settlement } — { $status }
 report-my-note = 💬 { $note }
 report-my-empty = У вас пока нет обращений. Сообщить о плохом интернете — /report.
 report-export-forbidden = Эта команда доступна только администраторам.
-report-export-usage = Формат: /export region=pavlodar from=2026-01-01 to=2026-12-31 (каждая часть необязательна).
+report-export-usage = Формат: /export region=pavlodar from=01.01.2026 to=31.12.2026 (каждая часть необязательна; даты по времени Астаны, UTC+5, оба дня включительно).
 report-export-bad-argument = Не понимаю аргумент «{ $argument }».
 report-export-bad-region = Неизвестный регион «{ $region }». Допустимые значения: { $regions }.
-report-export-bad-date = Неверная дата «{ $date }»: нужен формат ГГГГ-ММ-ДД.
+report-export-bad-date = Неверная дата «{ $date }»: нужен формат ДД.ММ.ГГГГ, например 01.03.2026.
 report-export-bad-range = Дата from должна быть не позже даты to.
 report-export-empty = Обращений с такими условиями нет.
-report-export-caption = Обращений в файле: { $count }.
+report-export-caption = Обращений в файле: { $count } ({ $region }, с { $from } по { $to }). Время в файле — { $zone }.
+report-export-all-regions = все регионы
 
 ## Личные данные
 

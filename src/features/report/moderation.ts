@@ -1,18 +1,11 @@
 import { type Api, Composer, InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
+import { formatDateTime } from "../../bot/dates.js";
 import type { Language } from "../../bot/i18n.js";
 import type { ReportStatus, ReportStore, StoredReport } from "../../storage/reports.js";
 import { MOD_CB } from "./keyboards.js";
 import { noteButtons } from "./notes.js";
-import {
-  formatKzDate,
-  formatSpeed,
-  operatorName,
-  regionName,
-  renderFields,
-  statusName,
-  type Translate,
-} from "./render.js";
+import { formatSpeed, operatorName, regionName, renderFields, statusName, type Translate } from "./render.js";
 
 /** Reports of one place within this window are counted towards the moderators' summary. */
 export const PLACE_WINDOW_DAYS = 30;
@@ -43,14 +36,14 @@ export function renderModeratorMessage(t: Translate, report: StoredReport, byNam
   const lines = [
     t("report-mod-title", { reference: report.reference }),
     renderFields(t, "ru", report),
-    t("report-mod-created", { date: formatKzDate(report.createdAt) }),
+    t("report-mod-created", { date: formatDateTime(report.createdAt) }),
   ];
   if (report.statusBy !== null && report.statusAt)
     lines.push(
       t("report-mod-status-by", {
         status: statusName(t, report.status),
         by: byName ? `${byName} (${report.statusBy})` : String(report.statusBy),
-        date: formatKzDate(report.statusAt),
+        date: formatDateTime(report.statusAt),
       }),
     );
   else lines.push(t("report-mod-status", { status: statusName(t, report.status) }));

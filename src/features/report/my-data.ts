@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { formatDate } from "../../bot/dates.js";
 import type { ReportStore } from "../../storage/reports.js";
-import { formatKzDate, statusName } from "./render.js";
+import { statusName } from "./render.js";
 
 /** /myreports: the user's reports and their statuses. (/deletemydata lives in features/privacy.ts.) */
 export function myDataFeature(store: ReportStore): Composer<BotContext> {
@@ -15,7 +16,7 @@ export function myDataFeature(store: ReportStore): Composer<BotContext> {
     const lines = reports.map((r) => {
       const line = ctx.t("report-my-line", {
         reference: r.reference,
-        date: formatKzDate(r.createdAt).slice(0, 10),
+        date: formatDate(r.createdAt),
         settlement: r.settlement,
         status: statusName(t, r.status),
       });

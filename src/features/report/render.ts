@@ -22,9 +22,6 @@ export interface ReportFields {
   comment?: string | null | undefined;
 }
 
-/** Kazakhstan is on UTC+5 everywhere (since 1 March 2024); dates shown and filtered use it. */
-export const KZ_OFFSET_MS = 5 * 60 * 60 * 1000;
-
 /** The region's name in a language; unknown ids are shown as they are. */
 export function regionName(lang: Language, id: string | undefined): string {
   return REGIONS.find((r) => r.id === id)?.[lang] ?? id ?? "";
@@ -38,12 +35,6 @@ export function operatorName(lang: Language, id: string | undefined): string {
 /** 12.5 -> "12,5" in both languages (the decimal comma is usual in ru and kk). */
 export function formatSpeed(value: number): string {
   return String(value).replace(".", ",");
-}
-
-/** dd.mm.yyyy hh:mm in Kazakhstan time. */
-export function formatKzDate(date: Date): string {
-  const kz = new Date(date.getTime() + KZ_OFFSET_MS).toISOString();
-  return `${kz.slice(8, 10)}.${kz.slice(5, 7)}.${kz.slice(0, 4)} ${kz.slice(11, 16)}`;
 }
 
 /** The status's name. */

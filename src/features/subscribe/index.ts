@@ -20,7 +20,7 @@ import {
   unsubscribeAll,
 } from "../../storage/subscriptions.js";
 import { topicsMenu } from "./menu.js";
-import { PUBLISH_CONVERSATION, publishConversation } from "./publish.js";
+import { broadcastMeta, PUBLISH_CONVERSATION, publishConversation } from "./publish.js";
 
 /** Subscriptions to programme updates (/subscribe, /unsubscribe, the button under each update) and publishing them. */
 export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
@@ -84,7 +84,8 @@ export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
     if (!states.length) return ctx.reply(ctx.t("publish-broadcasts-none"));
     for (const state of states.reverse()) {
       const view = renderProgress(deps.i18n, ctx.lang, state);
-      await ctx.reply(view.text, { reply_markup: view.reply_markup });
+      const meta = broadcastMeta((key, vars) => ctx.t(key, vars), state);
+      await ctx.reply(`${meta}\n${view.text}`, { reply_markup: view.reply_markup });
     }
   });
 
