@@ -86,7 +86,7 @@ describe("error boundary", () => {
     });
     const user = harness.user({ id: 18, language_code: "kk" });
     await expect(user.send("/help")).resolves.toBeUndefined();
-    expect(user.last.text).toBe("Кешіріңіз, бірдеңе дұрыс болмады. Сәлден соң қайталап көріңіз.");
+    expect(user.last.text).toBe("Кешіріңіз, бір қате шықты. Сәлден кейін қайталап көріңізші.");
     await user.send("/help");
     expect(user.last.text).toContain("Мен түсінетін командалар");
   });

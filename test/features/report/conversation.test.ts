@@ -118,7 +118,7 @@ describe("report conversation: happy paths", () => {
       comment: "Өткізіп жіберу",
     });
     expect(user.last.text).toContain("Өтінішті тексеріңіз");
-    expect(user.last.text).toContain("Жылдамдық: білмеймін");
+    expect(user.last.text).toContain("Жылдамдық: белгісіз");
     expect(user.last.text).toContain("Геолокация: көрсетілмеген");
     await user.press("Жіберу");
     expect(user.last.text).toContain("келісіміңіз");
@@ -623,7 +623,7 @@ describe("report conversation: what people actually type", () => {
     await user.sendDocument("image/jpeg");
     await user.send("Пропустить");
     await user.press("Пропустить");
-    expect(user.last.text).toContain("Район: не знаю");
+    expect(user.last.text).toContain("Район: неизвестно");
     expect(user.last.text).toContain("Скриншот: приложен");
     await user.press("Отправить");
     await user.press("согласие");

@@ -75,7 +75,7 @@ describe("moderation", () => {
     expect(edited?.payload.reply_markup).toBeDefined();
     const told = reporter.all.slice(before);
     expect(told).toHaveLength(1);
-    expect(told[0]?.text).toBe(`${reference} өтінішіңіздің (с. Иртышск) күйі өзгерді: Қабылданды.`);
+    expect(told[0]?.text).toBe(`с. Иртышск бойынша ${reference} өтінішіңіздің күйі өзгерді: Жұмысқа алынды.`);
 
     // The same status again changes nothing and tells nobody.
     await pressInChat(harness, admin, MOD_CHAT, notice, accepted);

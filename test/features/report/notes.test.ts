@@ -89,7 +89,7 @@ describe("moderator notes", () => {
     const told = reporter.all.slice(before);
     expect(told).toHaveLength(1);
     expect(told[0]?.text).toBe(
-      `💬 ${reference} өтініші бойынша модератордың жауабы (Шақат ауылы):\nОператор обещает заменить оборудование до 1 апреля.`,
+      `💬 Шақат ауылы бойынша ${reference} өтінішіңізге модератордың жауабы:\nОператор обещает заменить оборудование до 1 апреля.`,
     );
     expect(sentTo(harness, MOD_CHAT).at(-1)?.text).toBe(
       `✓ Заявитель получил ответ по обращению ${reference}.`,
@@ -137,7 +137,7 @@ describe("moderator notes", () => {
     const prompt = sentTo(harness, MOD_CHAT).at(-1);
     if (!prompt) throw new Error("test: no prompt");
     await replyInChat(harness, admin, prompt, "Ауылда талшықты желі 2027 жылы тартылады.");
-    expect(reporter.last.text).toContain(`${reference} өтініші (Шақат ауылы) қабылданбады.`);
+    expect(reporter.last.text).toContain(`Шақат ауылы бойынша ${reference} өтінішіңіз қабылданбады.`);
     expect(reporter.last.text).toContain("Себебі: Ауылда талшықты желі 2027 жылы тартылады.");
     expect(await redis.hget(`report:${reference}`, "status")).toBe("rejected");
   });

@@ -101,7 +101,7 @@ describe("/publish", () => {
         "Отправить новость по теме «5G и мобильная связь»? Подписчиков: 3.",
       ]);
       expect(preview[1]?.buttons).toEqual(["🔕 Отписаться от этой темы"]);
-      expect(preview[2]?.buttons).toEqual(["🔕 Бұл тақырыптан бас тарту"]);
+      expect(preview[2]?.buttons).toEqual(["🔕 Бұл тақырыпқа жазылымды тоқтату"]);
       await admin.press("Отправить");
       expect(admin.last.text).toContain("Рассылка по теме «5G и мобильная связь»: готовится");
       expect(admin.last.buttons).toEqual(["🔄 Обновить", "⛔ Остановить рассылку"]);
