@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { ChainableCommander, Redis } from "ioredis";
 
 /** What the bot answered to one question, kept so buttons under the reply can refer to it. */
 export interface AskedQuestion {
@@ -43,6 +43,12 @@ const FEEDBACK_KEPT = 10_000;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 /** Answers are grouped by their first line: the same fact disliked under several questions counts together. */
 const answerKey = (reply: string) => (reply.split("\n")[0] ?? "").slice(0, 160);
+
+/** Appends one feedback entry (a vote, or the reason for a 👎) to the capped `ask:feedback` stream. */
+function feedback(multi: ChainableCommander, id: string, at: Date, fields: Record<string, string>) {
+  const pairs = Object.entries({ question_id: id, ...fields, at: at.toISOString() }).flat();
+  return multi.xadd("ask:feedback", "MAXLEN", "~", FEEDBACK_KEPT, "*", ...pairs);
+}
 
 /** Questions asked, the feedback on their answers, and the unanswered ones (content gaps). */
 export class QuestionStore {
@@ -95,29 +101,13 @@ export class QuestionStore {
     if (vote === "down")
       tally.zincrby("ask:disliked", 1, key).hset("ask:disliked:question", key, asked.question);
     else if (previous === "down") tally.zincrby("ask:disliked", -1, key);
-    await tally
-      .hset(`ask:votes:${id}`, String(userId), vote)
-      .expire(`ask:votes:${id}`, QUESTION_TTL_SECONDS)
-      .xadd(
-        "ask:feedback",
-        "MAXLEN",
-        "~",
-        FEEDBACK_KEPT,
-        "*",
-        "question_id",
-        id,
-        "vote",
-        vote,
-        "question",
-        asked.question,
-        "reply",
-        asked.reply,
-        "sources",
-        asked.sources.join(","),
-        "at",
-        at.toISOString(),
-      )
-      .exec();
+    tally.hset(`ask:votes:${id}`, String(userId), vote).expire(`ask:votes:${id}`, QUESTION_TTL_SECONDS);
+    await feedback(tally, id, at, {
+      vote,
+      question: asked.question,
+      reply: asked.reply,
+      sources: asked.sources.join(","),
+    }).exec();
     return true;
   }
 
@@ -131,26 +121,11 @@ export class QuestionStore {
     if ((await this.redis.hget(`ask:votes:${id}`, String(voter.userId))) !== "down") return false;
     if ((await this.redis.hsetnx(`ask:why:${id}`, String(voter.userId), reason)) === 0) return false;
     const key = answerKey(asked.reply);
-    await this.redis
+    const write = this.redis
       .multi()
       .expire(`ask:why:${id}`, QUESTION_TTL_SECONDS)
-      .hincrby("ask:disliked:why", `${reason}|${key}`, 1)
-      .xadd(
-        "ask:feedback",
-        "MAXLEN",
-        "~",
-        FEEDBACK_KEPT,
-        "*",
-        "question_id",
-        id,
-        "why",
-        reason,
-        "question",
-        asked.question,
-        "at",
-        at.toISOString(),
-      )
-      .exec();
+      .hincrby("ask:disliked:why", `${reason}|${key}`, 1);
+    await feedback(write, id, at, { why: reason, question: asked.question }).exec();
     return true;
   }
 

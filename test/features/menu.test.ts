@@ -75,6 +75,21 @@ describe("the persistent menu", () => {
     expect(restarted.last.text).toContain("Сізде әзірге өтініш жоқ");
   });
 
+  it("in the middle of a report, menu buttons do what their commands do there", async () => {
+    const user = createTestBot({ redis }).user({ id: 5109 });
+    await user.send("📶 Плохой интернет");
+    // /myreports works in the middle of a report, and the report goes on.
+    await user.send("📋 Мои обращения");
+    expect(user.last.text).toContain("У вас пока нет обращений");
+    // Any other button is a command the report answers with a hint and its question again.
+    await user.send("🔔 Подписки");
+    expect(user.last.text).toContain("Сейчас заполняется обращение");
+    expect(user.last.text).toContain("Шаг 1 из");
+    await user.send("/cancel");
+    // The report is over: the menu is back under the chat.
+    expect(user.last.buttons).toEqual(RU_MENU);
+  });
+
   it("answers a voice message kindly, with the menu, in both languages", async () => {
     const harness = createTestBot({ redis });
     const ru = harness.user({ id: 5106 });

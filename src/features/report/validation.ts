@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { foldKk } from "../../knowledge/text.js";
 import { CONNECTIONS, KZ_BOUNDS, OPERATOR_IDS, PROBLEMS, REGION_IDS } from "./regions.js";
 
 export const SETTLEMENT_MIN = 2;
@@ -223,29 +224,16 @@ export function cleanSettlement(settlement: string): string {
   );
 }
 
-/** Kazakh letters folded to the Russian ones people type instead ("Шақат" and "Шакат" meet). */
-const FOLD: Record<string, string> = {
-  ә: "а",
-  ғ: "г",
-  қ: "к",
-  ң: "н",
-  ө: "о",
-  ұ: "у",
-  ү: "у",
-  һ: "х",
-  і: "и",
-  ё: "е",
-};
-
 /**
  * The key that groups reports of one place: region + the settlement as understood, lower-cased,
  * Kazakh letters folded, spaces, hyphens and dots dropped: "Жана-Аул" and "Жана аул" meet, so do
  * "Шақат ауылы" and "село Шакат, Баянаульский район".
  */
 export function settlementKey(region: string, settlement: string): string {
-  const folded = cleanSettlement(settlement)
+  // Kazakh letters folded to the Russian ones people type instead: "Шақат" and "Шакат" meet.
+  const folded = foldKk(cleanSettlement(settlement))
     .toLowerCase()
-    .replace(/[әғқңөұүһіё]/g, (c) => FOLD[c] ?? c)
+    .replace(/ё/g, "е")
     .replace(/[\s.'’ʼ-]+/g, "");
   return `${region}:${folded}`;
 }

@@ -173,6 +173,13 @@ describe("report conversation: back, edit, cancel", () => {
     expect(user.last.text).toContain("Шаг 1 из 10");
     expect(user.last.text).toContain("Сейчас: Павлодарская область");
     await user.press("Акмолинская");
+    // Answered again, the question shows the new answer only, not "Now: Павлодарская" above it.
+    const edited = user.replies.find((r) => r.method === "editMessageText")?.text ?? "";
+    expect(edited).toContain("✓ Акмолинская область");
+    expect(edited).not.toContain("Сейчас:");
+    // A new region: its own districts are asked, the old district is gone.
+    expect(user.last.text).toContain("Шаг 2 из 10");
+    expect(user.last.text).not.toContain("Сейчас:");
     await user.press("Шортандинский район");
     await user.send("Шортанды");
     expect(user.last.text).toContain("Шаг 4 из 10");
