@@ -46,6 +46,13 @@ export interface ReportNote {
   at: Date;
 }
 
+/** A bot message asking moderators for a note: which report, what kind, and the report's own message. */
+export interface NotePrompt {
+  reference: string;
+  kind: ReportNote["kind"];
+  reportMessageId?: number;
+}
+
 /** A stored report. `userId` is null once the reporter deleted their data. */
 export interface StoredReport extends Omit<NewReport, "userId"> {
   reference: string;
@@ -213,11 +220,7 @@ export class ReportStore {
   }
 
   /** Remembers which report a bot message in the moderators' chat asks a note for. */
-  async setNotePrompt(
-    chatId: number,
-    messageId: number,
-    prompt: { reference: string; kind: ReportNote["kind"] },
-  ): Promise<void> {
+  async setNotePrompt(chatId: number, messageId: number, prompt: NotePrompt): Promise<void> {
     await this.redis.set(
       `report:note-prompt:${chatId}:${messageId}`,
       JSON.stringify(prompt),
@@ -227,12 +230,9 @@ export class ReportStore {
   }
 
   /** The report a reply to that bot message is a note for, if it asked for one. */
-  async notePrompt(
-    chatId: number,
-    messageId: number,
-  ): Promise<{ reference: string; kind: ReportNote["kind"] } | undefined> {
+  async notePrompt(chatId: number, messageId: number): Promise<NotePrompt | undefined> {
     const raw = await this.redis.get(`report:note-prompt:${chatId}:${messageId}`);
-    return raw ? (JSON.parse(raw) as { reference: string; kind: ReportNote["kind"] }) : undefined;
+    return raw ? (JSON.parse(raw) as NotePrompt) : undefined;
   }
 
   /** The status changes of a report, oldest first. */

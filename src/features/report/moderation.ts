@@ -3,8 +3,7 @@ import type { BotContext, BotDeps } from "../../bot/context.js";
 import { formatDateTime } from "../../bot/dates.js";
 import type { Language } from "../../bot/i18n.js";
 import type { ReportStatus, ReportStore, StoredReport } from "../../storage/reports.js";
-import { MOD_CB } from "./keyboards.js";
-import { noteButtons } from "./notes.js";
+import { MOD_CB, noteButtons } from "./keyboards.js";
 import { formatSpeed, operatorName, regionName, renderFields, statusName, type Translate } from "./render.js";
 
 /** Reports of one place within this window are counted towards the moderators' summary. */
@@ -23,7 +22,8 @@ const moderatorT =
   (key, vars) =>
     deps.i18n.t(MODERATOR_LANG, key, vars);
 
-function moderatorKeyboard(t: Translate, reference: string): InlineKeyboard {
+/** The buttons under a moderator message: statuses, then the answer to the reporter. */
+export function moderatorKeyboard(t: Translate, reference: string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   // Rejecting goes through notes.ts, which asks for the reason the reporter will read.
   for (const status of MODERATED.filter((s) => s !== "rejected"))

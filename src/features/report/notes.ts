@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import type { Language } from "../../bot/i18n.js";
 import type { ReportNote, ReportStore, StoredReport } from "../../storage/reports.js";
+import { moderatorKeyboard, renderModeratorMessage } from "./moderation.js";
 import type { Translate } from "./render.js";
 
 /** "💬 Note" and "⛔ Reject" under a moderator message: `repnote:<kind>:<reference>`. */
@@ -10,14 +11,6 @@ export const NOTE_CB = /^repnote:(note|reject):(R-\d{4}-\d{6})$/;
 const REASON_CB = /^repnote:why:([\w-]+):(R-\d{4}-\d{6})$/;
 export const REJECTION_REASONS = ["duplicate", "insufficient", "out-of-scope"] as const;
 const NOTE_MAX = 1000;
-
-/** The buttons a moderator message gets for notes (moderation.ts puts them under the status buttons). */
-export function noteButtons(keyboard: InlineKeyboard, t: Translate, reference: string): InlineKeyboard {
-  return keyboard
-    .row()
-    .text(t("report-mod-button-note"), `repnote:note:${reference}`)
-    .text(t("report-mod-button-reject"), `repnote:reject:${reference}`);
-}
 
 /**
  * Moderators answer the reporter: a note, or a rejection with its reason, either picked from
@@ -36,13 +29,33 @@ export function notesFeature(deps: BotDeps, store: ReportStore): Composer<BotCon
     report: StoredReport,
     kind: ReportNote["kind"],
     textFor: (lang: Language) => string,
+    reportMessageId: number | undefined,
   ) => {
     const by = ctx.from?.id ?? 0;
     const lang: Language = report.lang === "kk" ? "kk" : "ru";
     const text = textFor(lang);
     await store.setNote(report.reference, { kind, text, by, at: deps.now() });
-    if (kind === "rejection" && report.status !== "rejected")
+    if (kind === "rejection" && report.status !== "rejected") {
       await store.setStatus(report.reference, "rejected", by, deps.now());
+      // The report's own message shows the new status and who set it, as a status button would.
+      const after = await store.get(report.reference);
+      if (after && reportMessageId !== undefined && ctx.chat)
+        await ctx.api
+          .editMessageText(
+            ctx.chat.id,
+            reportMessageId,
+            renderModeratorMessage(mt, after, ctx.from?.first_name),
+            {
+              reply_markup: moderatorKeyboard(mt, report.reference),
+            },
+          )
+          .catch((error: unknown) =>
+            deps.logger.warn(
+              { err: error, reference: report.reference },
+              "report: could not update the moderator message",
+            ),
+          );
+    }
     let delivered = false;
     if (report.userId !== null) {
       const key = kind === "note" ? "report-note-to-reporter" : "report-rejected-to-reporter";
@@ -81,7 +94,12 @@ export function notesFeature(deps: BotDeps, store: ReportStore): Composer<BotCon
       mt(kind === "note" ? "report-note-prompt" : "report-reject-prompt", { reference }),
       { reply_markup: kind === "note" ? { force_reply: true } : reasons },
     );
-    await store.setNotePrompt(chatId, prompt.message_id, { reference, kind });
+    const reportMessageId = ctx.callbackQuery.message?.message_id;
+    await store.setNotePrompt(chatId, prompt.message_id, {
+      reference,
+      kind,
+      ...(reportMessageId === undefined ? {} : { reportMessageId }),
+    });
   });
 
   composer.callbackQuery(REASON_CB, async (ctx) => {
@@ -96,7 +114,17 @@ export function notesFeature(deps: BotDeps, store: ReportStore): Composer<BotCon
         `${mt("report-reject-prompt", { reference: report.reference })}\n\n✓ ${mt(`report-reject-reason-${reason}`)}`,
       )
       .catch(() => {});
-    await deliver(ctx, report, "rejection", (lang) => deps.i18n.t(lang, `report-reject-reason-${reason}`));
+    const prompt =
+      ctx.chat && ctx.callbackQuery.message
+        ? await store.notePrompt(ctx.chat.id, ctx.callbackQuery.message.message_id)
+        : undefined;
+    await deliver(
+      ctx,
+      report,
+      "rejection",
+      (lang) => deps.i18n.t(lang, `report-reject-reason-${reason}`),
+      prompt?.reportMessageId,
+    );
   });
 
   // A moderator's reply to the bot's prompt is the note itself.
@@ -111,7 +139,7 @@ export function notesFeature(deps: BotDeps, store: ReportStore): Composer<BotCon
       return ctx.reply(mt("report-note-invalid", { max: NOTE_MAX }));
     const report = await store.get(prompt.reference);
     if (!report) return ctx.reply(mt("report-mod-not-found"));
-    await deliver(ctx, report, prompt.kind, () => text);
+    await deliver(ctx, report, prompt.kind, () => text, prompt.reportMessageId);
   });
 
   return composer;
