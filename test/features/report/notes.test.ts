@@ -127,7 +127,9 @@ describe("moderator notes", () => {
     const edited = harness.api.calls
       .filter((c) => c.method === "editMessageText" && c.payload.message_id === message.message_id)
       .at(-1);
-    expect(edited?.payload.text).toContain("Статус: Отклонено — изменил(а) Модератор (900), 12.03.2026 14:00");
+    expect(edited?.payload.text).toContain(
+      "Статус: Отклонено — изменил(а) Модератор (900), 12.03.2026 14:00",
+    );
     await reporter.send("/myreports");
     expect(reporter.last.text).toContain("Отклонено");
     expect(reporter.last.text).toContain("💬 повторное обращение");
