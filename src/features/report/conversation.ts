@@ -272,6 +272,13 @@ export function reportConversation(deps: BotDeps, store: ReportStore, districts:
       return result;
     };
 
+    /** The step before i that this draft asks (Back skips a step with nothing to ask). */
+    const previousAsked = (i: number): number => {
+      let j = i - 1;
+      while (j > 0 && STEPS[j]?.skip?.(draft)) j -= 1;
+      return Math.max(0, j);
+    };
+
     await say(t("report-intro"));
     for (let i = 0; i < STEPS.length; ) {
       const step = STEPS[i];
@@ -282,11 +289,7 @@ export function reportConversation(deps: BotDeps, store: ReportStore, districts:
       }
       const result = await askAndFollow(step, i > 0);
       if (result === "cancel") return cancelled();
-      if (result === "answered") i += 1;
-      else
-        do i -= 1;
-        while (i > 0 && STEPS[i]?.skip?.(draft));
-      i = Math.max(0, i);
+      i = result === "answered" ? i + 1 : previousAsked(i);
     }
 
     for (;;) {
