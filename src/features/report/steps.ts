@@ -273,7 +273,10 @@ const speed: Step = {
     return {
       ok: true,
       apply: (d) => (d.speedMbps = value),
-      label: t("report-speed-understood", { speed: speedText(t, value) }),
+      // "Less than a megabit" is kept as 0.5 for the medians, and the reporter is told so.
+      label: reading.belowOne
+        ? t("report-speed-understood-below-one", { speed: speedText(t, value) })
+        : t("report-speed-understood", { speed: speedText(t, value) }),
     };
   },
   location: notLocation,

@@ -31,7 +31,7 @@ export const speedSchema = z.number().min(0).max(SPEED_MAX);
 
 /** What a typed speed meant, or why it could not be taken. */
 export type SpeedReading =
-  | { ok: true; mbps: number }
+  | { ok: true; mbps: number; belowOne?: true }
   | { ok: false; reason: "unreadable" | "too-high" | "negative" };
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -122,7 +122,7 @@ export function readSpeed(input: string): SpeedReading {
     .replace(/^(около|примерно|где-то|приблизительно|шамамен|~|≈)\s*/u, "")
     .replace(/^(пол)\s*(?=мега|мбит|мб)/u, "$1 ")
     .trim();
-  if (BELOW_ONE.test(text)) return { ok: true, mbps: 0.5 };
+  if (BELOW_ONE.test(text)) return { ok: true, mbps: 0.5, belowOne: true };
   let factor = 1;
   for (const [unit, f] of UNITS) {
     const stripped = text.replace(unit, "");
