@@ -76,9 +76,9 @@ describe("report conversation: happy paths", () => {
     expect(user.last.text).toContain("согласие на обработку");
     const callsBefore = harness.api.calls.length;
     await user.press("Даю согласие");
-    expect(user.last.text).toContain("R-2026-000001");
+    const reference = /R-2026-\d{6}/.exec(user.last.text)?.[0] ?? "none";
     expect(user.last.text).toContain("Что дальше");
-    expect(await redis.hget("report:R-2026-000001", "settlement")).toBe("с. Иртышск");
+    expect(await redis.hget(`report:${reference}`, "settlement")).toBe("с. Иртышск");
     expect(await redis.exists("report:consent:2001")).toBe(1);
     // Stored before thanked: the thank-you comes before the moderator message, and the store before both.
     const after = harness.api.calls.slice(callsBefore).map((c) => `${c.method}:${String(c.payload.chat_id)}`);
@@ -88,10 +88,10 @@ describe("report conversation: happy paths", () => {
     expect(moderator).toHaveLength(1);
     // The screenshot goes to the moderators under the report, by its file id.
     const photo = harness.api.calls.find((c) => c.method === "sendPhoto");
-    expect(photo?.payload).toMatchObject({ chat_id: -100123, photo: "photo", caption: "R-2026-000001" });
-    expect(await redis.hget("report:R-2026-000001", "photo")).toBe("photo:photo");
-    expect(await redis.hget("report:R-2026-000001", "district")).toBe("Иртышский район");
-    expect(moderator[0]?.text).toContain("📶 Обращение R-2026-000001");
+    expect(photo?.payload).toMatchObject({ chat_id: -100123, photo: "photo", caption: reference });
+    expect(await redis.hget(`report:${reference}`, "photo")).toBe("photo:photo");
+    expect(await redis.hget(`report:${reference}`, "district")).toBe("Иртышский район");
+    expect(moderator[0]?.text).toContain(`📶 Обращение ${reference}`);
     expect(moderator[0]?.text).toContain("Оператор: Kcell");
     expect(moderator[0]?.text).toContain("Район: Иртышский район");
     expect(moderator[0]?.text).toContain("Комментарий: По вечерам почти не грузится");
