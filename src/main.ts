@@ -1,92 +1,230 @@
-import { createServer } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { run } from "@grammyjs/runner";
-import { type Bot, webhookCallback } from "grammy";
+import { Api, type Bot, GrammyError } from "grammy";
 import { registerCommands } from "./bot/commands.js";
 import type { BotContext, BotDeps } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
 import { createBotI18n } from "./bot/i18n.js";
-import { runTerminalChat } from "./cli/chat.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
-import { startDelivery } from "./delivery/index.js";
+import { type Delivery, startDelivery } from "./delivery/index.js";
 import { loadKnowledge } from "./knowledge/index.js";
-import { createLogger } from "./logger.js";
-import { connectRedis, memoryRedis, RedisUnavailableError } from "./storage/redis.js";
+import { createLogger, type Logger } from "./logger.js";
+import { startHttpServer } from "./server/http.js";
+import { InFlight } from "./server/in-flight.js";
+import { countedKnowledge, createMetrics } from "./server/metrics.js";
+import { startPolling } from "./server/polling.js";
+import { updateRuntime } from "./server/update-runtime.js";
+import { webhookHandler } from "./server/webhook.js";
+import { watchAnnouncements } from "./storage/announcements.js";
+import { connectRedis, type RedisTarget, RedisUnavailableError } from "./storage/redis.js";
 
-/** Wiring only: config -> logger -> redis -> knowledge -> createBot -> run; shutdown. */
+/** The updates the bot handles; polling and setWebhook ask Telegram for the same list. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+/**
+ * Wiring only: config -> logger -> redis -> knowledge -> createBot -> run; shutdown.
+ * Without a token (and not in production), or with --chat, the same bot runs as a terminal chat.
+ */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const terminal = process.argv.includes("--chat") || !config.BOT_TOKEN;
-  // The terminal chat owns stdout: logs go to stderr, and only warnings unless asked for more.
-  const logger = terminal
-    ? createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn", "stderr")
-    : createLogger(config.LOG_LEVEL);
-  const knowledge = loadKnowledge();
-  const i18n = createBotI18n();
-
-  if (terminal || !config.BOT_TOKEN) {
-    const redis = await connectRedis(config.REDIS_URL).catch((error: Error) => {
-      process.stderr.write(`${error.message}: the terminal chat keeps its state in memory, lost on exit.\n`);
-      return memoryRedis();
-    });
-    await runTerminalChat(
-      { config, logger, redis, knowledge, i18n, now: () => new Date() },
-      process.stdin,
-      process.stdout,
+  const chat = process.argv.includes("--chat");
+  if (!chat && config.NODE_ENV === "production" && !config.BOT_TOKEN)
+    throw new ConfigError(
+      "config: BOT_TOKEN is required when NODE_ENV=production (the terminal chat needs --chat)",
     );
-    redis.disconnect();
-    return;
+  if (chat || !config.BOT_TOKEN) return terminal(config);
+  return serve(config, config.BOT_TOKEN);
+}
+
+function redisTarget(config: Config): RedisTarget {
+  return {
+    url: config.REDIS_URL,
+    clusterNodes: config.REDIS_CLUSTER_NODES,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+  };
+}
+
+/** The terminal chat: the same bot on piped or typed input; Redis if it answers, else memory. */
+async function terminal(config: Config): Promise<void> {
+  // The chat owns stdout: logs go to stderr, and only warnings unless asked for more.
+  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn", "stderr");
+  // Loaded only here: production never needs the terminal chat or its in-memory Redis stand-in.
+  const { memoryRedis, runTerminalChat } = await import("./cli/chat.js");
+  const redis = await connectRedis(redisTarget(config)).catch(async (error: Error) => {
+    process.stderr.write(`${error.message}: the terminal chat keeps its state in memory, lost on exit.\n`);
+    return memoryRedis();
+  });
+  await runTerminalChat(
+    { config, logger, redis, knowledge: loadKnowledge(), i18n: createBotI18n(), now: () => new Date() },
+    process.stdin,
+    process.stdout,
+  );
+  redis.disconnect();
+}
+
+/** A production process: the bot (polling or webhook), the broadcast workers, or both (BOT_ROLE). */
+async function serve(config: Config, token: string): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL);
+  // A stray rejection is a bug to log, not a reason to drop every update in flight.
+  process.on("unhandledRejection", (reason) =>
+    logger.error({ err: reason }, "unhandled rejection (still running)"),
+  );
+
+  const redis = await connectRedis(redisTarget(config));
+  const metrics = createMetrics({ redis });
+  redis.on("error", () => metrics.redisErrors.inc());
+  const knowledge = countedKnowledge(loadKnowledge(), metrics);
+  const deps: BotDeps = { config, logger, redis, knowledge, i18n: createBotI18n(), now: () => new Date() };
+  const runsBot = config.BOT_ROLE !== "worker";
+  const inFlight = new InFlight();
+  let closing = false;
+  let receiving = !runsBot;
+
+  let bot: Bot<BotContext> | undefined;
+  let stopWatching = async () => {};
+  if (runsBot) {
+    bot = createBot(token, deps, {
+      client: { apiRoot: config.BOT_API_ROOT },
+      runtime: updateRuntime({ redis, logger, metrics }),
+    });
+    // Retry replies after 429 and 5xx; never getUpdates, which polling retries fast on its own.
+    const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
+    bot.api.config.use((prev, method, payload, signal) =>
+      method === "getUpdates" ? prev(method, payload, signal) : retry(prev, method, payload, signal),
+    );
+    await bot.init();
+    await registerCommands(bot.api, deps.i18n, logger);
+    stopWatching = await watchAnnouncements(deps);
+    // Every update this process handles is followed, so shutdown can wait for it.
+    const handleUpdate = bot.handleUpdate.bind(bot);
+    bot.handleUpdate = (update, webhookReply) => inFlight.track(handleUpdate(update, webhookReply));
   }
 
-  const redis = await connectRedis(config.REDIS_URL);
-  const deps: BotDeps = { config, logger, redis, knowledge, i18n, now: () => new Date() };
-  const bot = createBot(config.BOT_TOKEN, deps, { client: { apiRoot: config.BOT_API_ROOT } });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
-  await bot.init();
-  await registerCommands(bot.api, i18n, logger);
-  const delivery = startDelivery(deps, bot.api);
-  const stopReceiving = config.BOT_MODE === "webhook" ? await serveWebhook(bot, config) : poll(bot);
-  logger.info({ mode: config.BOT_MODE, username: bot.botInfo.username }, "bot started");
+  const delivery: Delivery = startDelivery(
+    deps,
+    bot?.api ?? new Api(token, { apiRoot: config.BOT_API_ROOT }),
+    {
+      producerOnly: config.BOT_ROLE === "bot",
+      loadAnnouncements: false,
+      onOutcome: (outcome) => metrics.broadcastSends.inc({ outcome }),
+    },
+  );
+  const receiver = bot;
+  const http = await startHttpServer({
+    port: config.PORT,
+    logger,
+    metrics,
+    ready: async () => ({
+      redis: await redis
+        .ping()
+        .then(() => true)
+        .catch(() => false),
+      knowledge: true,
+      receiving: receiving && !closing,
+    }),
+    ...(receiver && config.BOT_MODE === "webhook"
+      ? {
+          webhook: {
+            path: new URL(config.WEBHOOK_URL).pathname,
+            handle: webhookHandler({
+              secret: config.WEBHOOK_SECRET,
+              replyMs: config.WEBHOOK_REPLY_MS,
+              handle: (update) => receiver.handleUpdate(update),
+              logger,
+              closing: () => closing,
+              onStatus: (status) => metrics.webhookRequests.inc({ status }),
+            }),
+          },
+        }
+      : {}),
+  });
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    await stopReceiving();
-    await delivery.stop();
-    await redis.quit();
-    process.exit(0);
+  let stopReceiving = async () => {};
+  const shutdown = async (signal: string, code = 0) => {
+    if (closing) return;
+    closing = true;
+    await stopGracefully({
+      signal,
+      logger,
+      config,
+      inFlight,
+      stopReceiving,
+      delivery,
+      stopWatching,
+      http,
+      redis,
+    });
+    process.exit(code);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  if (receiver && config.BOT_MODE === "webhook") {
+    await receiver.api.setWebhook(config.WEBHOOK_URL, {
+      secret_token: config.WEBHOOK_SECRET,
+      allowed_updates: [...ALLOWED_UPDATES],
+    });
+  } else if (receiver) {
+    // Telegram refuses getUpdates while a webhook is set (a switch from webhook mode).
+    await receiver.api.deleteWebhook();
+    stopReceiving = startPolling(receiver, {
+      allowedUpdates: ALLOWED_UPDATES,
+      logger,
+      onUnauthorized: () => void shutdown("401 from Telegram", 1),
+    });
+  }
+  receiving = true;
+  logger.info(
+    { mode: config.BOT_MODE, role: config.BOT_ROLE, port: http.port, username: bot?.botInfo.username },
+    "bot started",
+  );
 }
 
-/** Long polling with the runner: concurrent across chats, sequential within one (see createBot). */
-function poll(bot: Bot<BotContext>): () => Promise<void> {
-  const runner = run(bot, {
-    runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
-  });
-  return () => runner.stop();
+/**
+ * SIGTERM/SIGINT: stop taking updates (polling stops fetching; the webhook answers 503, so Telegram
+ * sends those again, to another instance or after the restart), finish the updates in flight and
+ * the broadcast sends (bounded by SHUTDOWN_TIMEOUT_MS), then close the queues and Redis. An update
+ * Telegram got 200 for is never cut off unless the deadline passes (then it is logged).
+ */
+async function stopGracefully(s: {
+  signal: string;
+  logger: Logger;
+  config: Config;
+  inFlight: InFlight;
+  stopReceiving: () => Promise<void>;
+  delivery: Delivery;
+  stopWatching: () => Promise<void>;
+  http: { close(): Promise<void> };
+  redis: BotDeps["redis"];
+}): Promise<void> {
+  const deadline = Date.now() + s.config.SHUTDOWN_TIMEOUT_MS;
+  const left = () => Math.max(0, deadline - Date.now());
+  s.logger.info({ signal: s.signal, in_flight: s.inFlight.size }, "shutting down");
+  await s.stopReceiving().catch((error: unknown) => s.logger.warn({ err: error }, "shutdown: stop polling"));
+  const unfinished = await s.inFlight.drain(left());
+  if (unfinished) s.logger.warn({ unfinished }, "shutdown: updates still running at the deadline");
+  await within(s.delivery.stop(), left());
+  await within(s.stopWatching(), left());
+  await within(s.http.close(), Math.min(left(), 1000));
+  await s.redis.quit().catch(() => s.redis.disconnect());
+  s.logger.info("stopped");
 }
 
-/** Webhook mode: Telegram's secret header is checked on every request by webhookCallback. */
-async function serveWebhook(bot: Bot<BotContext>, config: Config): Promise<() => Promise<void>> {
-  const handle = webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET });
-  const server = createServer((req, res) => {
-    if (req.method === "POST" && req.url === new URL(config.WEBHOOK_URL ?? "https://x/").pathname)
-      void handle(req, res);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
-  await bot.api.setWebhook(config.WEBHOOK_URL ?? "", { secret_token: config.WEBHOOK_SECRET });
-  return () => new Promise((resolve) => server.close(() => resolve()));
+function within(task: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    task.catch(() => {}),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 main().catch((error: unknown) => {
   // Start-up errors are for an operator: one clear line, no stack trace for the expected ones.
   if (error instanceof ConfigError || error instanceof RedisUnavailableError)
     process.stderr.write(`${error.message}\n`);
+  else if (error instanceof GrammyError)
+    process.stderr.write(`start-up failed: Telegram answered ${error.method}: ${error.description}\n`);
   else
     process.stderr.write(
       `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

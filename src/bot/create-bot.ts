@@ -1,11 +1,12 @@
 import { type ConversationData, conversations } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, session } from "grammy";
+import { Bot, type BotConfig, type Middleware, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { askFeature } from "../features/ask/index.js";
 import { helpFeature } from "../features/help.js";
 import { languageFeature } from "../features/language.js";
+import { membershipFeature } from "../features/membership.js";
 import { menuFeature } from "../features/menu.js";
 import { privacyFeature } from "../features/privacy.js";
 import { reportFeature } from "../features/report/index.js";
@@ -29,6 +30,8 @@ export interface BotOptions {
   client?: BotConfig<BotContext>["client"];
   /** Per-user flood limit; tests that type fast raise it. */
   rateLimit?: { limit: number; timeFrameMs: number };
+  /** Runs first for every update (main.ts: log scope, metrics, dedupe and the cross-instance chat lock). */
+  runtime?: Middleware<BotContext>;
 }
 
 const dropped = new WeakMap<BotContext, DroppedConversation>();
@@ -43,6 +46,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
 
   // One update of a chat at a time, also under the concurrent runner.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  if (options.runtime) bot.use(options.runtime);
 
   // Error boundary: log with the update id, apologise in the user's language, never crash.
   bot
@@ -107,6 +111,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       reportFeature(deps),
       subscribeFeature(deps),
       askFeature(deps),
+      membershipFeature(deps),
       unhandledFeature,
     );
   return bot;

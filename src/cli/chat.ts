@@ -1,10 +1,20 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Update } from "grammy/types";
+import type { Redis } from "ioredis";
 import type { BotDeps } from "../bot/context.js";
 import { createBot } from "../bot/create-bot.js";
 import { type ApiCall, LOCAL_BOT_INFO, LocalBotApi, SAMPLE_MEDIA } from "../bot/local-bot-api.js";
 import { startDelivery } from "../delivery/index.js";
+
+/**
+ * An in-memory stand-in with Redis' API for a machine without Redis. Imported on demand so that
+ * only the terminal chat loads it (it is a dev dependency; the production image has none).
+ */
+export async function memoryRedis(): Promise<Redis> {
+  const { default: RedisMock } = await import("ioredis-mock");
+  return new RedisMock() as unknown as Redis;
+}
 
 /** The terminal user: a private chat with this id. Put it in ADMIN_IDS to try admin commands. */
 export const TERMINAL_USER = {

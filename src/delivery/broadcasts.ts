@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Language } from "../bot/i18n.js";
+import { luaScript, replyIs } from "../storage/redis.js";
 import { isTopic, type Topic, topicKey } from "../storage/subscriptions.js";
 
 /** preparing: created, not yet fanned out; running: sending; done; cancelled by the admin. */
@@ -111,10 +112,11 @@ local total = redis.call('scard', KEYS[1])
 redis.call('hset', KEYS[3], 'total', total)
 if redis.call('hget', KEYS[3], 'status') == 'preparing' then redis.call('hset', KEYS[3], 'status', 'running') end
 return total`;
+const snapshotScript = luaScript("qdbBroadcastSnapshot", SNAPSHOT, replyIs.integer);
 
 /** Snapshots the recipients and marks the broadcast running; returns how many there are. */
 export async function snapshotRecipients(redis: Redis, id: string, topic: Topic): Promise<number> {
-  return Number(await redis.eval(SNAPSHOT, 3, recipientsKey(id), topicKey(topic), metaKey(id)));
+  return snapshotScript(redis, [recipientsKey(id), topicKey(topic), metaKey(id)]);
 }
 
 /** Walks the recipients in pages (SSCAN: no single huge reply for a big topic). */
@@ -144,6 +146,7 @@ if mark then
 end
 redis.call('hset', KEYS[1], ARGV[1], 'sending:' .. ARGV[3])
 return 'claimed'`;
+const claimScript = luaScript("qdbBroadcastClaim", CLAIM, replyIs.oneOf("claimed", "done", "busy"));
 
 /** Claims the right to send to one recipient for `leaseMs` (see CLAIM). */
 export async function claimRecipient(
@@ -153,8 +156,7 @@ export async function claimRecipient(
   nowMs: number,
   leaseMs: number,
 ): Promise<"claimed" | "done" | "busy"> {
-  const result = await redis.eval(CLAIM, 1, marksKey(id), String(userId), nowMs, nowMs + leaseMs);
-  return result as "claimed" | "done" | "busy";
+  return claimScript(redis, [marksKey(id)], [String(userId), nowMs, nowMs + leaseMs]);
 }
 
 /** Gives the claim back: Telegram said no (429, 5xx, network), so a retry may send. */
@@ -185,6 +187,7 @@ end
 redis.call('hset', KEYS[1], ARGV[1], ARGV[3])
 redis.call('hincrby', KEYS[2], ARGV[3], 1)
 return 1`;
+const recordIfOpenScript = luaScript("qdbBroadcastRecordIfOpen", RECORD_IF_OPEN, replyIs.oneOf(0, 1));
 
 /**
  * Records an outcome for a recipient nobody is sending to (no mark, or a dead worker's expired
@@ -198,7 +201,7 @@ export async function recordIfOpen(
   nowMs: number,
 ): Promise<boolean> {
   return (
-    (await redis.eval(RECORD_IF_OPEN, 2, marksKey(id), metaKey(id), String(userId), nowMs, outcome)) === 1
+    (await recordIfOpenScript(redis, [marksKey(id), metaKey(id)], [String(userId), nowMs, outcome])) === 1
   );
 }
 
@@ -212,16 +215,17 @@ export async function statusOf(redis: Redis, id: string): Promise<BroadcastStatu
   return ((await redis.hget(metaKey(id), "status")) ?? undefined) as BroadcastStatus | undefined;
 }
 
+const cancelScript = luaScript(
+  "qdbBroadcastCancel",
+  `local s = redis.call('hget', KEYS[1], 'status')
+   if s == 'preparing' or s == 'running' then redis.call('hset', KEYS[1], 'status', 'cancelled') return 1 end
+   return 0`,
+  replyIs.oneOf(0, 1),
+);
+
 /** Cancels a broadcast that has not finished; returns false if it had already ended. */
 export async function markCancelled(redis: Redis, id: string): Promise<boolean> {
-  const result = await redis.eval(
-    `local s = redis.call('hget', KEYS[1], 'status')
-     if s == 'preparing' or s == 'running' then redis.call('hset', KEYS[1], 'status', 'cancelled') return 1 end
-     return 0`,
-    1,
-    metaKey(id),
-  );
-  return result === 1;
+  return (await cancelScript(redis, [metaKey(id)])) === 1;
 }
 
 /**

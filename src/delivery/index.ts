@@ -1,14 +1,16 @@
 import { Queue, Worker } from "bullmq";
 import { Api } from "grammy";
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import type { BotDeps } from "../bot/context.js";
 import type { Language } from "../bot/i18n.js";
 import { loadAnnouncements, saveAnnouncement } from "../storage/announcements.js";
+import { isCluster } from "../storage/redis.js";
 import type { Topic } from "../storage/subscriptions.js";
 import {
   createBroadcast,
   getBroadcast,
   markCancelled,
+  type Outcome,
   recipientPages,
   recordIfOpen,
   setProgressMessage,
@@ -58,6 +60,10 @@ export interface DeliveryOptions {
   backoffMs?: number;
   /** Run no workers in this process (a bot instance that only enqueues). */
   producerOnly?: boolean;
+  /** Re-add the stored announcements to the knowledge (default; main.ts watches them instead). */
+  loadAnnouncements?: boolean;
+  /** Called with each recipient's outcome (metrics). */
+  onOutcome?: (outcome: Outcome) => void;
 }
 
 interface Runtime {
@@ -67,9 +73,26 @@ interface Runtime {
 
 const runtimes = new WeakMap<Redis, Promise<Runtime | undefined>>();
 
-/** BullMQ's key prefix: under the app's own keyPrefix, since BullMQ refuses clients that have one. */
+/**
+ * BullMQ's key prefix: under the app's own keyPrefix, since BullMQ refuses clients that have one.
+ * On a cluster the app's prefix starts with the `{qdb}` hash tag, so BullMQ's keys (and its Lua
+ * scripts' keys) share one slot as BullMQ requires.
+ */
 export function bullPrefix(redis: Redis): string {
   return `${redis.options.keyPrefix ?? ""}bull`;
+}
+
+/** A connection for BullMQ: no keyPrefix, and no retry cap per request (workers block). */
+function bullConnection(redis: Redis): Redis {
+  if (isCluster(redis)) {
+    const cluster = redis as unknown as Cluster;
+    return cluster.duplicate([], {
+      keyPrefix: "",
+      lazyConnect: false,
+      redisOptions: { ...cluster.options.redisOptions, maxRetriesPerRequest: null },
+    }) as unknown as Redis;
+  }
+  return redis.duplicate({ keyPrefix: "", maxRetriesPerRequest: null, lazyConnect: false });
 }
 
 /**
@@ -79,16 +102,17 @@ export function bullPrefix(redis: Redis): string {
  */
 export function startDelivery(deps: BotDeps, api: Api, options: DeliveryOptions = {}): Delivery {
   const { logger, redis } = deps;
-  loadAnnouncements(deps).then(
-    (count) => logger.debug({ count }, "announcements loaded"),
-    (error: unknown) => logger.warn({ err: error }, "announcements could not be loaded"),
-  );
+  if (options.loadAnnouncements !== false)
+    loadAnnouncements(deps).then(
+      (count) => logger.debug({ count }, "announcements loaded"),
+      (error: unknown) => logger.warn({ err: error }, "announcements could not be loaded"),
+    );
   const connections: Redis[] = [];
   const closers: (() => Promise<unknown>)[] = [];
 
   const init = async (): Promise<Runtime | undefined> => {
     // BullMQ needs a client without keyPrefix and, for workers, without a retry cap per request.
-    const connection = redis.duplicate({ keyPrefix: "", maxRetriesPerRequest: null, lazyConnect: false });
+    const connection = bullConnection(redis);
     connection.on("error", (error: Error) => logger.debug({ err: error }, "delivery connection error"));
     connections.push(connection);
     const prefix = bullPrefix(redis);
@@ -161,7 +185,11 @@ export function startDelivery(deps: BotDeps, api: Api, options: DeliveryOptions 
         limiter: limiterFor(deps.config.BROADCAST_RATE),
       });
       const fanoutWorker = new Worker<FanoutJob>(FANOUT_QUEUE, fanoutProcessor(env), common);
+      sendWorker.on("completed", (_job, outcome) => {
+        if (outcome !== "duplicate") options.onOutcome?.(outcome);
+      });
       sendWorker.on("failed", (job) => {
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) options.onOutcome?.("failed");
         recordGivenUp(redis, job).catch((error: unknown) =>
           logger.warn({ err: error }, "delivery: mark failed"),
         );

@@ -1,27 +1,77 @@
-import { Redis, type RedisOptions } from "ioredis";
-import RedisMock from "ioredis-mock";
+import { Cluster, Redis, type RedisOptions } from "ioredis";
 
 /** Thrown when Redis cannot be reached at start-up. */
 export class RedisUnavailableError extends Error {
   override name = "RedisUnavailableError";
 }
 
+/** Where the bot's state lives: one server, a primary found through Sentinels, or a cluster. */
+export interface RedisTarget {
+  url: string;
+  /** Seed nodes of a Redis Cluster; when given, `url` is not used. */
+  clusterNodes?: { host: string; port: number }[] | undefined;
+  /** Sentinels and the name of the primary they monitor; when given, `url` is not used. */
+  sentinels?: { nodes: { host: string; port: number }[]; name: string } | undefined;
+  /** Put before every key; see `clusterKeyPrefix` for what a cluster adds. */
+  keyPrefix?: string;
+}
+
 /**
- * Connects to Redis and proves it answers before the bot starts, so a bot with a token never
- * runs without the store that keeps reports (fail fast, no silent fallback).
+ * On a cluster every key of the bot carries one hash tag, `{qdb}`, so the multi-key commands and
+ * Lua scripts of every feature (reports, broadcasts, the chat lock) stay in one slot without each
+ * store naming its own tags; BullMQ's prefix is derived from it and so is braced too. The price:
+ * the bot's data sits on one master (with its replicas); the cluster gives failover, not sharding
+ * (see the README, "What scales how").
  */
-export async function connectRedis(url: string, options: RedisOptions = {}): Promise<Redis> {
+export function clusterKeyPrefix(prefix = ""): string {
+  return `{qdb}:${prefix}`;
+}
+
+/**
+ * Connects to Redis (one server, through Sentinels, or a Redis Cluster) and proves it answers before the bot starts, so a bot with
+ * a token never runs without the store that keeps reports (fail fast, no silent fallback).
+ *
+ * A cluster client is returned under the `Redis` type: ioredis' Cluster has the same command API,
+ * and what differs (duplicate(), options) is handled where it is used (`isCluster`).
+ */
+export async function connectRedis(target: RedisTarget | string, options: RedisOptions = {}): Promise<Redis> {
+  const {
+    url,
+    clusterNodes,
+    sentinels,
+    keyPrefix = "",
+  } = typeof target === "string" ? { url: target } : target;
   let started = false;
-  const redis = new Redis(url, {
+  // Give up on the first connection quickly; once running, reconnect with a capped back-off.
+  const retry = (attempt: number): number | null =>
+    !started && attempt > 2 ? null : Math.min(attempt * 200, 2000);
+  const common: RedisOptions = {
     lazyConnect: true,
     connectTimeout: 3000,
-    // Give up on the first connection quickly; once running, reconnect with a capped back-off.
-    retryStrategy: (attempt: number): number | null =>
-      !started && attempt > 2 ? null : Math.min(attempt * 200, 2000),
+    retryStrategy: retry,
     maxRetriesPerRequest: 3,
     ...options,
-  });
-  redis.on("error", () => {}); // reported by the connect() below or by the failing command
+  };
+  const redis = clusterNodes
+    ? (new Cluster(clusterNodes, {
+        lazyConnect: true,
+        keyPrefix: clusterKeyPrefix(keyPrefix),
+        redisOptions: {
+          connectTimeout: common.connectTimeout,
+          maxRetriesPerRequest: common.maxRetriesPerRequest,
+        },
+        clusterRetryStrategy: retry,
+      }) as unknown as Redis)
+    : sentinels
+      ? new Redis({
+          ...common,
+          sentinels: sentinels.nodes,
+          name: sentinels.name,
+          sentinelRetryStrategy: retry,
+          keyPrefix: options.keyPrefix ?? keyPrefix,
+        })
+      : new Redis(url, { ...common, keyPrefix: options.keyPrefix ?? keyPrefix });
+  redis.on("error", () => {}); // reported by the connect() below, by a failing command, or by metrics
   try {
     await redis.connect();
     await redis.ping();
@@ -29,16 +79,65 @@ export async function connectRedis(url: string, options: RedisOptions = {}): Pro
   } catch (error) {
     redis.disconnect();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new RedisUnavailableError(`redis: cannot reach ${redactUrl(url)} (${reason})`);
+    const list = (nodes: { host: string; port: number }[]) =>
+      nodes.map((n) => `${n.host}:${n.port}`).join(",");
+    const where = clusterNodes
+      ? `the cluster at ${list(clusterNodes)}`
+      : sentinels
+        ? `primary ${sentinels.name} through the Sentinels at ${list(sentinels.nodes)}`
+        : redactUrl(url);
+    throw new RedisUnavailableError(`redis: cannot reach ${where} (${reason})`);
   }
   return redis;
 }
 
-/** An in-memory stand-in with the same API, for the terminal chat on a machine without Redis. */
-export function memoryRedis(): Redis {
-  return new RedisMock() as unknown as Redis;
+/** Whether a client is a Redis Cluster client. */
+export function isCluster(redis: Redis): boolean {
+  return (redis as unknown as { isCluster?: boolean }).isCluster === true;
+}
+
+/** The key prefix a client puts before every key (a cluster keeps it under its own options). */
+export function keyPrefixOf(redis: Redis): string {
+  return redis.options.keyPrefix ?? "";
 }
 
 function redactUrl(url: string): string {
   return url.replace(/\/\/([^@/]*)@/, "//***@");
 }
+
+/**
+ * A Lua script run by EVALSHA through ioredis' defineCommand (EVAL only when the server does not
+ * have it cached yet), with its reply checked: `validate` returns undefined for a reply the script
+ * cannot give, which then throws instead of flowing on as a wrong type.
+ */
+export function luaScript<T>(
+  name: string,
+  lua: string,
+  validate: (reply: unknown) => T | undefined,
+): (redis: Redis, keys: string[], args?: (string | number)[]) => Promise<T> {
+  const defined = new WeakSet<Redis>();
+  return async (redis, keys, args = []) => {
+    if (!defined.has(redis)) {
+      redis.defineCommand(name, { lua });
+      defined.add(redis);
+    }
+    const command = (
+      redis as unknown as Record<string, (...values: (string | number)[]) => Promise<unknown>>
+    )[name];
+    if (!command) throw new Error(`redis: script ${name} is not defined`);
+    const reply = await command.call(redis, keys.length, ...keys, ...args);
+    const value = validate(reply);
+    if (value === undefined)
+      throw new Error(`redis: script ${name} gave an unexpected reply ${JSON.stringify(reply)}`);
+    return value;
+  };
+}
+
+/** Validators for luaScript: an integer reply, or one of some strings. */
+export const replyIs = {
+  integer: (reply: unknown): number | undefined => (Number.isInteger(reply) ? (reply as number) : undefined),
+  oneOf:
+    <S extends string | number>(...allowed: S[]) =>
+    (reply: unknown): S | undefined =>
+      allowed.includes(reply as S) ? (reply as S) : undefined,
+};

@@ -1,37 +1,28 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { deletePrefix, testRedisUrl, uniquePrefix } from "../support/redis.js";
 
 const root = join(import.meta.dirname, "..", "..");
-// The terminal chat keeps real state (session, queues): it gets database 14 of its own, emptied
-// before and after.
-const redisUrl = new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-redisUrl.pathname = "/14";
-const REDIS_URL = redisUrl.toString();
-
-async function emptyTerminalDatabase(): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  await redis.flushdb();
-  redis.disconnect();
-}
+// The terminal chat keeps real state (session, queues) under a key prefix of this file's own,
+// deleted afterwards; no database is flushed.
+const REDIS_KEY_PREFIX = uniquePrefix("terminal-chat");
 
 function chat(input: string, env: Record<string, string> = {}) {
-  const { BOT_TOKEN: _token, ...rest } = process.env;
+  const { BOT_TOKEN: _token, NODE_ENV: _env, ...rest } = process.env;
   return spawnSync(join(root, "node_modules", ".bin", "tsx"), ["src/main.ts"], {
     cwd: root,
     input,
     encoding: "utf8",
     timeout: 60_000,
-    env: { ...rest, REDIS_URL, LOG_LEVEL: "warn", ...env },
+    env: { ...rest, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX, LOG_LEVEL: "warn", ...env },
   });
 }
 
-afterAll(emptyTerminalDatabase);
+afterAll(() => deletePrefix(REDIS_KEY_PREFIX));
 
 describe("npm start without a token: the terminal chat", () => {
   it("runs the same bot from piped input and exits 0 at the end of it", async () => {
-    await emptyTerminalDatabase();
     const run = chat("/start\n/language\n2\n/help\n");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
@@ -54,7 +45,7 @@ describe("npm start without a token: the terminal chat", () => {
   it("stops with one line naming a bad variable", () => {
     const run = chat("", { PORT: "eighty" });
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('config: PORT must be a port number from 1 to 65535 (got "eighty")');
+    expect(run.stderr.trim()).toBe('config: PORT must be a port number from 0 to 65535 (got "eighty")');
   }, 60_000);
 
   it("with a token, fails fast and clearly when Redis is unreachable", () => {

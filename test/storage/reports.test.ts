@@ -35,11 +35,12 @@ describe("ReportStore", () => {
 
   it("saves a report with its indexes and reads it back as it was", async () => {
     const at = new Date("2026-05-01T10:00:00Z");
-    const { report: saved, created } = await store.save("draft-1", report(), at);
+    // A user of its own: the tests of this file run in any order (--sequence.shuffle).
+    const { report: saved, created } = await store.save("draft-1", report({ userId: 70 }), at);
     expect(created).toBe(true);
     expect(saved.reference).toMatch(/^R-2026-\d{6}$/);
     expect(await store.get(saved.reference)).toEqual({ ...saved, status: "new" });
-    expect((await store.listByUser(7)).map((r) => r.reference)).toEqual([saved.reference]);
+    expect((await store.listByUser(70)).map((r) => r.reference)).toEqual([saved.reference]);
     expect(await store.listForPlace("pavlodar:иртышск", at, at)).toHaveLength(1);
   });
 
@@ -58,10 +59,13 @@ describe("ReportStore", () => {
   });
 
   it("lists a half-open time range", async () => {
-    const from = new Date("2026-05-01T10:00:00Z");
-    const to = new Date("2026-05-02T10:00:00Z");
+    // Days no other test of this file uses, so the order of the tests does not matter.
+    const from = new Date("2026-06-01T10:00:00Z");
+    const to = new Date("2026-06-02T10:00:00Z");
+    await store.save("draft-range-1", report(), from);
+    await store.save("draft-range-2", report(), to);
     expect((await store.listBetween(from, to)).map((r) => r.createdAt.toISOString())).toEqual([
-      "2026-05-01T10:00:00.000Z",
+      "2026-06-01T10:00:00.000Z",
     ]);
   });
 

@@ -13,8 +13,18 @@ export interface HttpCall {
  * A Bot API stand-in on 127.0.0.1 for tests that run the real process (`BOT_API_ROOT`): answers
  * getMe, hands out queued updates to getUpdates, records every call, and can refuse methods.
  */
-export async function startBotApiServer(options: { refuse?: string[] } = {}) {
+export async function startBotApiServer(
+  options: {
+    refuse?: string[];
+    /** Answers a call with this Bot API error instead (a 409 or 401 for getUpdates, a 502 outage). */
+    fail?: (method: string) => { error_code: number; description: string } | undefined;
+    /** Holds the answer to a call this many ms (a slow Telegram). */
+    delayMs?: (method: string) => number;
+  } = {},
+) {
   const calls: HttpCall[] = [];
+  /** Methods in the order their answers were sent. */
+  const answered: string[] = [];
   const updates: Update[] = [];
   let messageId = 1;
   const server: Server = createServer((req, res) => {
@@ -26,9 +36,15 @@ export async function startBotApiServer(options: { refuse?: string[] } = {}) {
       const method = req.url?.split("/").pop() ?? "";
       const payload = body.startsWith("{") ? (JSON.parse(body) as Record<string, unknown>) : {};
       calls.push({ method, payload });
+      const delay = options.delayMs?.(method) ?? 0;
       const send = (status: number, value: unknown) => {
-        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
+        setTimeout(() => {
+          res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
+          answered.push(method);
+        }, delay);
       };
+      const failure = options.fail?.(method);
+      if (failure) return send(failure.error_code, { ok: false, ...failure });
       if (options.refuse?.includes(method))
         return send(404, { ok: false, error_code: 404, description: "Not Found" });
       if (method === "getMe") return send(200, { ok: true, result: LOCAL_BOT_INFO });
@@ -53,6 +69,7 @@ export async function startBotApiServer(options: { refuse?: string[] } = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    answered,
     /** Queues an update for the next getUpdates. */
     push: (update: Update) => updates.push(update),
     close: () =>

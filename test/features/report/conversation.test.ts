@@ -76,7 +76,9 @@ describe("report conversation: happy paths", () => {
     expect(user.last.text).toContain("согласие на обработку");
     const callsBefore = harness.api.calls.length;
     await user.press("Даю согласие");
+    // Whatever ran before in this file (the order is shuffled), the number is the year's next one.
     const reference = /R-2026-\d{6}/.exec(user.last.text)?.[0] ?? "none";
+    expect(user.last.text).toContain(`Обращение зарегистрировано под номером ${reference}.`);
     expect(user.last.text).toContain("Что дальше");
     expect(await redis.hget(`report:${reference}`, "settlement")).toBe("с. Иртышск");
     expect(await redis.exists("report:consent:2001")).toBe(1);

@@ -1,0 +1,31 @@
+import { Composer, type Context, type Middleware } from "grammy";
+import type { Redis } from "ioredis";
+import { chatGate } from "../bot/chat-lock.js";
+import { type Logger, logScope } from "../logger.js";
+import { type Metrics, metricsMiddleware } from "./metrics.js";
+
+/**
+ * What runs first for every update of a production bot: the log scope (every line logged while the
+ * update runs carries its update_id), metrics, then the dedupe and the cross-instance chat lock.
+ */
+export function updateRuntime<C extends Context>(deps: {
+  redis: Redis;
+  logger: Logger;
+  metrics: Metrics;
+  lock?: { lockMs?: number; waitMs?: number };
+}): Middleware<C> {
+  const { metrics } = deps;
+  return new Composer<C>(
+    (ctx, next) => logScope.run({ update_id: ctx.update.update_id }, next),
+    metricsMiddleware(metrics),
+    chatGate(deps.redis, {
+      ...deps.lock,
+      logger: deps.logger,
+      onWait: (ms, locked) => {
+        metrics.lockWaits.inc({ outcome: locked ? "locked" : "timeout" });
+        metrics.lockWaitSeconds.observe(ms / 1000);
+      },
+      onDuplicate: () => metrics.duplicates.inc(),
+    }),
+  );
+}
