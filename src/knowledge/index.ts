@@ -1,44 +1,68 @@
-import { dirname, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { KnowledgeBase } from "./answer.js";
-import { type Passage, readSeeds } from "./ingest.js";
-import type { DocumentSummary, Knowledge, Language } from "./types.js";
+import { Lexicon } from "./analyze.js";
+import { readDictionary } from "./dictionary.js";
+import { KnowledgeBase } from "./engine.js";
+import { readSeedDocuments } from "./seeds.js";
+import type { SuggestionSeed } from "./suggest.js";
+import type { Knowledge, Language } from "./types.js";
 
-export type { Announcement, Knowledge, Language, Reply, Source } from "./types.js";
+export type {
+  Announcement,
+  Document,
+  DocumentReport,
+  DocumentSummary,
+  Knowledge,
+  Language,
+  NoAnswerReason,
+  Reply,
+  Source,
+} from "./types.js";
 
 /** The project's seeds folder, resolved from this file (src/knowledge -> <repo>/seeds). */
 export const DEFAULT_SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../seeds");
 
-/**
- * Reads the seeds (texts, manifest, fact cards, lexicon), builds the index and returns the
- * question-answering service. Pure apart from synchronous reads of `seedsDir`.
- */
-export function loadKnowledge(seedsDir: string = DEFAULT_SEEDS_DIR): Knowledge {
-  const seeds = readSeeds(seedsDir);
-  const base = new KnowledgeBase(seeds);
-  return {
-    ask: (question, options) =>
-      base.ask(question, options?.fallbackLang ? { fallbackLang: options.fallbackLang } : {}),
-    addAnnouncement: (a) => base.addAnnouncement(a),
-    detectLanguage: (text, fallback) => base.detectLanguage(text, fallback),
-    inspect: (docId) => summarize(seeds.passages, docId),
-  };
+/** seeds/questions.tsv: curated questions per document (`doc<TAB>lang<TAB>question`), offered as suggestions. */
+export function readCuratedQuestions(seedsDir: string): SuggestionSeed[] {
+  const path = join(seedsDir, "questions.tsv");
+  if (!existsSync(path)) return [];
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split("\t"))
+    .filter((c) => c.length >= 3 && (c[1] === "ru" || c[1] === "kk"))
+    .map(([doc, lang, question]) => ({
+      doc: doc as string,
+      lang: lang as Language,
+      question: (question as string).trim(),
+    }));
 }
 
-const NUMBER = /\d[\d\s.,]*\d%?|\d%?/gu;
-const YEAR = /\b(19|20)\d{2}\b/u;
+/** Analysed dictionaries by folder and file times: analysing 2,000+ lemma pairs is the costly part of a build. */
+const lexicons = new Map<string, Lexicon>();
 
-/** Passages of a document (both halves of a pair) and the numbers they hold, with the year each is about. */
-function summarize(passages: Passage[], docId: string): DocumentSummary | undefined {
-  const own = passages.filter((p) => p.doc === docId || p.doc.startsWith(`${docId}.`));
-  if (own.length === 0) return undefined;
-  const languages = [...new Set(own.map((p) => p.lang))].sort().reverse() as Language[];
-  const numbers = own.flatMap((p) => {
-    const year = Number(YEAR.exec(p.text)?.[0] ?? p.year);
-    return [...p.text.matchAll(NUMBER)]
-      .map((m) => m[0].trim())
-      .filter((n) => !YEAR.test(n))
-      .map((text) => ({ text, year }));
-  });
-  return { passages: own.length, languages, numbers };
+/** The dictionary of `dir` analysed once per process (again when a file changes). */
+export function lexiconOf(dir: string): Lexicon {
+  const stamp = ["ru-kk.tsv", "places.tsv", "aliases.tsv"]
+    .map((f) => join(dir, f))
+    .map((p) => (existsSync(p) ? statSync(p).mtimeMs : 0))
+    .join(",");
+  const id = `${dir}:${stamp}`;
+  let lexicon = lexicons.get(id);
+  if (lexicon === undefined) {
+    lexicon = new Lexicon(readDictionary(dir));
+    lexicons.set(id, lexicon);
+  }
+  return lexicon;
+}
+
+/**
+ * Reads the seeds (manifest and texts, the ru<->kk dictionary, curated questions), builds the
+ * index and returns the question-answering service. Pure apart from synchronous reads of `seedsDir`.
+ */
+export function loadKnowledge(seedsDir: string = DEFAULT_SEEDS_DIR): Knowledge {
+  const base = new KnowledgeBase(lexiconOf(join(seedsDir, "dictionary")), readCuratedQuestions(seedsDir));
+  for (const doc of readSeedDocuments(seedsDir)) base.addDocument(doc);
+  return base;
 }

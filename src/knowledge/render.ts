@@ -24,34 +24,66 @@ function translate(t: Translate, lang: Language, key: string, vars?: Record<stri
   return text;
 }
 
+type Answer = Extract<Reply, { kind: "answer" }>;
+
+/** The fact itself: in the question's language (dated when old), or quoted from the other language. */
+function factText(reply: Answer, t: Translate): string {
+  const source = reply.sources[0];
+  if (reply.quoted && source) {
+    return translate(t, reply.lang, "ask-quoted", {
+      from: reply.quoted,
+      outlet: source.outlet,
+      year: String(source.year),
+      text: reply.text,
+    });
+  }
+  const text =
+    reply.asOf === undefined
+      ? reply.text
+      : translate(t, reply.lang, "ask-dated", { year: String(reply.asOf), text: reply.text });
+  const renames = (reply.renamed ?? []).map((r) => translate(t, reply.lang, "ask-renamed", { ...r }));
+  return [text, ...renames].join(" ");
+}
+
+function sourceLine(reply: Answer, t: Translate): string | undefined {
+  const source = reply.sources[0];
+  if (!source) return undefined;
+  return source.date && source.doc.startsWith("announcement:")
+    ? translate(t, reply.lang, "ask-source-announcement", {
+        outlet: source.outlet,
+        date: source.date.slice(0, 10),
+      })
+    : translate(t, reply.lang, "ask-source", { outlet: source.outlet, year: String(source.year) });
+}
+
+/** A list of questions under a title (related questions, suggestions), or nothing. */
+const listOf = (title: string, questions: readonly string[]): string[] =>
+  questions.length > 0 ? ["", title, ...questions.map((q) => `• ${q}`)] : [];
+
 /**
  * The full reply text as the bot sends it: the fact, its source line and, unless
- * `related: false` (when the caller shows them as buttons), the related questions.
+ * `related: false` (when the caller shows them as buttons), the related questions; a refusal
+ * says why (no answer, off topic, a state service, a complaint about the connection) and, unless
+ * `related: false`, what the bot can answer instead.
  */
 export function renderReply(reply: Reply, t: Translate, options: { related?: boolean } = {}): string {
   const { lang } = reply;
+  const lists = options.related !== false;
   switch (reply.kind) {
     case "none":
-      return translate(t, lang, "ask-no-answer");
+      return [
+        translate(t, lang, `ask-none-${reply.reason}`),
+        ...(lists ? listOf(translate(t, lang, "ask-suggestions-title"), reply.suggestions) : []),
+      ].join("\n");
     case "smalltalk":
       return translate(t, lang, reply.intent === "thanks" ? "ask-thanks" : "ask-greeting");
     case "answer": {
-      const lines = [reply.text];
-      const source = reply.sources[0];
-      if (source) {
-        lines.push(
-          source.date && source.doc.startsWith("announcement:")
-            ? translate(t, lang, "ask-source-announcement", {
-                outlet: source.outlet,
-                date: source.date.slice(0, 10),
-              })
-            : translate(t, lang, "ask-source", { outlet: source.outlet, year: String(source.year) }),
-        );
-      }
-      if (options.related !== false && reply.related.length > 0) {
-        lines.push("", translate(t, lang, "ask-related-title"), ...reply.related.map((q) => `• ${q}`));
-      }
-      return lines.join("\n");
+      const source = reply.quoted ? undefined : sourceLine(reply, t);
+      return [
+        factText(reply, t),
+        ...(source ? [source] : []),
+        ...(lists ? listOf(translate(t, lang, "ask-related-title"), reply.related) : []),
+      ].join("\n");
     }
   }
 }

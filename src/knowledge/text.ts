@@ -9,19 +9,27 @@ export const KAZAKH_LETTERS = /[әғқңөұүһі]/u;
  * digit groups joined ("7 900" -> "7900") and decimal commas unified ("7,6" -> "7.6").
  */
 export function normalizeText(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/ё/g, "е")
-      .replace(/[\u00a0\u2009\u202f]/g, " ")
+  let out = text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[\u00a0\u2009\u202f]/g, " ");
+  // most texts need only the rules below for their digits: skipped when there are none
+  if (/\d/.test(out)) {
+    out = out
       .replace(
         /(?<!\d)(\d{1,3})((?: \d{3})+)(?!\d)/g,
         (_m, head: string, tail: string) => head + tail.replace(/ /g, ""),
       )
       .replace(/(\d),(\d)/g, "$1.$2")
+      // mobile generations typed in Cyrillic: "5г", "4 джи" -> "5g"
+      .replace(/(?<![\d\p{L}])([2-6]) ?(?:г|джи|жи)(?!\p{L})/gu, "$1g")
       // "2022-м", "2021-го", "2022-ші": a case or ordinal ending after a hyphen is the number itself
-      .replace(/(\d)-(?:м|й|го|х|е|ом|ым|ых|ые|ая|ой|ую|ші|шы|інші|ыншы|нші|ншы)(?!\p{L})/gu, "$1")
-  );
+      .replace(/(\d)-(?:м|й|го|х|е|ом|ым|ых|ые|ая|ой|ую|ші|шы|інші|ыншы|нші|ншы)(?!\p{L})/gu, "$1");
+  }
+  // "ІТ" written with Cyrillic letters (Kazakh sites mix look-alikes), "айти": the Latin "it"
+  if (out.includes("т") && /(?<!\p{L})(?:іт|ит|айти)(?!\p{L})/u.test(out))
+    out = out.replace(/(?<!\p{L})(?:іт|ит|айти)(?!\p{L})/gu, "it");
+  return out;
 }
 
 const TOKEN = /\d+(?:\.\d+)?[\p{L}]*|[\p{L}]+/gu;

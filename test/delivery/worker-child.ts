@@ -16,8 +16,9 @@ const config = parseConfig({ ...process.env, LOG_LEVEL: "warn" });
 const redis = new Redis(config.REDIS_URL, { keyPrefix: process.env.TEST_KEY_PREFIX ?? "" });
 // The knowledge is not what this process is about: announcements are only re-added to it.
 const knowledge: Knowledge = {
-  ask: () => ({ kind: "none", lang: "ru" }),
+  ask: () => ({ kind: "none", lang: "ru", reason: "no-answer", suggestions: [] }),
   addAnnouncement: () => {},
+  addDocument: () => {},
   detectLanguage: () => "ru",
   inspect: () => undefined,
 };

@@ -1,19 +1,28 @@
 /**
- * Prints why questions get the reply they get (language, weighted terms, best candidate):
- *   [KNOWLEDGE_SEEDS=DIR] npx tsx test/knowledge/explain.ts "вопрос" ["сұрақ" ...]
+ * Shows how the engine reads a question and scores its candidates:
+ *   npx tsx test/knowledge/explain.ts [--seeds DIR] "question" ...
  */
-import { KnowledgeBase } from "../../src/knowledge/answer.js";
-import { DEFAULT_SEEDS_DIR } from "../../src/knowledge/index.js";
-import { readSeeds } from "../../src/knowledge/ingest.js";
+import { KnowledgeBase } from "../../src/knowledge/engine.js";
+import { DEFAULT_SEEDS_DIR, lexiconOf, readCuratedQuestions } from "../../src/knowledge/index.js";
+import { readSeedDocuments } from "../../src/knowledge/seeds.js";
 
-const kb = new KnowledgeBase(readSeeds(process.env.KNOWLEDGE_SEEDS ?? DEFAULT_SEEDS_DIR));
-for (const q of process.argv.slice(2)) {
-  const e = kb.explain(q);
-  const r = kb.ask(q, { related: false });
-  const terms = e.terms
-    .map((t) => `${t.term}:${t.weight.toFixed(2)}${t.weak ? "w" : ""}${t.verbal ? "v" : ""}`)
-    .join(" ");
-  const best = e.best ? `${e.best.id} ${e.best.coverage.toFixed(2)}` : "-";
-  console.log(`${q}\n  ${e.lang} ${terms}\n  best ${best} ungated ${e.ungated.toFixed(2)}`);
-  console.log(`  -> ${r.kind === "answer" ? r.text.slice(0, 100) : r.kind}`);
+const args = process.argv.slice(2);
+const at = args.indexOf("--seeds");
+const dir = at >= 0 ? (args[at + 1] as string) : DEFAULT_SEEDS_DIR;
+const questions = args.filter((a, i) => a !== "--seeds" && args[i - 1] !== "--seeds");
+const base = new KnowledgeBase(lexiconOf(`${dir}/dictionary`), readCuratedQuestions(dir));
+for (const doc of readSeedDocuments(dir)) base.addDocument(doc);
+for (const q of questions) {
+  const { query, candidates } = base.explain(q);
+  console.log(
+    `? ${q}  [${query.lang}] asked=${[...query.asked].join(",")} now=${query.now} key=${query.key?.surface}`,
+  );
+  for (const t of query.terms)
+    console.log(
+      `   ${t.surface}: w=${t.weight.toFixed(2)} known=${t.known} req=${t.required ?? "-"} alts=${t.alts.join(",")}${t.parts ? ` parts=${t.parts.join("+")}` : ""}`,
+    );
+  for (const c of candidates.slice(0, Number(process.env.TOP ?? 4)))
+    console.log(
+      `   ${c.why === "" ? "+" : " "} ${c.coverage.toFixed(2)} ${c.id} ${c.why ? `[${c.why}] ` : ""}${c.text.slice(0, 100)}`,
+    );
 }

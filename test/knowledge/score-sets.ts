@@ -1,13 +1,16 @@
 /**
  * Scores question sets in-process with the rules of ../shared/eval/run.mjs (answered, expected
- * strings, cited document, reply language), without spawning the ask command:
+ * strings, cited document, reply language outside «quotes»), through the same answerMessage and
+ * i18n as the ask command; prints right / wrong / not answered / declined per set:
  *   npx tsx test/knowledge/score-sets.ts [--verbose] [--seeds DIR] [file.jsonl ...]
- * Without files it scores every questions-*.jsonl here and the shared sample when present.
+ * Without files it scores every set of test/eval/sets and the shared sample when present.
+ * (`npm run eval` does the same through the ask command.)
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { createI18n } from "../../src/bot/i18n.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
-import { kazakhLetterShare } from "../../src/knowledge/text.js";
+import { answerMessage, type Translate } from "../../src/knowledge/render.js";
 
 /** One line of a question set (the shared eval format). */
 export interface SetQuestion {
@@ -23,7 +26,6 @@ export interface SetQuestion {
 const HERE = new URL(".", import.meta.url).pathname;
 const SHARED = join(HERE, "../../../shared/eval/questions.jsonl");
 
-/** Reads a JSONL question set. */
 export function readSet(file: string): SetQuestion[] {
   return readFileSync(file, "utf8")
     .split("\n")
@@ -31,7 +33,6 @@ export function readSet(file: string): SetQuestion[] {
     .map((l) => JSON.parse(l) as SetQuestion);
 }
 
-/** Every question-set file of this folder, plus the shared sample when it is reachable. */
 export function setFiles(): string[] {
   const sets = join(HERE, "../eval/sets");
   const own = readdirSync(sets)
@@ -45,31 +46,37 @@ const matches = (text: string, alt: string): boolean =>
     ? new RegExp(alt.slice(1, -1), "iu").test(text)
     : text.toLowerCase().includes(alt.toLowerCase());
 
+const KK = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/g;
+const kkDensity = (text: string): number => {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  return letters.length ? (text.match(KK) ?? []).length / letters.length : 0;
+};
+
 const seedsArg = process.argv.indexOf("--seeds");
 const knowledge = loadKnowledge(seedsArg > 0 ? process.argv[seedsArg + 1] : undefined);
+const i18n = createI18n();
+const t: Translate = (lang, key, vars) => i18n.t(lang, key, vars);
 
-/** Why one question fails (empty when it passes). */
-export function failures(q: SetQuestion): string[] {
-  const reply = knowledge.ask(q.q);
+/** The outcome of one question and why it fails (empty when it passes). */
+export function judge(q: SetQuestion): { answered: boolean; why: string[]; text: string } {
+  const { reply, text } = answerMessage(knowledge, q.q, t, "ru");
   const why: string[] = [];
-  const text = reply.kind === "answer" ? reply.text : "";
+  const answered = reply.kind === "answer";
   if (q.abstain) {
-    if (reply.kind === "answer") why.push(`answered: ${text.slice(0, 120)}`);
+    if (answered) why.push("answered an out-of-scope question");
   } else {
-    if (reply.kind !== "answer") why.push("did not answer");
+    if (!answered) why.push(`did not answer (${reply.kind === "none" ? reply.reason : reply.kind})`);
     for (const group of q.expect ?? [])
-      if (!group.some((alt) => matches(text, alt)))
-        why.push(`lacks ${JSON.stringify(group)}: ${text.slice(0, 120)}`);
-    const cited = reply.kind === "answer" ? reply.sources.map((s) => s.doc) : [];
-    if (reply.kind === "answer" && !(q.docs ?? []).some((d) => cited.includes(d))) why.push(`cites ${cited}`);
+      if (!group.some((alt) => matches(text, alt))) why.push(`lacks ${JSON.stringify(group)}`);
+    const cited = answered ? reply.sources.map((s) => s.doc) : [];
+    if (!(q.docs ?? []).some((d) => cited.includes(d))) why.push(`cites ${JSON.stringify(cited)}`);
   }
   if (reply.lang !== q.lang) why.push(`lang ${reply.lang}`);
-  if (reply.kind === "answer") {
-    const d = kazakhLetterShare(reply.text);
-    if (q.lang === "kk" && d < 0.04) why.push("reply not Kazakh");
-    if (q.lang === "ru" && d > 0.03) why.push("reply not Russian");
-  }
-  return why;
+  const own = text.replace(/«[^»]*»/g, " ");
+  const d = kkDensity((own.match(/\p{L}/gu) ?? []).length >= 20 ? own : text);
+  if (q.lang === "kk" && d < 0.04) why.push("reply not Kazakh");
+  if (q.lang === "ru" && d > 0.03) why.push("reply not Russian");
+  return { answered, why, text };
 }
 
 if (process.argv[1]?.endsWith("score-sets.ts")) {
@@ -77,12 +84,23 @@ if (process.argv[1]?.endsWith("score-sets.ts")) {
   const files = process.argv.slice(2).filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--seeds");
   for (const file of files.length > 0 ? files : setFiles()) {
     const qs = readSet(file).filter((q) => (q.tier ?? "core") === "core");
-    let ok = 0;
+    const n = { right: 0, wrong: 0, none: 0, declined: 0, out: 0 };
     for (const q of qs) {
-      const why = failures(q);
-      if (why.length === 0) ok++;
-      else if (verbose) console.log(`  FAIL ${q.id}: ${q.q}\n    ${why.join("\n    ")}`);
+      const { answered, why, text } = judge(q);
+      if (q.abstain) {
+        n.out++;
+        if (!answered) n.declined++;
+      } else if (why.length === 0) n.right++;
+      else if (answered) n.wrong++;
+      else n.none++;
+      if (why.length > 0 && verbose)
+        console.log(
+          `  FAIL ${q.id}: ${q.q}\n    ${why.join("; ")}\n    > ${text.replace(/\n/g, " / ").slice(0, 300)}`,
+        );
     }
-    console.log(`${file.split("/").pop()}: ${ok}/${qs.length} = ${(ok / qs.length).toFixed(3)}`);
+    const ok = n.right + n.declined;
+    console.log(
+      `${file.split("/").pop()}: ${ok}/${qs.length} = ${(ok / qs.length).toFixed(3)}  (answerable: ${n.right} right, ${n.wrong} wrong, ${n.none} not answered; out of scope ${n.declined}/${n.out} declined)`,
+    );
   }
 }

@@ -48,10 +48,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
   const answer = async (ctx: BotContext, question: string) => {
     const { reply, text } = answerMessage(deps.knowledge, question, t, ctx.lang);
     if (reply.kind === "smalltalk") return ctx.reply(text);
-    const offered = (reply.kind === "answer" ? reply.related : (reply.suggestions ?? [])).slice(
-      0,
-      MAX_SUGGESTIONS,
-    );
+    const offered = (reply.kind === "answer" ? reply.related : reply.suggestions).slice(0, MAX_SUGGESTIONS);
     const id = await questions.save({
       question,
       lang: reply.lang,
@@ -63,7 +60,12 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     });
     if (reply.kind === "none") await questions.recordGap(question, deps.now());
     const keyboard = keyboardFor(reply, id, offered);
-    const sent = await ctx.reply(text, keyboard ? { reply_markup: keyboard } : {});
+    // A refusal's suggestions are buttons; a line above them says what they are.
+    const shown =
+      reply.kind === "none" && offered.length > 0
+        ? `${text}\n\n${t(reply.lang, "ask-suggestions-title")}`
+        : text;
+    const sent = await ctx.reply(shown, keyboard ? { reply_markup: keyboard } : {});
     if (keyboard) await questions.bindMessage(id, sent.message_id);
     return sent;
   };

@@ -30,7 +30,7 @@ export const KK_STOPWORDS: ReadonlySet<string> = new Set(
   болуы болу бол болсын болады ма болама
   жатыр жатқан жатыр ма өте ете ала алады мақсат мақсаты мақсатқа қойылған
   қазіргі қазірде қазіргідей қазірдің қазір қазіргі уақытта уақытта бүгінгі
-  бүгін қатысты`
+  бүгін қатысты нешінші нешiншi нешінші жыл жылы жылдың жылында жылға жылдары жылдардағы жылғы`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -192,7 +192,7 @@ function validStem(stem: string, suffix: string, t: Tables): boolean {
   if (stem.length < min || !VOWELS.test(stem)) return false;
   if (t.nAfterVowel.has(suffix)) return VOWEL_END.test(stem);
   if (t.nAfterVowelOrNasal.has(suffix)) return /[аәеиоөұүыіуэюямнң]$/u.test(stem);
-  if (suffix === "н") return /[ыіи]$/u.test(stem) && stem.length >= 5;
+  if (suffix === "н") return /[ыіи]$/u.test(stem) && stem.length >= 4;
   return true;
 }
 
@@ -218,6 +218,16 @@ function stripLayer(word: string, suffixes: readonly string[], t: Tables): strin
   return word;
 }
 
+/**
+ * A vowel some nouns drop before the possessive (орын -> орны, ауыз -> аузы, ерін -> ерні):
+ * put back after р, у, й before н or з, in the harmony of the stem.
+ */
+function restoreDroppedVowel(stem: string): string {
+  if (!/[руй][нз]$/u.test(stem)) return stem;
+  const vowel = /[еәіүө]/u.test(stem) ? "і" : "ы";
+  return `${stem.slice(0, -1)}${vowel}${stem.slice(-1)}`;
+}
+
 function stripPossessive(word: string, t: Tables): string {
   const after = stripLayer(word, t.layers[2] ?? [], t);
   if (after !== word) return after;
@@ -231,7 +241,7 @@ function stripPossessive(word: string, t: Tables): string {
     }
     // after у (a semivowel here) the possessive is -ы/-і: жету + і
     if (short.length >= 3 && VOWELS.test(short) && (!VOWEL_END.test(short) || short.endsWith("у"))) {
-      return restoreVoiced(short);
+      return restoreVoiced(restoreDroppedVowel(short));
     }
   }
   return word;

@@ -1,0 +1,115 @@
+/**
+ * The answer of a chosen passage: a self-contained sentence or two in the question's language
+ * (or, when the source has only the other language, that sentence to be quoted), the sentence
+ * of context that says what a number is about when the question's words were only there, the
+ * source, and the notes the renderer shows (date of an old fact, an older figure, a rename).
+ */
+import type { Lexicon } from "./analyze.js";
+import { analyze, sameFamily, termsOf } from "./analyze.js";
+import type { Sentence } from "./documents.js";
+import type { Policy } from "./policy.js";
+import type { Query } from "./question.js";
+import type { Scored } from "./rank.js";
+import type { Language, Reply, Source } from "./types.js";
+
+type Answer = Extract<Reply, { kind: "answer" }>;
+
+const withStop = (s: string): string => (/[.!?…:]["»”)]?$/u.test(s) ? s : `${s}.`);
+
+/** The context sentence nearest to the answer that holds a question term the sentence lacks. */
+function contextFor(
+  sentence: Sentence,
+  query: Query,
+  matched: readonly number[],
+  lexicon: Lexicon,
+): string | undefined {
+  const missing = query.terms.filter(
+    (t, i) => (matched[i] ?? 0) > 0 && (matched[i] ?? 0) < 1 && t.weight > 0,
+  );
+  if (missing.length === 0) return undefined;
+  let sets = contextSets.get(sentence);
+  if (sets === undefined) {
+    sets = sentence.context.map((c) => new Set(termsOf(analyze(c, sentence.lang, lexicon), sentence.lang)));
+    contextSets.set(sentence, sets);
+  }
+  for (let i = sentence.context.length - 1; i >= 0; i--) {
+    const terms = sets[i] as Set<string>;
+    if (missing.some((t) => t.alts.some((a) => terms.has(a)))) return sentence.context[i];
+  }
+  return undefined;
+}
+
+/** Term sets of each context sentence, analysed when first needed. */
+const contextSets = new WeakMap<Sentence, Set<string>[]>();
+/** Renames a sentence uses (whatever the date), found when first needed. */
+const sentenceRenames = new WeakMap<Sentence, Lexicon["renames"]>();
+
+/** The answer text: the sentence, after the one it leans on or the context that names the subject. */
+function answerText(sentence: Sentence, query: Query, matched: readonly number[], lexicon: Lexicon): string {
+  const before = sentence.lead ?? contextFor(sentence, query, matched, lexicon);
+  return before === undefined ? sentence.text : `${withStop(before)} ${sentence.text}`;
+}
+
+/** Months between a document date and now. */
+function monthsSince(date: string, now: Date): number {
+  const [y, m] = date.split("-").map(Number);
+  return (now.getUTCFullYear() - (y ?? 0)) * 12 + (now.getUTCMonth() + 1 - (m ?? 1));
+}
+
+export function sourceOf(s: Scored): Source {
+  const d = s.doc.doc;
+  return {
+    doc: d.id,
+    outlet: d.outlet,
+    year: s.doc.year,
+    ...(d.date.length > 4 ? { date: d.date } : {}),
+  };
+}
+
+/** Renames of names the sentence uses, in force at `now`. */
+function renamesIn(sentence: Sentence, lexicon: Lexicon, now: Date): NonNullable<Answer["renamed"]> {
+  let used = sentenceRenames.get(sentence);
+  if (used === undefined) {
+    const stems = sentence.units.flatMap((u) => u.stems);
+    used = lexicon.renames.filter(
+      (r) =>
+        r.lang === sentence.lang &&
+        r.stems.length > 0 &&
+        stems.some((_, i) => r.stems.every((s, k) => sameFamily(stems[i + k] ?? "", s))),
+    );
+    sentenceRenames.set(sentence, used);
+  }
+  const today = now.toISOString().slice(0, 10);
+  const out: NonNullable<Answer["renamed"]> = [];
+  for (const r of used) {
+    if (r.since <= today && !out.some((o) => o.old === r.old))
+      out.push({ old: r.old, new: r.new, since: r.since.slice(0, 4) });
+  }
+  return out;
+}
+
+export function composeAnswer(
+  chosen: Scored,
+  query: Query,
+  ctx: { lexicon: Lexicon; policy: Policy; now: Date; older?: Scored; related: string[] },
+): Answer {
+  const lang: Language = query.lang;
+  const other: Language = lang === "ru" ? "kk" : "ru";
+  const own = chosen.passage.text[lang];
+  const sentence = (own ?? chosen.passage.text[other]) as Sentence;
+  const text = answerText(sentence, query, chosen.matched, ctx.lexicon);
+  const dated = monthsSince(chosen.doc.doc.date, ctx.now) > 12 * ctx.policy.datedAfterYears;
+  const renamed = renamesIn(sentence, ctx.lexicon, ctx.now);
+  const olderSentence = ctx.older?.passage.text[lang];
+  return {
+    kind: "answer",
+    lang,
+    text,
+    sources: [sourceOf(chosen)],
+    related: ctx.related,
+    ...(own ? {} : { quoted: other }),
+    ...(dated && own ? { asOf: chosen.doc.year } : {}),
+    ...(ctx.older && olderSentence ? { older: { year: ctx.older.doc.year, text: olderSentence.text } } : {}),
+    ...(renamed.length > 0 ? { renamed } : {}),
+  };
+}

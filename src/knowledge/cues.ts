@@ -1,0 +1,116 @@
+/**
+ * Small general word lists that read how a message is put, not what it is about: what a
+ * question asks for (a number, a date, a person, a place), whether it asks about the present,
+ * whether it complains about the user's own connection or asks for a state service.
+ */
+import { words } from "./text.js";
+
+/** What kind of answer a question asks for. */
+export type Asked = "number" | "date" | "person" | "place" | "money";
+
+const ASKED: Record<Exclude<Asked, "money">, RegExp> = {
+  number: /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*|нешінші|нешинши)$/u,
+  date: /^(когда|қашан|кашан|қашаннан|кашаннан)$/u,
+  person: /^(кто|кем|кім|ким|кімге|кимге|кімнің)$/u,
+  place: /^(где|қайда|кайда|қай жерде)$/u,
+};
+const ASKED_ENTRIES = Object.entries(ASKED) as [Asked, RegExp][];
+/** A price, a fee, a wage: the answer must name an amount of money. */
+const MONEY_ASKED =
+  /^(стоит|стоят|стоимост\p{L}*|цен[аыуе]|платить|плат[аыуе]|тариф\p{L}*|зарплат\p{L}*|оклад\p{L}*|бағасы|бағасын|төлеу\p{L}*|жалақ\p{L}*|курс\p{L}*|бағам\p{L}*)$/u;
+/** "в каком году", "қай жылы", "какие города", "қай қалаларда": a which-question about time or place. */
+const WHICH = /^(каком|какой|какого|какие|каких|қай|кай|қандай|кандай)$/u;
+/** "какой объём", "какое место", "қандай деңгей": a which-question about a quantity asks for a number. */
+const MEASURE =
+  /^(объем\p{L}*|уров\p{L}*|дол[яию]|процент\p{L}*|количеств\p{L}*|числ\p{L}*|сумм\p{L}*|размер\p{L}*|мест[оа]|скорост\p{L}*|показател\p{L}*|көлем\p{L}*|деңгей\p{L}*|үлес\p{L}*|пайыз\p{L}*|сан\p{L}*|мөлшер\p{L}*|орын\p{L}*|орн\p{L}*|жылдамдығ\p{L}*)$/u;
+const TIME_NOUN = /^(году|года|год|годы|жылы|жылға|жыл|айда|месяце)$/u;
+const PLACE_NOUN =
+  /^(город\p{L}*|регион\p{L}*|област\p{L}*|сел\p{L}{0,3}|қала\p{L}*|кала\p{L}*|облыс\p{L}*|өңір\p{L}*|ауыл\p{L}*)$/u;
+
+/** The kinds of answer a question asks for outright (an answer must hold them). */
+export function askedKinds(question: string): Set<Asked> {
+  const tokens = words(question);
+  const kinds = new Set<Asked>();
+  tokens.forEach((t, i) => {
+    for (const [kind, re] of ASKED_ENTRIES) if (re.test(t)) kinds.add(kind);
+    const next = tokens[i + 1] ?? "";
+    if (WHICH.test(t) && TIME_NOUN.test(next)) kinds.add("date");
+    if (WHICH.test(t) && MEASURE.test(next)) kinds.add("number");
+    if (MONEY_ASKED.test(t)) kinds.add("money");
+    if (WHICH.test(t) && PLACE_NOUN.test(next) && i < 2) kinds.add("place");
+  });
+  // "сколько ... когда" asks when; a "когда-то" is no question
+  if (kinds.has("date")) kinds.delete("number");
+  return kinds;
+}
+
+/** Offices a "who" question may name: the answer must name that office and a person. */
+const ROLE =
+  /^(министр\p{L}*|глав\p{L}*|председател\p{L}*|руководител\p{L}*|директор\p{L}*|аким|акима|акимом|президент\p{L}*|премьер\p{L}*|вице-премьер\p{L}*|замминистр\p{L}*|заместител\p{L}*|төраға\p{L}*|басшы\p{L}*|әкім|әкімі|әкімнің|орынбасар\p{L}*|министрі|министрдің)$/u;
+
+/** The office a "who" question asks about ("кто министр образования" -> "министр"), if any. */
+export function askedRole(question: string): string | undefined {
+  return words(question).find((t) => ROLE.test(t));
+}
+
+const HOW = /^(как|каким|қалай|калай)$/u;
+const RU_INFINITIVE = /(ть|ться|чь|ти)$/u;
+const KK_VERBAL_NOUN = /(у|уға|уге|ю|уды|уді)$/u;
+
+/**
+ * The action a how-to question asks about ("как получить паспорт" -> "получить", "қалай алуға
+ * болады" -> "алуға"): the answering sentence must name that action, not only its object.
+ */
+export function askedAction(question: string): string | undefined {
+  const tokens = words(question);
+  const at = tokens.findIndex((t) => HOW.test(t));
+  if (at < 0) return undefined;
+  return tokens.slice(at + 1, at + 4).find((t) => RU_INFINITIVE.test(t) || KK_VERBAL_NOUN.test(t));
+}
+
+/** Words that ask about the present: the newest source wins by a wider margin. */
+const CURRENT =
+  /^(сейчас|теперь|ныне|нынешн\p{L}*|текущ\p{L}*|настоящ\p{L}*|действующ\p{L}*|қазір|қазіргі|қазірде|қазиргы|казир|казирги|бүгінде|бугинде|ағымдағы)$/u;
+
+export function asksAboutNow(question: string): boolean {
+  return words(question).some((t) => CURRENT.test(t));
+}
+
+// ---- complaints about the user's own connection --------------------------------------------
+
+const CONNECTION =
+  /^(интернет\p{L}*|инет\p{L}*|связ\p{L}*|сеть|сети|wi|fi|wifi|вай|файл|4g|3g|lte|мобильн\p{L}*|байланыс\p{L}*|желі\p{L}*|сигнал\p{L}*|ғаламтор\p{L}*)$/u;
+const FAILING =
+  /^(нет|нету|жоқ|жок|нашар|плох\p{L}*|ужасн\p{L}*|отвратительн\p{L}*|медленн\p{L}*|тормоз\p{L}*|пропада\p{L}*|пропал\p{L}*|отключ\p{L}*|отваливается|лага\p{L}*|виснет|істемейді|истемейди|баяу|үзіліп|үзіледі|ұстамайды|жоғалып|болмай|тартпайды)$/u;
+/** "не работает", "не грузит", "не ловит": a Russian verb of working, negated. */
+const NOT_WORKING = /^(работа\p{L}*|груз\p{L}*|лов\p{L}*|открыва\p{L}*|тян\p{L}*|подключа\p{L}*|идет|идёт)$/u;
+const OWN =
+  /^(у|нас|меня|мой|моя|моем|моём|нашем|нашей|наш|наша|дома|біздің|бизде|бізде|менің|менде|үйде|ауылда|ауылымызда|ауылымда|селе|деревне|ауле|поселке|посёлке)$/u;
+const ASKING =
+  /^(ли|как|какой|какие|когда|сколько|планируется|будет|будут|что|қашан|қанша|ма|ме|ба|бе|па|пе|бола)$/u;
+
+/**
+ * A message that complains about the user's own connection ("у нас в ауле интернет не
+ * работает", "ауылда интернет жоқ, нашар"): the bot offers to file a report.
+ */
+export function isComplaint(message: string): boolean {
+  const tokens = words(message);
+  const connection = tokens.some((t) => CONNECTION.test(t));
+  const failing = tokens.some(
+    (t, i) => FAILING.test(t) || (t === "не" && NOT_WORKING.test(tokens[i + 1] ?? "")),
+  );
+  if (!connection || !failing) return false;
+  const own = tokens.some((t) => OWN.test(t));
+  const asking = message.includes("?") || tokens.some((t) => ASKING.test(t));
+  return own || !asking;
+}
+
+// ---- state services the texts do not cover --------------------------------------------------
+
+const SERVICE =
+  /^(паспорт\p{L}*|пенси\p{L}*|пособи\p{L}*|справк\p{L}*|прописк\p{L}*|регистрац\p{L}*|удостоверени\p{L}*|налог\p{L}*|штраф\p{L}*|субсиди\p{L}*|льгот\p{L}*|зейнетақ\p{L}*|жәрдемақы\p{L}*|анықтама\p{L}*|төлқұжат\p{L}*|куәлі\p{L}*|салық\p{L}*|тіркеу\p{L}*|egov|егов|цон\p{L}*|хқко\p{L}*|оформ\p{L}*|рәсімде\p{L}*|рәсімдеу\p{L}*|получить|продлить|заменить|алуға|ауыстыруға|жаңарту\p{L}*)$/u;
+
+/** A question about a state service (documents, pension, benefits, how to obtain something). */
+export function asksStateService(question: string): boolean {
+  return words(question).some((t) => SERVICE.test(t));
+}

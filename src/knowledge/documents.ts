@@ -1,0 +1,218 @@
+/**
+ * One document pipeline for seeds, added documents and announcements: clean -> paragraphs ->
+ * sentences -> passages. A sentence is a passage; its context is the headline, the lead and the
+ * sentences before it, indexed apart with less weight. Relative time in a text ("в этом году",
+ * "биыл") is read as the text's own year. A ru+kk pair is aligned sentence to sentence.
+ */
+import { alignSentences } from "./align.js";
+import { analyze, type Lexicon, termsOf, type Unit } from "./analyze.js";
+import { ANAPHORA, cleanDocument, splitSentences } from "./clean.js";
+import { resolveRelativeTime } from "./relative-time.js";
+import type { Document, Language } from "./types.js";
+
+const LANGS: readonly Language[] = ["ru", "kk"];
+
+/** One sentence of a text with what surrounds it. */
+export interface Sentence {
+  lang: Language;
+  text: string;
+  /** The sentences of context, nearest last: headline, lead, previous sentences. */
+  context: string[];
+  /** The sentence before it in the text, when this one leans on it ("Это...", "Бұл..."). */
+  lead?: string;
+  units: Unit[];
+  contextUnits: Unit[];
+  /** Position in its text, 0..1 (for alignment). */
+  position: number;
+}
+
+/** What a passage holds that a question may ask for. */
+export interface Holds {
+  number: boolean;
+  date: boolean;
+  /** A person or a body (who did something). */
+  person: boolean;
+  /** A person by name ("Жаслан Мадиев", "А. Жұмағалиев"). */
+  name: boolean;
+  place: boolean;
+  /** An amount of money (a number and a currency). */
+  money: boolean;
+}
+
+/** A sentence (or an aligned ru+kk pair of sentences) as the index sees it. */
+export interface Passage {
+  id: string;
+  doc: string;
+  text: Partial<Record<Language, Sentence>>;
+  terms: ReadonlySet<string>;
+  contextTerms: ReadonlySet<string>;
+  holds: Holds;
+  /** Years the sentence and its context name. */
+  years: ReadonlySet<number>;
+  /** Places named in the sentence and its context. */
+  places: ReadonlySet<string>;
+  /** Where in its text the sentence stands, 0 (first) .. 1 (last). */
+  position: number;
+}
+
+/** A document as indexed: its metadata, every term of its texts, its passages. */
+export interface IndexedDocument {
+  doc: Document;
+  year: number;
+  terms: ReadonlySet<string>;
+  years: ReadonlySet<number>;
+  passages: Passage[];
+  /** The headline of each text, when it opens with one. */
+  titles: Partial<Record<Language, string>>;
+  numbers: { text: string; year?: number }[];
+}
+
+const WORDS = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const sentenceKey = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/** The year of a "YYYY", "YYYY-MM" or "YYYY-MM-DD" date. */
+export const yearOf = (date: string): number => Number(date.slice(0, 4));
+
+/** Sentences of one text of a document, with their context. */
+export function sentencesOf(
+  raw: string,
+  lang: Language,
+  year: number,
+  lexicon: Lexicon,
+): { title?: string; sentences: Sentence[] } {
+  const { title, paragraphs } = cleanDocument(resolveRelativeTime(raw, year));
+  const seen = new Set<string>();
+  const raws: { text: string; paragraph: number }[] = [];
+  paragraphs.forEach((paragraph, p) => {
+    for (const part of splitSentences(paragraph)) {
+      const text = /[.!?…:]["»”)]?$/u.test(part) ? part : `${part}.`;
+      const key = sentenceKey(text);
+      if (WORDS(text) < 4 || seen.has(key)) continue;
+      seen.add(key);
+      raws.push({ text, paragraph: p });
+    }
+  });
+  const head = [title, raws[0]?.text].filter((s): s is string => s !== undefined);
+  // each sentence is analysed once, though it is context of the ones after it
+  const analysed = new Map<string, Unit[]>();
+  const unitsOf = (text: string): Unit[] => {
+    let units = analysed.get(text);
+    if (units === undefined) {
+      units = analyze(text, lang, lexicon);
+      analysed.set(text, units);
+    }
+    return units;
+  };
+  const sentences = raws.map((s, i): Sentence => {
+    const previous = [raws[i - 2], raws[i - 1]]
+      .filter((r) => r !== undefined && (r.paragraph === s.paragraph || r === raws[i - 1]))
+      .map((r) => (r as { text: string }).text);
+    const context = [...new Set([...head, ...previous])].filter((c) => c !== s.text);
+    const prev = raws[i - 1]?.text;
+    return {
+      lang,
+      text: s.text,
+      context,
+      ...(prev !== undefined && ANAPHORA.test(s.text) ? { lead: prev } : {}),
+      units: unitsOf(s.text),
+      contextUnits: context.flatMap(unitsOf),
+      position: raws.length > 1 ? i / (raws.length - 1) : 0,
+    };
+  });
+  return title === undefined ? { sentences } : { title, sentences };
+}
+
+const NUMBER_WORDS =
+  /(?<!\p{L})(один|одна|два|две|три|четыре|пять|пяти|шесть|семь|восемь|девять|десять|сто|тысяч\p{L}*|миллион\p{L}*|миллиард\p{L}*|вдвое|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жүз|мың|миллион|миллиард)(?!\p{L})/iu;
+const MONTHS =
+  /(?<!\p{L})(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|квартал|тоқсан)/iu;
+/** A person by name: "Жаслан Мадиев", "Багдата Мусина", "А. Жұмағалиев". */
+const NAME =
+  /(\p{Lu}\p{Ll}{2,}[\s-]+\p{Lu}\p{Ll}{2,}(ов|ев|ин|ын|ова|ева|ина|ына|ұлы|қызы|ий|ко)\p{Ll}{0,3}(?!\p{L}))|(\p{Lu}\.\s?\p{Lu}\p{Ll}{3,})/u;
+/** An amount of money: a number, then a currency. */
+const MONEY =
+  /\d[\d\s.,]*\s*(млн|млрд|трлн|тыс\p{L}*|миллион\p{L}*|миллиард\p{L}*|мың|\s)*\s*(тенге|теңге|тг|доллар\p{L}*|рубл\p{L}*|евро|₸|\$)/iu;
+/** A body by its common name: who acts when no person is named. */
+const BODY =
+  /(?<!\p{L})(акимат|министерств|министр|правительств|оператор|компани|әкімдік|әкім|министрлі|үкімет)\p{Ll}*/iu;
+/** A capitalised word inside a sentence (not its first word): a name of a place, body or person. */
+const INNER_NAME = /[\p{Ll},]\s+(?:«|")?\p{Lu}\p{Ll}{2,}/u;
+
+function holdsOf(sentences: readonly Sentence[]): Holds {
+  const texts = sentences.map((s) => s.text).join(" ");
+  const units = sentences.flatMap((s) => s.units);
+  return {
+    number: units.some((u) => u.kind === "number") || NUMBER_WORDS.test(texts),
+    date: units.some((u) => u.kind === "year") || MONTHS.test(texts),
+    person: NAME.test(texts) || BODY.test(texts) || INNER_NAME.test(texts),
+    name: NAME.test(texts),
+    money: MONEY.test(texts),
+    place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts),
+  };
+}
+
+function passageOf(doc: Document, n: number, text: Partial<Record<Language, Sentence>>): Passage {
+  const sentences = LANGS.map((l) => text[l]).filter((s): s is Sentence => s !== undefined);
+  const all = sentences.flatMap((s) => [...s.units, ...s.contextUnits]);
+  const termsOfAll = (pick: (s: Sentence) => Unit[]) => sentences.flatMap((s) => termsOf(pick(s), s.lang));
+  return {
+    id: `${doc.id}#${n}`,
+    doc: doc.id,
+    text,
+    terms: new Set(termsOfAll((s) => s.units)),
+    contextTerms: new Set(termsOfAll((s) => s.contextUnits)),
+    holds: holdsOf(sentences),
+    years: new Set(all.filter((u) => u.kind === "year").map((u) => Number(u.surface))),
+    places: new Set(all.flatMap((u) => (u.place ? [u.place] : []))),
+    position: Math.min(...sentences.map((s) => s.position)),
+  };
+}
+
+/** Numbers a document states, each with the year it is about (one named beside it, else the text's). */
+function numbersOf(passages: readonly Passage[], year: number): { text: string; year?: number }[] {
+  const out: { text: string; year?: number }[] = [];
+  for (const p of passages) {
+    const s = p.text.ru ?? p.text.kk;
+    if (!s) continue;
+    const named = s.units.find((u) => u.kind === "year");
+    for (const [i, u] of s.units.entries()) {
+      if (u.kind !== "number") continue;
+      const next = s.units[i + 1];
+      const text = next && next.kind === "word" ? `${u.surface} ${next.surface}` : u.surface;
+      out.push({ text, year: named ? Number(named.surface) : year });
+    }
+  }
+  return out;
+}
+
+/** Analyses one document into passages (a pair's sentences aligned into bilingual passages). */
+export function indexDocument(doc: Document, lexicon: Lexicon): IndexedDocument {
+  const year = yearOf(doc.date);
+  const read = (lang: Language) => {
+    const text = doc.texts[lang];
+    return text ? sentencesOf(text, lang, year, lexicon) : { sentences: [] };
+  };
+  const { title: ruTitle, sentences: ru } = read("ru");
+  const { title: kkTitle, sentences: kk } = read("kk");
+  const titles: Partial<Record<Language, string>> = {
+    ...(ruTitle ? { ru: ruTitle } : {}),
+    ...(kkTitle ? { kk: kkTitle } : {}),
+  };
+  const groups: Partial<Record<Language, Sentence>>[] =
+    ru.length > 0 && kk.length > 0
+      ? alignSentences(ru, kk)
+      : [...ru.map((s) => ({ ru: s })), ...kk.map((s) => ({ kk: s }))];
+  const passages = groups.map((g, i) => passageOf(doc, i + 1, g));
+  const terms = new Set<string>();
+  const years = new Set<number>([year]);
+  for (const p of passages) {
+    for (const t of p.terms) terms.add(t);
+    for (const t of p.contextTerms) terms.add(t);
+    for (const y of p.years) years.add(y);
+  }
+  return { doc, year, terms, years, passages, titles, numbers: numbersOf(passages, year) };
+}

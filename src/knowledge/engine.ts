@@ -1,0 +1,226 @@
+/**
+ * The knowledge base: documents in, answers out. Every document (seed, added, announcement)
+ * takes the same path: analysed into passages, indexed, answerable in both languages.
+ */
+
+import { Lexicon, stemOf } from "./analyze.js";
+import { composeAnswer } from "./compose.js";
+import { asksStateService, isComplaint } from "./cues.js";
+import { type DictionaryData, EMPTY_DICTIONARY } from "./dictionary.js";
+import { type IndexedDocument, indexDocument, type Passage } from "./documents.js";
+import { detectLanguage } from "./language.js";
+import { POLICY, type Policy } from "./policy.js";
+import { type Query, readQuestion } from "./question.js";
+import { judge, olderAlternative, pick, type Scored, score } from "./rank.js";
+import { PassageIndex } from "./search-index.js";
+import { classifySmalltalk } from "./smalltalk.js";
+import { type SuggestionSeed, Suggestions } from "./suggest.js";
+import { normalizeText } from "./text.js";
+import type {
+  Announcement,
+  AskOptions,
+  Document,
+  DocumentReport,
+  Knowledge,
+  Language,
+  NoAnswerReason,
+  Reply,
+} from "./types.js";
+import { Vocabulary } from "./vocabulary.js";
+
+/** The bot's own announcements are cited under this outlet name. */
+export const ANNOUNCEMENT_OUTLET = "Qazaq Digital Bot";
+
+export class KnowledgeBase implements Knowledge {
+  private readonly lexicon: Lexicon;
+  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly passages = new Map<string, { passage: Passage; doc: IndexedDocument }>();
+  private readonly index = new PassageIndex();
+  private readonly vocabulary = new Vocabulary();
+  private readonly suggestions: Suggestions;
+
+  /** `dictionary`: the data, or a Lexicon already analysed from it (shared between knowledge bases). */
+  constructor(
+    dictionary: DictionaryData | Lexicon = EMPTY_DICTIONARY,
+    curated: readonly SuggestionSeed[] = [],
+    private readonly policy: Policy = POLICY,
+  ) {
+    this.lexicon = dictionary instanceof Lexicon ? dictionary : new Lexicon(dictionary);
+    this.suggestions = new Suggestions(curated, (q, lang) => this.answer(q, lang, new Date(), false));
+  }
+
+  addDocument(doc: Document): void {
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(doc.date))
+      throw new Error(`knowledge: bad date ${doc.date} of ${doc.id}`);
+    if (!doc.texts.ru && !doc.texts.kk) throw new Error(`knowledge: document ${doc.id} has no text`);
+    this.removeDocument(doc.id);
+    const indexed = indexDocument(doc, this.lexicon);
+    this.docs.set(doc.id, indexed);
+    for (const p of indexed.passages) {
+      this.passages.set(p.id, { passage: p, doc: indexed });
+      this.index.add(p.id, p.terms, p.contextTerms);
+      this.vocabulary.addPassage([...p.terms, ...p.contextTerms]);
+      for (const s of [p.text.ru, p.text.kk]) {
+        if (!s) continue;
+        const cased = capitalisedWords(s.text, s.lang);
+        for (const u of s.units)
+          for (const stem of u.stems) this.vocabulary.addStem(s.lang, stem, cased.get(stem));
+      }
+    }
+    this.suggestions.reset(indexed);
+  }
+
+  private removeDocument(id: string): void {
+    const old = this.docs.get(id);
+    if (!old) return;
+    for (const p of old.passages) {
+      this.index.remove(p.id);
+      this.passages.delete(p.id);
+      this.vocabulary.removePassage([...p.terms, ...p.contextTerms]);
+    }
+    this.docs.delete(id);
+  }
+
+  addAnnouncement(a: Announcement): void {
+    this.addDocument({
+      id: `announcement:${a.id}`,
+      texts: { ru: a.ru, kk: a.kk },
+      outlet: ANNOUNCEMENT_OUTLET,
+      date: a.date.slice(0, 10),
+      kind: "announcement",
+    });
+  }
+
+  detectLanguage(text: string, fallback: Language = "ru"): Language {
+    return detectLanguage(text, fallback, (token) => {
+      if (/\d|[a-z]/.test(token)) return undefined; // numbers and Latin names belong to both languages
+      const ru = this.vocabulary.knowsStem("ru", stemOf(token, "ru"));
+      const kk = this.vocabulary.knowsStem("kk", stemOf(token, "kk"));
+      if (ru === kk) return undefined;
+      return ru ? "ru" : "kk";
+    });
+  }
+
+  inspect(docId: string): DocumentReport | undefined {
+    const d = this.docs.get(docId);
+    if (!d) return undefined;
+    const languages = (["ru", "kk"] as const).filter((l) => d.doc.texts[l]);
+    return { passages: d.passages.length, languages, numbers: d.numbers };
+  }
+
+  ask(question: string, options: AskOptions = {}): Reply {
+    const lang = this.detectLanguage(question, options.fallbackLang ?? "ru");
+    const smalltalk = classifySmalltalk(question);
+    if (smalltalk) return { kind: "smalltalk", lang, intent: smalltalk };
+    const now = options.now ?? new Date();
+    if (isComplaint(question)) return this.refuse("complaint", lang, undefined);
+    return this.answer(question, lang, now, true);
+  }
+
+  /** Answers a question of a known language; `help`: a refusal carries suggestions. */
+  private answer(question: string, lang: Language, now: Date, help: boolean): Reply {
+    const query = readQuestion(question, lang, now.getUTCFullYear(), {
+      lexicon: this.lexicon,
+      vocabulary: this.vocabulary,
+      policy: this.policy,
+    });
+    const scored = this.candidates(query);
+    const chosen = pick(scored, query, this.policy);
+    if (!chosen) {
+      const reason: NoAnswerReason = asksStateService(question)
+        ? "state-service"
+        : this.onTopic(query)
+          ? "no-answer"
+          : "off-topic";
+      return help ? this.refuse(reason, lang, query) : { kind: "none", lang, reason, suggestions: [] };
+    }
+    const older = olderAlternative(scored, chosen, this.policy);
+    const related = help ? this.suggestions.related(lang, chosen.doc, question, this.policy.suggestions) : [];
+    return composeAnswer(chosen, query, {
+      lexicon: this.lexicon,
+      policy: this.policy,
+      now,
+      related,
+      ...(older ? { older } : {}),
+    });
+  }
+
+  /** For maintainers (test/knowledge/explain.ts): the query as read and why each candidate answers or not. */
+  explain(
+    question: string,
+    now = new Date(),
+  ): { query: Query; candidates: { id: string; coverage: number; why: string; text: string }[] } {
+    const lang = this.detectLanguage(question);
+    const query = readQuestion(question, lang, now.getUTCFullYear(), {
+      lexicon: this.lexicon,
+      vocabulary: this.vocabulary,
+      policy: this.policy,
+    });
+    const terms = searchTerms(query);
+    const candidates = this.index.search(terms, this.policy.candidates, this.policy.boost).map((id) => {
+      const entry = this.passages.get(id) as { passage: Passage; doc: IndexedDocument };
+      const { why, coverage } = judge(query, entry.passage, entry.doc, this.policy);
+      const text = (entry.passage.text.ru ?? entry.passage.text.kk)?.text ?? "";
+      return { id, coverage, why, text };
+    });
+    candidates.sort((a, b) => b.coverage - a.coverage);
+    return { query, candidates };
+  }
+
+  private candidates(query: Query): Scored[] {
+    const terms = searchTerms(query);
+    const out: Scored[] = [];
+    for (const id of this.index.search(terms, this.policy.candidates, this.policy.boost)) {
+      const entry = this.passages.get(id);
+      if (!entry) continue;
+      const s = score(query, entry.passage, entry.doc, this.policy);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  /** Whether enough of the question's weight is known to the texts to be about what the bot covers. */
+  private onTopic(query: Query): boolean {
+    let total = 0;
+    let known = 0;
+    for (const t of query.terms) {
+      total += t.weight;
+      if (t.known) known += t.weight;
+    }
+    return total > 0 && known / total >= this.policy.onTopicShare;
+  }
+
+  private refuse(reason: NoAnswerReason, lang: Language, query: Query | undefined): Reply {
+    const suggestions = this.suggestions.closest(
+      lang,
+      query,
+      [...this.docs.values()],
+      this.policy.suggestions,
+    );
+    return { kind: "none", lang, reason, suggestions };
+  }
+}
+
+/** What MiniSearch looks for: the forms a question term matches fully, and loosely (a phrase's heads are indexed bare). */
+function searchTerms(query: Query): string[] {
+  const out = new Set<string>();
+  for (const t of query.terms) {
+    for (const a of t.alts) out.add(a);
+    if (t.loose) out.add(t.loose);
+  }
+  return [...out];
+}
+
+/** Stems written capitalised inside the sentence (true) or in lower case (false), by their normalised word. */
+function capitalisedWords(text: string, lang: Language): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  const words = text.match(/\p{L}+/gu) ?? [];
+  words.forEach((w, i) => {
+    if (i === 0 || w.length < 3) return;
+    const lower = normalizeText(w);
+    const upper = /^\p{Lu}/u.test(w);
+    const stem = stemOf(lower, lang);
+    out.set(stem, (out.get(stem) ?? false) || upper);
+  });
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * The ranking policy: every weight and threshold the answer path uses, in one typed object, so
+ * that calibration is read and changed in one place (src/knowledge/README.md explains each).
+ */
+export interface Policy {
+  /** Share of the question's weighted terms a passage must cover to be an answer. */
+  answerThreshold: number;
+  /** Credit for a question term found only in the passage's context (headline, lead, previous sentences). */
+  contextCredit: number;
+  /** Credit for a term the passage holds only as a modifier inside a longer phrase ("здоровья" in "паспорт здоровья"). */
+  partCredit: number;
+  /** Known terms matched in the sentence that excuse a missing heaviest term. */
+  keyWaiver: number;
+  /** Credit for a Kazakh term matched only by its first letters (a stem the stripper cut differently). */
+  prefixCredit: number;
+  /** Rank bonus for a passage early in its document (a subject is introduced before it is detailed), times 1 - position. */
+  positionBonus: number;
+  /** Weight of a question term no document knows, as a multiple of the rarest known term's weight. */
+  unknownWeight: number;
+  /** Weight of a verb-, adverb- or function-shaped word, as a multiple of its own weight. */
+  functionWordWeight: number;
+  /** Weight of a known verb-shaped word: it says how, rarely what about (missing it must not sink an answer). */
+  knownVerbWeight: number;
+  /** Weight of an unknown Russian adjective (a qualifier: "нормальный", "быстрый"), as a multiple of the unknown weight. */
+  modifierWeight: number;
+  /** Weight of a term that names the country the whole corpus is about (Kazakhstan): rarely what is asked. */
+  weakWeight: number;
+  /** Weight of a term found by typo or spelling correction, as a multiple of its own weight. */
+  correctedWeight: number;
+  /** Weight of anchors (numbers, years, Latin names, places) as a multiple of their IDF. */
+  anchorBoost: number;
+  /** Candidates within this margin of the best coverage count as answering equally well (freshness picks). */
+  freshnessMargin: number;
+  /** The same margin for a question about the present ("сейчас", "қазір"). */
+  currentMargin: number;
+  /** Facts older than this many years (relative to now) are introduced with their date. */
+  datedAfterYears: number;
+  /** How many passages MiniSearch hands to the ranking. */
+  candidates: number;
+  /** A rank bonus for a candidate that holds what the question asks for (a number, a date, a name). */
+  askedBonus: number;
+  /** How many suggestions a refusal carries, and related questions an answer carries. */
+  suggestions: number;
+  /** Share of the question's weight the texts must know for a refusal to say "no answer" rather than "off topic". */
+  onTopicShare: number;
+  /** Weight of the text and context fields in MiniSearch's candidate retrieval. */
+  boost: { text: number; context: number };
+}
+
+export const POLICY: Policy = {
+  answerThreshold: 0.55,
+  contextCredit: 0.6,
+  prefixCredit: 0.7,
+  keyWaiver: 3,
+  partCredit: 0.7,
+  positionBonus: 0.03,
+  unknownWeight: 1.3,
+  functionWordWeight: 0.3,
+  modifierWeight: 0.4,
+  knownVerbWeight: 0.6,
+  weakWeight: 0.2,
+  correctedWeight: 0.8,
+  anchorBoost: 1.2,
+  freshnessMargin: 0.08,
+  currentMargin: 0.15,
+  datedAfterYears: 2,
+  candidates: 30,
+  askedBonus: 0.05,
+  suggestions: 3,
+  onTopicShare: 0.34,
+  boost: { text: 1, context: 0.4 },
+};

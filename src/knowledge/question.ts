@@ -1,0 +1,195 @@
+/**
+ * A question read for ranking: its language, its terms with weights (rare terms weigh more; a
+ * word no text knows weighs most, unless it is shaped like a verb), what it names that an answer
+ * must match (years, places, names, acronyms), what it asks for, whether it asks about now.
+ */
+import { analyze, type Lexicon, looseOf, PART, stemOf, type Unit } from "./analyze.js";
+import { type Asked, askedAction, askedKinds, askedRole, asksAboutNow } from "./cues.js";
+import { deLatinize } from "./latin.js";
+import type { Policy } from "./policy.js";
+import { resolveThisYear } from "./relative-time.js";
+import type { Language } from "./types.js";
+import type { Vocabulary } from "./vocabulary.js";
+import { isFunctionShaped } from "./word-shape.js";
+
+/** One term of a question. */
+export interface QueryTerm {
+  surface: string;
+  /** Index terms any of which matches it. */
+  alts: string[];
+  /** The same terms as modifiers inside a phrase (`PART` + alt), precomputed. */
+  partAlts: string[];
+  /** A dictionary phrase also matches when each of its words is present (any of its forms). */
+  parts?: string[][];
+  /** A looser form (a Kazakh stem's first letters) that matches for less. */
+  loose?: string;
+  weight: number;
+  /** Whether some text or the dictionary knows it. */
+  known: boolean;
+  /** An answer must match it (a year, a place, a name, an acronym). */
+  required: "year" | "place" | "name" | undefined;
+  place?: string;
+}
+
+export interface Query {
+  lang: Language;
+  terms: QueryTerm[];
+  asked: Set<Asked>;
+  now: boolean;
+  /** The heaviest known term: an answer must match it. */
+  key?: QueryTerm;
+  /** Of a how-to question: the action asked, which the answering sentence must name. */
+  action?: QueryTerm;
+  /** Of a "who" question naming an office: that office's term, which the answering sentence must hold with a name. */
+  role?: QueryTerm;
+}
+
+/** The country the whole corpus is about: naming it says little about what is asked. */
+const WEAK = new Set(["казахстан", "қазақстан", "казакстан", "рк", "республик", "ел", "страна", "стран"]);
+const weakStem = (stem: string): boolean => WEAK.has(stem) || /^(казахстан|қазақстан|казакстан)/u.test(stem);
+/** Russian adjective endings: an adjective the texts do not know qualifies ("нормальный интернет"), it rarely is the subject. */
+const RU_ADJECTIVE = /\p{L}{3}(ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ых|их|ую|юю|ыми|ими)$/u;
+
+/** Whether token `at` of the question is written capitalised (not as its first word) or all in capitals. */
+function writtenAsName(question: string, at: number): boolean {
+  const raw = question.match(/\d+(?:[.,]\d+)?\p{L}*|\p{L}+/gu) ?? [];
+  const w = raw[at];
+  if (w === undefined || !/^\p{Lu}/u.test(w)) return false;
+  return (at > 0 && /\p{Ll}/u.test(w)) || (w.length >= 2 && w === w.toUpperCase() && /\p{L}{2}/u.test(w));
+}
+
+function correctedUnit(u: Unit, lang: Language, lexicon: Lexicon, vocabulary: Vocabulary): Unit | undefined {
+  if (u.stems.length !== 1 || u.kind !== "word") return undefined;
+  const other: Language = lang === "ru" ? "kk" : "ru";
+  const otherStem = stemOf(u.surface, other);
+  if (vocabulary.has(otherStem)) return { ...u, stems: [otherStem], keys: keysOf(other, otherStem, lexicon) };
+  const fixed = vocabulary.correct(lang, u.surface, u.stems[0] as string);
+  if (fixed === undefined) return undefined;
+  return { ...u, stems: [fixed], keys: [...new Set([...u.keys, ...keysOf(lang, fixed, lexicon)])] };
+}
+
+const keysOf = (lang: Language, stem: string, lexicon: Lexicon): string[] =>
+  lexicon
+    .match(lang, [stem], 0)
+    .filter((e) => e.stems.length === 1)
+    .map((e) => e.key);
+
+interface TermContext {
+  lexicon: Lexicon;
+  vocabulary: Vocabulary;
+  policy: Policy;
+  /** The unit is the question's last (where a Kazakh predicate stands). */
+  last: boolean;
+}
+
+/** The unit as the texts know it: as written, else corrected (other language, keyboard, typo, word family). */
+function knownForm(u: Unit, lang: Language, ctx: TermContext): { unit: Unit; fixed: boolean } {
+  const { vocabulary } = ctx;
+  const knownNow = u.keys.some((k) => vocabulary.has(k)) || u.stems.every((s) => vocabulary.has(s));
+  const fixed = knownNow ? undefined : correctedUnit(u, lang, ctx.lexicon, vocabulary);
+  return fixed ? { unit: fixed, fixed: true } : { unit: u, fixed: false };
+}
+
+/** A term's weight: its rarity (IDF), scaled by what kind of word it is (Policy). */
+function weightOf(
+  u: Unit,
+  unit: Unit,
+  present: readonly string[],
+  known: boolean,
+  fixed: boolean,
+  lang: Language,
+  ctx: TermContext,
+): number {
+  const { vocabulary, policy } = ctx;
+  const anchor = unit.kind !== "word";
+  let weight = known
+    ? Math.min(...(present.length > 0 ? present : unit.stems).map((a) => vocabulary.idf(a)))
+    : vocabulary.maxIdf() * policy.unknownWeight;
+  if (anchor) weight *= policy.anchorBoost;
+  if (fixed) weight *= policy.correctedWeight;
+  if (!anchor && isFunctionShaped(u.surface, lang, ctx.last))
+    weight *= known ? policy.knownVerbWeight : policy.functionWordWeight;
+  else if (!known && lang === "ru" && RU_ADJECTIVE.test(u.surface)) weight *= policy.modifierWeight;
+  if ((unit.stems.every(weakStem) || weakStem(u.surface)) && !unit.place) weight *= policy.weakWeight;
+  return weight;
+}
+
+/** What an answer must match: a year, a place, or a name (Latin name, acronym, a word the texts capitalise). */
+function requirementOf(
+  u: Unit,
+  unit: Unit,
+  known: boolean,
+  question: string,
+  vocabulary: Vocabulary,
+): QueryTerm["required"] {
+  if (unit.kind === "year") return "year";
+  if (unit.place) return "place";
+  const stem = unit.stems[0] ?? "";
+  const latinName = unit.kind === "latin" && (u.surface.length >= 3 || /\d/.test(u.surface));
+  const name =
+    !weakStem(stem) &&
+    !weakStem(u.surface) &&
+    (vocabulary.isName(stem) || (!known && writtenAsName(question, u.at)));
+  return latinName || name ? "name" : undefined;
+}
+
+function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): QueryTerm {
+  const { unit, fixed } = knownForm(u, lang, ctx);
+  const alts = [...unit.keys, ...(unit.stems.length === 1 ? unit.stems : [])];
+  const present = alts.filter((a) => ctx.vocabulary.has(a));
+  const known =
+    present.length > 0 ||
+    (unit.words?.every((w) => [...w.stems, ...w.keys].some((a) => ctx.vocabulary.has(a))) ?? false);
+  const loose = unit.stems.length === 1 ? looseOf(unit.stems[0] ?? "", lang) : undefined;
+  return {
+    surface: u.surface,
+    alts,
+    partAlts: alts.map((a) => `${PART}${a}`),
+    ...(loose ? { loose } : {}),
+    // a phrase also matches word by word, each word through its stem or its own dictionary keys
+    ...(unit.words ? { parts: unit.words.map((w) => [...w.stems, ...w.keys]) } : {}),
+    weight: weightOf(u, unit, present, known, fixed, lang, ctx),
+    known,
+    required: requirementOf(u, unit, known, question, ctx.vocabulary),
+    ...(unit.place ? { place: unit.place } : {}),
+  };
+}
+
+/** Reads a question of a known language. `year`: the asker's year ("биыл" means it). */
+export function readQuestion(
+  raw: string,
+  lang: Language,
+  year: number,
+  ctx: { lexicon: Lexicon; vocabulary: Vocabulary; policy: Policy },
+): Query {
+  const question = resolveThisYear(
+    deLatinize(raw, (w) => ctx.vocabulary.has(w.toLowerCase())),
+    year,
+  );
+  // a phrase no text holds as a whole is read word by word
+  const units = analyze(question, lang, ctx.lexicon).flatMap((u) =>
+    u.words && !u.keys.some((k) => ctx.vocabulary.has(k)) ? u.words : [u],
+  );
+  const terms = units.map((u, i) => termOf(u, lang, question, { ...ctx, last: i === units.length - 1 }));
+  let key: QueryTerm | undefined;
+  for (const t of terms) {
+    if (!t.known || t.weight <= 0) continue;
+    if (key === undefined || t.weight > key.weight) key = t;
+  }
+  const asked = askedKinds(question);
+  const roleWord = asked.has("person") ? askedRole(question) : undefined;
+  const role =
+    roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));
+  const actionWord = askedAction(question);
+  const action =
+    actionWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(actionWord));
+  return {
+    lang,
+    terms,
+    asked,
+    now: asksAboutNow(question),
+    ...(key ? { key } : {}),
+    ...(role ? { role } : {}),
+    ...(action ? { action } : {}),
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Ranking candidates for a question: how much of the question's weight a passage covers (its
+ * sentence in full, its context at a discount), whether it matches what the question names and
+ * holds what it asks for, then freshness: of the passages that answer about equally well, the
+ * newest source wins. Pure functions over a query and passages.
+ */
+
+import { PART } from "./analyze.js";
+import type { IndexedDocument, Passage } from "./documents.js";
+import type { Policy } from "./policy.js";
+import type { Query, QueryTerm } from "./question.js";
+
+/** How a passage answers a query. */
+export interface Scored {
+  passage: Passage;
+  doc: IndexedDocument;
+  /** Share of the question's weight covered (0..1). */
+  coverage: number;
+  /** Coverage plus the bonus for holding what is asked: the rank before freshness. */
+  rank: number;
+  /** Per question term: 1 in the sentence, contextCredit in the context, 0 missing. */
+  matched: number[];
+}
+
+function inSet(term: QueryTerm, set: ReadonlySet<string>): boolean {
+  for (const a of term.alts) if (set.has(a)) return true;
+  return term.parts?.every((word) => word.some((p) => set.has(p) || set.has(`${PART}${p}`))) ?? false;
+}
+
+/** The term stands in the set only inside a longer phrase. */
+function inPhrase(term: QueryTerm, set: ReadonlySet<string>): boolean {
+  for (const a of term.partAlts) if (set.has(a)) return true;
+  return false;
+}
+
+/** How well a set of terms holds a question term: 1, `prefixCredit` for its loose form only, else 0. */
+function creditIn(term: QueryTerm, set: ReadonlySet<string>, policy: Policy): number {
+  if (inSet(term, set)) return 1;
+  if (inPhrase(term, set)) return policy.partCredit;
+  return term.loose !== undefined && set.has(term.loose) ? policy.prefixCredit : 0;
+}
+
+/** The sentence's credit for a term, else its context's at `contextCredit`. */
+export function matchOf(term: QueryTerm, passage: Passage, policy: Policy): number {
+  const own = creditIn(term, passage.terms, policy);
+  if (own > 0) return own;
+  return creditIn(term, passage.contextTerms, policy) * policy.contextCredit;
+}
+
+/** Whether everything the question names (years, places, names) is matched by the passage or its document. */
+export function namesMatched(
+  query: Query,
+  passage: Passage,
+  doc: IndexedDocument,
+  matched: readonly number[],
+): boolean {
+  return query.terms.every((t, i) => {
+    if (t.required === undefined || (matched[i] ?? 0) > 0) return true;
+    if (t.required === "year") return doc.years.has(Number(t.surface));
+    if (t.required === "place") return t.place !== undefined && passage.places.has(t.place);
+    return inSet(t, doc.terms);
+  });
+}
+
+/**
+ * The question's heaviest known term must be matched, unless the passage matches enough of its
+ * other known terms in the sentence itself (Policy.keyWaiver): a question often names its
+ * subject in words the text puts otherwise ("первое полугодие" / "первые шесть месяцев").
+ */
+function keyMatched(query: Query, matched: readonly number[], policy: Policy): boolean {
+  const keyIndex = query.key ? query.terms.indexOf(query.key) : -1;
+  if (keyIndex < 0 || (matched[keyIndex] ?? 0) > 0) return true;
+  let strong = 0;
+  query.terms.forEach((t, i) => {
+    if (t.known && (matched[i] ?? 0) > policy.contextCredit) strong++;
+  });
+  return strong >= policy.keyWaiver;
+}
+
+/** Why a passage does not answer a query ("" when it does), and its coverage. */
+export function judge(
+  query: Query,
+  passage: Passage,
+  doc: IndexedDocument,
+  policy: Policy,
+): { why: string; coverage: number; matched: number[] } {
+  let total = 0;
+  let got = 0;
+  let inSentence = false;
+  const matched = query.terms.map((t) => {
+    const m = matchOf(t, passage, policy);
+    total += t.weight;
+    got += t.weight * m;
+    if (m > policy.contextCredit) inSentence = true;
+    return m;
+  });
+  const coverage = total > 0 ? got / total : 0;
+  const failed = (why: string) => ({ why, coverage, matched });
+  if (!inSentence) return failed("nothing in the sentence");
+  if (coverage < policy.answerThreshold) return failed("coverage");
+  if (!keyMatched(query, matched, policy)) return failed(`key ${query.key?.surface}`);
+  for (const kind of query.asked) if (!passage.holds[kind]) return failed(`holds no ${kind}`);
+  if (!namesMatched(query, passage, doc, matched)) return failed("a name, place or year");
+  const action = query.action ? query.terms.indexOf(query.action) : -1;
+  if (action >= 0 && (matched[action] ?? 0) <= policy.contextCredit) return failed("the action asked");
+  const role = query.role ? query.terms.indexOf(query.role) : -1;
+  if (role >= 0 && ((matched[role] ?? 0) <= policy.contextCredit || !passage.holds.name))
+    return failed("the office and a name");
+  return failed("");
+}
+
+/** Scores one passage; undefined when it does not answer (below threshold, misses a name or the asked kind). */
+export function score(
+  query: Query,
+  passage: Passage,
+  doc: IndexedDocument,
+  policy: Policy,
+): Scored | undefined {
+  const { why, coverage, matched } = judge(query, passage, doc, policy);
+  if (why !== "") return undefined;
+  return { passage, doc, coverage, rank: coverage + policy.positionBonus * (1 - passage.position), matched };
+}
+
+/**
+ * Orders two dates given as "YYYY", "YYYY-MM" or "YYYY-MM-DD" at the precision both have: a
+ * text dated "2021" is not older than one dated "2021-04-19".
+ */
+export function compareDates(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n).localeCompare(b.slice(0, n));
+}
+
+/**
+ * Whether a candidate is about the same thing as the best one: it matches every question term
+ * the best one matches in its sentence (in its own sentence or context).
+ */
+function sameSubject(s: Scored, best: Scored, policy: Policy): boolean {
+  return best.matched.every((m, i) => m <= policy.contextCredit || (s.matched[i] ?? 0) > 0);
+}
+
+/**
+ * The answer among scored candidates: the best rank, unless a newer source about the same
+ * thing answers within the freshness margin (a wider one for questions about the present);
+ * ties keep the better rank.
+ */
+export function pick(scored: readonly Scored[], query: Query, policy: Policy): Scored | undefined {
+  let best: Scored | undefined;
+  for (const s of scored) if (best === undefined || s.rank > best.rank) best = s;
+  if (best === undefined) return undefined;
+  const margin = query.now ? policy.currentMargin : policy.freshnessMargin;
+  let chosen = best;
+  for (const s of scored) {
+    if (s.rank < best.rank - margin || !sameSubject(s, best, policy)) continue;
+    const order = compareDates(s.doc.doc.date, chosen.doc.doc.date);
+    if (order > 0 || (order === 0 && s.rank > chosen.rank)) chosen = s;
+  }
+  return chosen;
+}
+
+/** An older source that answered too, from another document (for "earlier figure" mentions). */
+export function olderAlternative(
+  scored: readonly Scored[],
+  chosen: Scored,
+  policy: Policy,
+): Scored | undefined {
+  let older: Scored | undefined;
+  for (const s of scored) {
+    if (s.doc === chosen.doc || s.rank < chosen.rank - policy.freshnessMargin) continue;
+    if (compareDates(s.doc.doc.date, chosen.doc.doc.date) >= 0) continue;
+    if (older === undefined || s.rank > older.rank) older = s;
+  }
+  return older;
+}

@@ -1,0 +1,228 @@
+/**
+ * The knowledge engine's mechanisms on a tiny synthetic corpus built here (not the seeds): the
+ * dictionary joins languages, pairs are aligned, the newest source wins, named years and places
+ * are required, refusals carry a reason and answerable suggestions, adding an unrelated document
+ * does not move an answer.
+ */
+import { describe, expect, it } from "vitest";
+import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dictionary.js";
+import { KnowledgeBase } from "../../src/knowledge/engine.js";
+import type { Document, Reply } from "../../src/knowledge/types.js";
+
+const DICTIONARY = {
+  pairs: parsePairs(
+    [
+      "ru\tkk\tdomain",
+      "село|деревня\tауыл\tplace",
+      "подключить|подключать\tқосу\taction",
+      "школа\tмектеп\teducation",
+      "спутниковый интернет\tспутниктік интернет\ttelecom",
+      "оператор\tоператор\ttelecom",
+      "водительское удостоверение|водительские права\tжүргізуші куәлігі\tgov",
+      "заменить\tауыстыру\taction",
+      "онлайн\tонлайн\tdigital",
+    ].join("\n"),
+  ),
+  places: parsePlaces(
+    [
+      "type\tid\tregion\tru\tkk\tru_variants\tkk_variants",
+      "region\tpavlodar\t\tПавлодарская область\tПавлодар облысы\tПавлодарская\t",
+      "region\tkaraganda\t\tКарагандинская область\tҚарағанды облысы\tКарагандинская\t",
+      "city\tastana\t\tАстана\tАстана\tНур-Султан\tНұр-Сұлтан",
+    ].join("\n"),
+  ),
+  aliases: parseAliases(
+    ["# old new since lang", "old\tnew\tsince\tlang", "Нур-Султан\tАстана\t2022-09-17\tru"].join("\n"),
+  ),
+};
+
+const VILLAGES_2019: Document = {
+  id: "villages-2019",
+  texts: {
+    ru: "Интернет в сёлах\n\nВ этом году к оптике подключат 120 сёл в Павлодарской области. Работы ведёт оператор связи.",
+  },
+  outlet: "Example.kz",
+  date: "2019-05-10",
+  kind: "seed",
+};
+const VILLAGES_2025: Document = {
+  id: "villages-2025",
+  texts: {
+    kk: "Ауылдарға интернет\n\nБиыл Павлодар облысында 300 ауыл оптикаға қосылады. Жұмысты байланыс операторы жүргізеді.",
+  },
+  outlet: "Example.kz",
+  date: "2025-03-01",
+  kind: "added",
+};
+const LICENCE_PAIR: Document = {
+  id: "licence",
+  texts: {
+    ru: "Права онлайн\n\nС апреля водительское удостоверение можно заменить онлайн через eGov. Услуга охватывает 12 категорий прав.",
+    kk: "Куәлік онлайн\n\nСәуірден бастап жүргізуші куәлігін eGov арқылы онлайн ауыстыруға болады. Қызмет куәліктің 12 санатын қамтиды.",
+  },
+  outlet: "Example.kz",
+  date: "2026-02-26",
+  kind: "added",
+};
+const SATELLITE: Document = {
+  id: "satellite",
+  texts: {
+    ru: "Спутниковый интернет для школ\n\nСпутниковый интернет получат 40 сельских школ к концу года.",
+  },
+  outlet: "Example.kz",
+  date: "2024-06-01",
+  kind: "seed",
+};
+const NOW = new Date("2026-06-01T00:00:00Z");
+
+function base(...docs: Document[]): KnowledgeBase {
+  const kb = new KnowledgeBase(DICTIONARY, [
+    { doc: "licence", lang: "ru", question: "Можно ли заменить водительское удостоверение онлайн?" },
+    { doc: "licence", lang: "kk", question: "Жүргізуші куәлігін онлайн ауыстыруға бола ма?" },
+    { doc: "satellite", lang: "ru", question: "Сколько школ получат спутниковый интернет?" },
+  ]);
+  for (const d of docs) kb.addDocument(d);
+  return kb;
+}
+
+const answer = (r: Reply) => {
+  if (r.kind !== "answer") throw new Error(`expected an answer, got ${JSON.stringify(r)}`);
+  return r;
+};
+
+describe("a document in two languages", () => {
+  it("answers each language from the sentence in that language", () => {
+    const kb = base(LICENCE_PAIR);
+    const ru = answer(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }));
+    expect(ru.lang).toBe("ru");
+    expect(ru.text).toContain("водительское удостоверение");
+    expect(ru.quoted).toBeUndefined();
+    expect(ru.sources[0]?.doc).toBe("licence");
+    const kk = answer(kb.ask("Жүргізуші куәлігін онлайн ауыстыруға бола ма?", { now: NOW }));
+    expect(kk.lang).toBe("kk");
+    expect(kk.text).toContain("жүргізуші куәлігін");
+    expect(kk.quoted).toBeUndefined();
+  });
+
+  it("reports what it indexed", () => {
+    const report = base(LICENCE_PAIR).inspect("licence");
+    expect(report?.languages).toEqual(["ru", "kk"]);
+    expect(report?.passages).toBe(2);
+    expect(report?.numbers.map((n) => n.text)).toContain("12 категорий");
+    expect(base().inspect("licence")).toBeUndefined();
+  });
+});
+
+describe("across languages", () => {
+  it("quotes a sentence that exists only in the other language, through the dictionary", () => {
+    const kb = base(SATELLITE);
+    const reply = answer(kb.ask("Қанша мектеп спутниктік интернет алады?", { now: NOW }));
+    expect(reply.lang).toBe("kk");
+    expect(reply.quoted).toBe("ru");
+    expect(reply.text).toContain("40");
+  });
+});
+
+describe("freshness", () => {
+  it("prefers the newer source that answers the same question, dates an old fact", () => {
+    const both = answer(
+      base(VILLAGES_2019, VILLAGES_2025).ask("Сколько сёл подключат в Павлодарской области?", { now: NOW }),
+    );
+    expect(both.sources[0]?.doc).toBe("villages-2025");
+    const old = answer(
+      base(VILLAGES_2019).ask("Сколько сёл подключат в Павлодарской области?", { now: NOW }),
+    );
+    expect(old.text).toContain("120");
+    expect(old.asOf).toBe(2019);
+  });
+
+  it("reads 'this year' in a text as the text's year and in a question as now's", () => {
+    const kb = base(VILLAGES_2019);
+    expect(answer(kb.ask("Сколько сёл подключат в 2019 году?", { now: NOW })).text).toMatch(/в 2019 году/i);
+    expect(kb.ask("Сколько сёл подключат в этом году?", { now: NOW }).kind).toBe("none");
+  });
+});
+
+describe("honest abstention", () => {
+  it("requires a year, a place and a name the question gives", () => {
+    const kb = base(VILLAGES_2019, SATELLITE);
+    expect(kb.ask("Сколько сёл подключат в 2023 году?", { now: NOW }).kind).toBe("none");
+    expect(kb.ask("Сколько сёл подключат в Карагандинской области?", { now: NOW }).kind).toBe("none");
+    expect(kb.ask("Сколько школ получат спутниковый интернет Starlink?", { now: NOW }).kind).toBe("none");
+  });
+
+  it("gives the reason: off topic, a state service, a complaint", () => {
+    const kb = base(VILLAGES_2019, LICENCE_PAIR);
+    const reason = (q: string) => {
+      const r = kb.ask(q, { now: NOW });
+      return r.kind === "none" ? r.reason : r.kind;
+    };
+    expect(reason("Какая погода завтра?")).toBe("off-topic");
+    expect(reason("Как оформить пенсию?")).toBe("state-service");
+    expect(reason("у нас в ауле интернет не работает")).toBe("complaint");
+    expect(reason("ауылда интернет жоқ, нашар")).toBe("complaint");
+  });
+
+  it("offers suggestions that are answered", () => {
+    const kb = base(VILLAGES_2019, LICENCE_PAIR, SATELLITE);
+    const refusal = kb.ask("Какая погода завтра?", { now: NOW });
+    if (refusal.kind !== "none") throw new Error("expected a refusal");
+    expect(refusal.suggestions.length).toBeGreaterThanOrEqual(2);
+    for (const s of refusal.suggestions) expect(kb.ask(s, { now: NOW }).kind).toBe("answer");
+  });
+
+  it("keeps its answers when an unrelated document is added", () => {
+    const questions = [
+      "Сколько школ получат спутниковый интернет?",
+      "Какая погода завтра?",
+      "Сколько сёл подключат?",
+    ];
+    const before = base(VILLAGES_2019, SATELLITE);
+    const after = base(VILLAGES_2019, SATELLITE, LICENCE_PAIR);
+    for (const q of questions) {
+      const a = before.ask(q, { now: NOW });
+      const b = after.ask(q, { now: NOW });
+      expect({ q, kind: b.kind, text: b.kind === "answer" ? b.text : "" }).toEqual({
+        q,
+        kind: a.kind,
+        text: a.kind === "answer" ? a.text : "",
+      });
+    }
+  });
+});
+
+describe("documents at run time", () => {
+  it("replaces a document with the same id", () => {
+    const kb = base(SATELLITE);
+    kb.addDocument({
+      ...SATELLITE,
+      texts: { ru: "Спутниковый интернет получат 55 сельских школ к концу года." },
+    });
+    expect(answer(kb.ask("Сколько школ получат спутниковый интернет?", { now: NOW })).text).toContain("55");
+  });
+
+  it("answers an announcement and cites it as the bot's own", () => {
+    const kb = base(VILLAGES_2019);
+    kb.addAnnouncement({
+      id: "a1",
+      topic: "villages",
+      date: "2026-05-20T10:00:00Z",
+      ru: "В Павлодарской области к оптике подключат ещё 80 сёл.",
+      kk: "Павлодар облысында оптикаға тағы 80 ауыл қосылады.",
+    });
+    const reply = answer(kb.ask("Сколько сёл подключат в Павлодарской области?", { now: NOW }));
+    expect(reply.sources[0]).toMatchObject({ doc: "announcement:a1", date: "2026-05-20" });
+  });
+
+  it("notes a renamed place", () => {
+    const kb = base({
+      id: "t",
+      texts: { ru: "В Нур-Султане открыли 3 новые школы." },
+      outlet: "E",
+      date: "2021",
+      kind: "seed",
+    });
+    const reply = answer(kb.ask("Сколько школ открыли в Астане?", { now: NOW }));
+    expect(reply.renamed).toEqual([{ old: "Нур-Султан", new: "Астана", since: "2022" }]);
+  });
+});

@@ -1,0 +1,167 @@
+/** The document pipeline's pieces on small synthetic texts: cleaning, context, pairs, dictionary, cues, rendering. */
+import { describe, expect, it } from "vitest";
+import { analyze, headOf, Lexicon, sameFamily } from "../../src/knowledge/analyze.js";
+import { cleanDocument } from "../../src/knowledge/clean.js";
+import { askedAction, askedKinds, isComplaint } from "../../src/knowledge/cues.js";
+import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dictionary.js";
+import { indexDocument } from "../../src/knowledge/documents.js";
+import { renderReply, type Translate } from "../../src/knowledge/render.js";
+
+const lexicon = new Lexicon({
+  pairs: parsePairs(
+    "ru\tkk\tdomain\nсело|деревня\tауыл\tplace\nзапуск\tіске қосу (процесс)\tgeneral\nзапустить\tіске қосу\taction",
+  ),
+  places: [],
+  aliases: [],
+});
+
+describe("cleaning", () => {
+  it("keeps the headline apart and drops a photo caption with its credit", () => {
+    const doc = cleanDocument(
+      "Когда появится интернет в поездах\n\nПоезд, вокзал, пассажиры, фото - Новости Example.kz Фото: unsplash\nМинистр рассказал о планах на следующий год.",
+    );
+    expect(doc.title).toBe("Когда появится интернет в поездах");
+    expect(doc.paragraphs).toEqual(["Министр рассказал о планах на следующий год."]);
+  });
+});
+
+describe("passages", () => {
+  it("give each sentence its headline and the sentence before it as context, and read 'this year' as the text's", () => {
+    const indexed = indexDocument(
+      {
+        id: "p",
+        texts: {
+          ru: "Проект Альфа\n\nПроект Альфа запущен в селах. Он рассчитан на 2024-2027 годы. В этом году охвачено 10 сел.",
+        },
+        outlet: "E",
+        date: "2024-03-01",
+        kind: "seed",
+      },
+      lexicon,
+    );
+    const [, second, third] = indexed.passages;
+    expect(second?.text.ru?.context).toEqual(["Проект Альфа", "Проект Альфа запущен в селах."]);
+    expect(second?.contextTerms.has("альф")).toBe(true);
+    expect(third?.text.ru?.text).toBe("В 2024 году охвачено 10 сел.");
+    expect(indexed.numbers).toContainEqual({ text: "10 сел", year: 2024 });
+  });
+
+  it("align a ru+kk pair by numbers and names, leaving an unmatched sentence single", () => {
+    const indexed = indexDocument(
+      {
+        id: "pair",
+        texts: {
+          ru: "Министр Жаслан Мадиев сообщил о 50 новых вышках. Работы начнутся в мае. Стоимость не раскрывается.",
+          kk: "Министр Жаслан Мәдиев 50 жаңа мұнара туралы айтты. Жұмыс мамыр айында басталады.",
+        },
+        outlet: "E",
+        date: "2025",
+        kind: "seed",
+      },
+      lexicon,
+    );
+    const pairs = indexed.passages.map((p) => [p.text.ru?.text.slice(0, 12), p.text.kk?.text.slice(0, 12)]);
+    expect(pairs[0]).toEqual(["Министр Жасл", "Министр Жасл"]);
+    expect(indexed.passages.some((p) => p.text.ru && !p.text.kk)).toBe(true);
+  });
+});
+
+describe("dictionary", () => {
+  it("reads TSV rows: header, comments, synonyms, notes in brackets", () => {
+    expect(
+      parsePairs("ru\tkk\tdomain\n# note\nсело|деревня\tауыл\tplace\nзапуск\tіске қосу (процесс)\tgeneral"),
+    ).toEqual([
+      { ru: ["село", "деревня"], kk: ["ауыл"], domain: "place" },
+      { ru: ["запуск"], kk: ["іске қосу"], domain: "general" },
+    ]);
+    expect(
+      parsePlaces(
+        "type\tid\tregion\tru\tkk\tru_variants\tkk_variants\ncity\tastana\t\tАстана\tАстана\tНур-Султан\t",
+      )[0],
+    ).toEqual({
+      type: "city",
+      id: "astana",
+      region: "",
+      ru: ["Астана", "Нур-Султан"],
+      kk: ["Астана"],
+    });
+    expect(parseAliases("# c\nold\tnew\tsince\tlang\nA\tB\t2022\tru")).toEqual([
+      { old: "A", new: "B", since: "2022", lang: "ru" },
+    ]);
+  });
+
+  it("maps both languages to one key, and rows sharing a lemma to one concept", () => {
+    const [ru] = analyze("деревни", "ru", lexicon);
+    const [kk] = analyze("ауылдарда", "kk", lexicon);
+    expect(ru?.keys).toEqual(kk?.keys);
+    const [launch] = analyze("запуск", "ru", lexicon);
+    const [start] = analyze("запустят", "ru", lexicon);
+    expect(launch?.keys).toEqual(start?.keys);
+  });
+
+  it("knows word families and phrase heads", () => {
+    expect(sameFamily("запуск", "запуска")).toBe(true);
+    expect(sameFamily("орн", "орнын")).toBe(true);
+    expect(sameFamily("сел", "селект")).toBe(false);
+    const words =
+      analyze(
+        "коммерческий запуск",
+        "ru",
+        new Lexicon({
+          pairs: parsePairs("ru\tkk\td\nкоммерческий запуск\tкоммерциялық іске қосу\tt"),
+          places: [],
+          aliases: [],
+        }),
+      )[0]?.words ?? [];
+    expect(headOf(words, "ru")).toBe(1);
+    expect(headOf(words, "kk")).toBe(1);
+  });
+});
+
+describe("cues", () => {
+  it("tell a complaint about one's own connection from a question about the internet", () => {
+    expect(isComplaint("у нас в ауле интернет не работает")).toBe(true);
+    expect(isComplaint("ауылда интернет жоқ, нашар")).toBe(true);
+    expect(isComplaint("Штрафуют ли операторов за плохой интернет?")).toBe(false);
+    expect(isComplaint("интернет деген не")).toBe(false);
+  });
+
+  it("read what a question asks for and the action of a how-to question", () => {
+    expect([...askedKinds("Сколько сел подключат?")]).toEqual(["number"]);
+    expect([...askedKinds("В каком году подписали договор?")]).toEqual(["date"]);
+    expect([...askedKinds("Кім басқарды?")]).toEqual(["person"]);
+    expect(askedAction("Как получить паспорт?")).toBe("получить");
+    expect(askedAction("Ауылда интернетті қалай қосуға болады?")).toBe("қосуға");
+    expect(askedAction("Сколько сел?")).toBeUndefined();
+  });
+});
+
+describe("rendering", () => {
+  const t: Translate = (lang, key, vars) => `[${lang}:${key}${vars ? ` ${JSON.stringify(vars)}` : ""}]`;
+  it("says why there is no answer and lists the suggestions", () => {
+    expect(renderReply({ kind: "none", lang: "kk", reason: "complaint", suggestions: ["A?"] }, t)).toBe(
+      "[kk:ask-none-complaint]\n\n[kk:ask-suggestions-title]\n• A?",
+    );
+    expect(
+      renderReply({ kind: "none", lang: "ru", reason: "off-topic", suggestions: ["A?"] }, t, {
+        related: false,
+      }),
+    ).toBe("[ru:ask-none-off-topic]");
+  });
+
+  it("frames a quote from the other language and dates an old fact", () => {
+    const source = { doc: "d", outlet: "O", year: 2022 };
+    expect(
+      renderReply(
+        { kind: "answer", lang: "kk", text: "Факт.", sources: [source], related: [], quoted: "ru" },
+        t,
+      ),
+    ).toBe('[kk:ask-quoted {"from":"ru","outlet":"O","year":"2022","text":"Факт."}]');
+    expect(
+      renderReply(
+        { kind: "answer", lang: "ru", text: "Факт.", sources: [source], related: [], asOf: 2022 },
+        t,
+      ),
+    ).toBe('[ru:ask-dated {"year":"2022","text":"Факт."}]\n[ru:ask-source {"outlet":"O","year":"2022"}]');
+  });
+});
