@@ -49,7 +49,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     const { reply, text } = answerMessage(deps.knowledge, question, t, ctx.lang);
     if (reply.kind === "smalltalk") return ctx.reply(text);
     const offered = (reply.kind === "answer" ? reply.related : reply.suggestions).slice(0, MAX_SUGGESTIONS);
-    const id = await questions.save({
+    const saved = questions.save({
       question,
       lang: reply.lang,
       answered: reply.kind === "answer",
@@ -58,7 +58,11 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
       related: offered,
       ...(ctx.chat ? { chatId: ctx.chat.id } : {}),
     });
-    if (reply.kind === "none") await questions.recordGap(question, deps.now());
+    // The log and the gap count go out together: one round trip, not two.
+    const [id] = await Promise.all([
+      saved,
+      reply.kind === "none" ? questions.recordGap(question, deps.now()) : undefined,
+    ]);
     const keyboard = keyboardFor(reply, id, offered);
     // A refusal's suggestions are buttons; a line above them says what they are.
     const shown =
