@@ -6,6 +6,7 @@ import { askFeature } from "../features/ask/index.js";
 import { helpFeature } from "../features/help.js";
 import { languageFeature } from "../features/language.js";
 import { membershipFeature } from "../features/membership.js";
+import { menuFeature } from "../features/menu.js";
 import { privacyFeature } from "../features/privacy.js";
 import { reportFeature } from "../features/report/index.js";
 import { startFeature } from "../features/start.js";
@@ -33,7 +34,7 @@ import { unchangedEditIsSuccess } from "./telegram-errors.js";
  * The version of the conversations' code. Bump it whenever a conversation's steps change: users in
  * the middle of an old one are then told to start again instead of replaying into new code.
  */
-export const CONVERSATIONS_VERSION = "1";
+export const CONVERSATIONS_VERSION = "2";
 
 export interface BotOptions {
   /** Skips the getMe call (tests, terminal chat). */
@@ -149,6 +150,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
           return ctx.answerCallbackQuery({ text: ctx.t("error-store-unavailable") });
         await next();
       },
+      menuFeature,
       startFeature,
       helpFeature,
       languageFeature,

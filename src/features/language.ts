@@ -3,6 +3,7 @@ import { logRejectedCallback } from "../bot/auth.js";
 import { callbackData } from "../bot/callback-data.js";
 import type { BotContext } from "../bot/context.js";
 import { isLanguage, LANGUAGES } from "../bot/i18n.js";
+import { mainMenu } from "../bot/main-menu.js";
 import { editIgnoringUnchanged } from "../bot/telegram-errors.js";
 import { rememberLanguage } from "../storage/subscriptions.js";
 
@@ -30,6 +31,11 @@ languageFeature.callbackQuery(languageButton.prefix, async (ctx) => {
   ctx.i18n.useLocale(lang);
   // Programme updates follow the switch at once, not only from the next message.
   await rememberLanguage(ctx.deps.redis, ctx.from.id, lang);
-  // A double tap asks for the text already shown: Telegram's "not modified" is then no error.
-  await editIgnoringUnchanged(() => ctx.editMessageText(ctx.t("language-set")));
+  // The choice replaces the buttons (a double tap asks for the text already shown: Telegram's "not
+  // modified" is then no error); the confirmation is a new message, since only a new message can
+  // carry the menu redrawn in the new language.
+  await editIgnoringUnchanged(() =>
+    ctx.editMessageText(`${ctx.t("language-choose")} ${ctx.t(`language-name-${lang}`)}`),
+  );
+  await ctx.reply(ctx.t("language-set"), { reply_markup: mainMenu((key) => ctx.t(key)) });
 });

@@ -1,14 +1,15 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import type { BotContext } from "../bot/context.js";
-import { ENTRY } from "../bot/entry-points.js";
+import { mainMenu } from "../bot/main-menu.js";
 
-/** /start: a greeting in the user's language, what the bot can do, and the two main actions. */
+/**
+ * /start: a greeting in the user's language, what the bot can do, and the persistent menu under
+ * the chat (Telegram keeps it until the bot replaces it, also across the bot's restarts).
+ */
 export const startFeature = new Composer<BotContext>();
 
 startFeature.command("start", async (ctx) => {
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t("start-button-report"), ENTRY.report)
-    .row()
-    .text(ctx.t("start-button-subscribe"), ENTRY.subscribe);
-  await ctx.reply(ctx.t("start-greeting", { name: ctx.from?.first_name ?? "" }), { reply_markup: keyboard });
+  await ctx.reply(ctx.t("start-greeting", { name: ctx.from?.first_name ?? "" }), {
+    reply_markup: mainMenu((key) => ctx.t(key)),
+  });
 });

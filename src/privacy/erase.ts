@@ -21,11 +21,26 @@ async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
   return keys;
 }
 
-/** Removes the user's 👍/👎 from every answer (`ask:votes:<question>` hashes keyed by user id). */
+/**
+ * Removes the user's 👍/👎 and the reasons they gave (`ask:votes:<question>`, `ask:why:<question>`
+ * hashes keyed by user id), and the chat and message their answers went to from the question
+ * records (`ask:q:<id>`: a private chat's id is the user's).
+ */
 export async function eraseVotes(redis: Redis, userId: number): Promise<number> {
   let removed = 0;
-  for (const key of await scanKeys(redis, "ask:votes:*")) {
-    if ((await redis.type(key)) === "hash") removed += await redis.hdel(key, String(userId));
+  for (const pattern of ["ask:votes:*", "ask:why:*"]) {
+    for (const key of await scanKeys(redis, pattern)) {
+      if ((await redis.type(key)) === "hash") removed += await redis.hdel(key, String(userId));
+    }
+  }
+  for (const key of await scanKeys(redis, "ask:q:*")) {
+    const raw = (await redis.type(key)) === "string" ? await redis.get(key) : null;
+    const asked = raw ? (JSON.parse(raw) as { chatId?: number; messageId?: number }) : undefined;
+    if (asked?.chatId !== userId) continue;
+    delete asked.chatId;
+    delete asked.messageId;
+    await redis.set(key, JSON.stringify(asked), "KEEPTTL");
+    removed++;
   }
   return removed;
 }

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { ChainableCommander, Redis } from "ioredis";
 
 /** What the bot answered to one question, kept so buttons under the reply can refer to it. */
 export interface AskedQuestion {
@@ -10,6 +10,28 @@ export interface AskedQuestion {
   /** `doc` ids of the sources, best first. */
   sources: string[];
   related: string[];
+  /** The chat the reply went to and its message: only a button under that message may vote on it. */
+  chatId?: number;
+  messageId?: number;
+}
+
+/** Who pressed a button, and under which message: what a vote is checked against. */
+export interface Voter {
+  userId: number;
+  chatId: number;
+  messageId: number | undefined;
+}
+
+/** Why an answer got 👎. */
+export const DISLIKE_REASONS = ["wrong", "outdated", "not-asked", "other"] as const;
+export type DislikeReason = (typeof DISLIKE_REASONS)[number];
+
+/** A disliked answer, with how many 👎 it got and why. */
+export interface Disliked {
+  answer: string;
+  question: string;
+  count: number;
+  reasons: Partial<Record<DislikeReason, number>>;
 }
 
 const QUESTION_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -32,6 +54,14 @@ redis.call('SET', KEYS[2] .. id, ARGV[1], 'EX', ARGV[2])
 return id`;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+/** Answers are grouped by their first line: the same fact disliked under several questions counts together. */
+const answerKey = (reply: string) => (reply.split("\n")[0] ?? "").slice(0, 160);
+
+/** Appends one feedback entry (a vote, or the reason for a 👎) to the capped `ask:feedback` stream. */
+function feedback(multi: ChainableCommander, id: string, at: Date, fields: Record<string, string>) {
+  const pairs = Object.entries({ question_id: id, ...fields, at: at.toISOString() }).flat();
+  return multi.xadd("ask:feedback", "MAXLEN", "~", FEEDBACK_KEPT, "*", ...pairs);
+}
 
 /** Questions asked, the feedback on their answers, and the unanswered ones (content gaps). */
 export class QuestionStore {
@@ -58,40 +88,96 @@ export class QuestionStore {
     return raw ? (JSON.parse(raw) as AskedQuestion) : undefined;
   }
 
+  /** Remembers the message that carries the reply's buttons, once Telegram has given its id. */
+  async bindMessage(id: string, messageId: number): Promise<void> {
+    const asked = await this.get(id);
+    if (!asked) return;
+    await this.redis.set(`ask:q:${id}`, JSON.stringify({ ...asked, messageId }), "KEEPTTL");
+  }
+
+  /**
+   * The question behind a button, if the button is under the reply the presser received. Ids are
+   * sequential, so the id alone proves nothing: a forged button from another chat, or on another
+   * message, gets undefined.
+   */
+  async forVoter(id: string, voter: Voter): Promise<AskedQuestion | undefined> {
+    const asked = await this.get(id);
+    if (!asked || asked.chatId !== voter.chatId) return undefined;
+    if (asked.messageId !== undefined && asked.messageId !== voter.messageId) return undefined;
+    return asked;
+  }
+
   /**
    * Records a 👍/👎 with the question and what was answered. One vote per user and question: a
-   * second tap changes the vote instead of counting twice. Returns false for an unknown question.
+   * second tap changes the vote instead of counting twice. Returns false for an unknown question
+   * or a button that is not under the voter's own reply.
    */
-  async vote(id: string, userId: number, vote: "up" | "down", at: Date): Promise<boolean> {
-    const asked = await this.get(id);
+  async vote(id: string, voter: Voter, vote: "up" | "down", at: Date): Promise<boolean> {
+    const asked = await this.forVoter(id, voter);
     if (!asked) return false;
+    const userId = voter.userId;
     const previous = await this.redis.hget(`ask:votes:${id}`, String(userId));
     if (previous === vote) return true;
-    await this.redis
-      .multi()
-      .hset(`ask:votes:${id}`, String(userId), vote)
-      .expire(`ask:votes:${id}`, QUESTION_TTL_SECONDS)
-      .xadd(
-        "ask:feedback",
-        "MAXLEN",
-        "~",
-        FEEDBACK_KEPT,
-        "*",
-        "question_id",
-        id,
-        "vote",
-        vote,
-        "question",
-        asked.question,
-        "reply",
-        asked.reply,
-        "sources",
-        asked.sources.join(","),
-        "at",
-        at.toISOString(),
-      )
-      .exec();
+    const key = answerKey(asked.reply);
+    const tally = this.redis.multi();
+    if (vote === "down")
+      tally.zincrby("ask:disliked", 1, key).hset("ask:disliked:question", key, asked.question);
+    else if (previous === "down") tally.zincrby("ask:disliked", -1, key);
+    tally.hset(`ask:votes:${id}`, String(userId), vote).expire(`ask:votes:${id}`, QUESTION_TTL_SECONDS);
+    await feedback(tally, id, at, {
+      vote,
+      question: asked.question,
+      reply: asked.reply,
+      sources: asked.sources.join(","),
+    }).exec();
     return true;
+  }
+
+  /**
+   * Why the voter disliked an answer (asked after 👎). Only the voter's own 👎 can be explained, once;
+   * returns false otherwise.
+   */
+  async explainDislike(id: string, voter: Voter, reason: DislikeReason, at: Date): Promise<boolean> {
+    const asked = await this.get(id);
+    if (!asked || asked.chatId !== voter.chatId) return false;
+    if ((await this.redis.hget(`ask:votes:${id}`, String(voter.userId))) !== "down") return false;
+    if ((await this.redis.hsetnx(`ask:why:${id}`, String(voter.userId), reason)) === 0) return false;
+    const key = answerKey(asked.reply);
+    const write = this.redis
+      .multi()
+      .expire(`ask:why:${id}`, QUESTION_TTL_SECONDS)
+      .hincrby("ask:disliked:why", `${reason}|${key}`, 1);
+    await feedback(write, id, at, { why: reason, question: asked.question }).exec();
+    return true;
+  }
+
+  /** The answers with the most 👎, with the reasons given. */
+  async topDisliked(limit = 10): Promise<Disliked[]> {
+    const entries = await this.redis.zrevrangebyscore(
+      "ask:disliked",
+      "+inf",
+      1,
+      "WITHSCORES",
+      "LIMIT",
+      0,
+      limit,
+    );
+    const result: Disliked[] = [];
+    for (let i = 0; i + 1 < entries.length; i += 2) {
+      const answer = entries[i] as string;
+      const counts = await this.redis.hmget(
+        "ask:disliked:why",
+        ...DISLIKE_REASONS.map((reason) => `${reason}|${answer}`),
+      );
+      const reasons: Disliked["reasons"] = {};
+      DISLIKE_REASONS.forEach((reason, j) => {
+        const n = Number(counts[j] ?? 0);
+        if (n > 0) reasons[reason] = n;
+      });
+      const question = (await this.redis.hget("ask:disliked:question", answer)) ?? "";
+      result.push({ answer, question, count: Number(entries[i + 1]), reasons });
+    }
+    return result;
   }
 
   /** Counts an unanswered question for the day, so administrators can see what the texts lack. */

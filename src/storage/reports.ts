@@ -15,8 +15,9 @@ import { maskOptional, maskPersonalData } from "../privacy/mask.js";
  *   report:consent:<user id>       when the user agreed to the processing of their report data
  *   report:outbox                  zset reference -> when to try telling the moderators (next)
  *   report:outbox:lease:<ref>      held (PX) by whoever is sending that notice right now
+ *   report:note-prompt:<chat>:<message>  which report a moderator's reply to that bot message is for (2 days)
  *
- * Free text (settlement, comment) is masked for phones and IINs before it is stored.
+ * Free text (settlement, comment, moderator notes) is masked for phones and IINs before it is stored.
  */
 export const REPORT_STATUSES = ["new", "accepted", "resolved", "rejected"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -26,6 +27,9 @@ export interface NewReport {
   userId: number;
   lang: string;
   region: string;
+  /** The district (or town) id from the place dictionary, and its Russian name for moderators. */
+  districtId?: string | null;
+  district?: string | null;
   settlement: string;
   settlementKey: string;
   operator: string;
@@ -35,6 +39,23 @@ export interface NewReport {
   latitude: number | null;
   longitude: number | null;
   comment: string | null;
+  /** The Speedtest screenshot: "photo:<file id>" or "document:<file id>". */
+  photo?: string | null;
+}
+
+/** A moderator's word to the reporter: a note, or the reason for a rejection. */
+export interface ReportNote {
+  kind: "note" | "rejection";
+  text: string;
+  by: number;
+  at: Date;
+}
+
+/** A bot message asking moderators for a note: which report, what kind, and the report's own message. */
+export interface NotePrompt {
+  reference: string;
+  kind: ReportNote["kind"];
+  reportMessageId?: number;
 }
 
 /** A stored report. `userId` is null once the reporter deleted their data. */
@@ -45,6 +66,8 @@ export interface StoredReport extends Omit<NewReport, "userId"> {
   status: ReportStatus;
   statusBy: number | null;
   statusAt: Date | null;
+  /** The latest note to the reporter. */
+  note: ReportNote | null;
 }
 
 export interface StatusChange {
@@ -102,11 +125,15 @@ export class ReportStore {
       settlement: maskPersonalData(report.settlement).text,
       settlementKey: maskPersonalData(report.settlementKey).text,
       comment: maskOptional(report.comment),
+      districtId: report.districtId ?? null,
+      district: report.district ?? null,
+      photo: report.photo ?? null,
       reference,
       createdAt: now,
       status: "new",
       statusBy: null,
       statusAt: null,
+      note: null,
     };
     const [created, winner] = (await this.redis.eval(
       SAVE_SCRIPT,
@@ -238,6 +265,37 @@ export class ReportStore {
     return before;
   }
 
+  /** Keeps a moderator's note (the latest one is what the reporter sees in /myreports). */
+  async setNote(reference: string, note: ReportNote): Promise<void> {
+    await this.redis.hset(
+      `report:${reference}`,
+      "noteKind",
+      note.kind,
+      "noteText",
+      note.text,
+      "noteBy",
+      note.by,
+      "noteAt",
+      note.at.toISOString(),
+    );
+  }
+
+  /** Remembers which report a bot message in the moderators' chat asks a note for. */
+  async setNotePrompt(chatId: number, messageId: number, prompt: NotePrompt): Promise<void> {
+    await this.redis.set(
+      `report:note-prompt:${chatId}:${messageId}`,
+      JSON.stringify(prompt),
+      "EX",
+      2 * 86_400,
+    );
+  }
+
+  /** The report a reply to that bot message is a note for, if it asked for one. */
+  async notePrompt(chatId: number, messageId: number): Promise<NotePrompt | undefined> {
+    const raw = await this.redis.get(`report:note-prompt:${chatId}:${messageId}`);
+    return raw ? (JSON.parse(raw) as NotePrompt) : undefined;
+  }
+
   /** The status changes of a report, oldest first. */
   async history(reference: string): Promise<StatusChange[]> {
     const items = await this.redis.lrange(`report:${reference}:history`, 0, -1);
@@ -257,7 +315,7 @@ export class ReportStore {
   /**
    * Anonymises the user's reports and forgets their consent. A report keeps what the ministry
    * needs (place, operator, connection, problem, speed, dates, status); it loses the user id, the
-   * comment and the exact coordinates (rounded to about 10 km). Returns how many reports.
+   * comment, the screenshot (a file the user sent) and the exact coordinates (rounded to about 10 km). Returns how many reports.
    */
   async forgetUser(userId: number): Promise<number> {
     const refs = await this.redis.zrange(`reports:user:${userId}`, 0, -1);
@@ -269,6 +327,8 @@ export class ReportStore {
         "userId",
         "",
         "comment",
+        "",
+        "photo",
         "",
         "latitude",
         roundOrEmpty(report.latitude),
@@ -313,6 +373,8 @@ function toHash(report: StoredReport): Record<string, string> {
     userId: text(report.userId),
     lang: report.lang,
     region: report.region,
+    districtId: text(report.districtId ?? null),
+    district: text(report.district ?? null),
     settlement: report.settlement,
     settlementKey: report.settlementKey,
     operator: report.operator,
@@ -322,6 +384,7 @@ function toHash(report: StoredReport): Record<string, string> {
     latitude: text(report.latitude),
     longitude: text(report.longitude),
     comment: text(report.comment),
+    photo: text(report.photo ?? null),
     status: report.status,
     statusBy: text(report.statusBy),
     statusAt: report.statusAt ? report.statusAt.toISOString() : "",
@@ -337,6 +400,8 @@ function fromHash(hash: Record<string, string>): StoredReport {
     userId: num(hash.userId),
     lang: hash.lang ?? "ru",
     region: hash.region ?? "",
+    districtId: hash.districtId || null,
+    district: hash.district || null,
     settlement: hash.settlement ?? "",
     settlementKey: hash.settlementKey ?? "",
     operator: hash.operator ?? "",
@@ -346,8 +411,18 @@ function fromHash(hash: Record<string, string>): StoredReport {
     latitude: num(hash.latitude),
     longitude: num(hash.longitude),
     comment: hash.comment ? hash.comment : null,
+    photo: hash.photo || null,
     status,
     statusBy: num(hash.statusBy),
     statusAt: hash.statusAt ? new Date(hash.statusAt) : null,
+    note:
+      hash.noteText && (hash.noteKind === "note" || hash.noteKind === "rejection")
+        ? {
+            kind: hash.noteKind,
+            text: hash.noteText,
+            by: Number(hash.noteBy),
+            at: new Date(hash.noteAt ?? 0),
+          }
+        : null,
   };
 }

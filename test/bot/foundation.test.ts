@@ -9,12 +9,18 @@ beforeAll(async () => ({ redis, cleanup } = await testRedis("foundation")));
 afterAll(() => cleanup());
 
 describe("start, help, language", () => {
-  it("greets a Russian-speaking user in Russian with the two main actions", async () => {
+  it("greets a Russian-speaking user in Russian with the menu", async () => {
     const user = createTestBot({ redis }).user({ id: 11, first_name: "Данияр", language_code: "ru" });
     await user.send("/start");
     expect(user.last.text).toContain("Здравствуйте, Данияр!");
     expect(user.last.text.split("\n").filter((l) => l.startsWith("•"))).toHaveLength(3);
-    expect(user.last.buttons).toEqual(["📶 Сообщить о медленном интернете", "🔔 Подписаться на новости"]);
+    expect(user.last.buttons).toEqual([
+      "❓ Задать вопрос",
+      "📶 Плохой интернет",
+      "📋 Мои обращения",
+      "🔔 Подписки",
+      "🌐 Язык · Тіл",
+    ]);
   });
 
   it("greets a Kazakh-speaking user in Kazakh; anything else gets Russian", async () => {
@@ -32,8 +38,8 @@ describe("start, help, language", () => {
     await user.send("/language");
     expect(user.last.buttons).toEqual(["🇷🇺 Русский", "🇰🇿 Қазақша"]);
     await user.press("Қазақша");
-    expect(user.last.method).toBe("editMessageText");
-    expect(user.last.text).toBe("Дайын, енді мен қазақша сөйлеймін.");
+    expect(user.last.text).toBe("Жарайды, енді қазақша сөйлесеміз.");
+    expect(user.last.buttons).toContain("❓ Сұрақ қою");
     expect(await redis.get("session:14")).toContain('"language":"kk"');
 
     const restarted = createTestBot({ redis }).user({ id: 14, language_code: "ru" });
@@ -44,7 +50,7 @@ describe("start, help, language", () => {
   it("answers stickers, photos and unknown commands with a hint in the user's language", async () => {
     const user = createTestBot({ redis }).user({ id: 15, language_code: "kk" });
     await user.sendSticker();
-    expect(user.last.text).toContain("мәтіндік сұрақтар");
+    expect(user.last.text).toContain("мәтін мен түймелерді");
     await user.sendPhoto();
     expect(user.replies).toHaveLength(1);
     await user.send("/nonsense");
@@ -80,7 +86,7 @@ describe("error boundary", () => {
     });
     const user = harness.user({ id: 18, language_code: "kk" });
     await expect(user.send("/help")).resolves.toBeUndefined();
-    expect(user.last.text).toBe("Кешіріңіз, бірдеңе дұрыс болмады. Сәлден соң қайталап көріңіз.");
+    expect(user.last.text).toBe("Кешіріңіз, бір қате шықты. Сәлден кейін қайталап көріңізші.");
     await user.send("/help");
     expect(user.last.text).toContain("Мен түсінетін командалар");
   });

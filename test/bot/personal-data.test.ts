@@ -85,6 +85,10 @@ describe("personal data", () => {
       await user.send("Когда в Казахстане запустят 5G?");
       expect(user.last.buttons).toContain("👍");
       await user.press("👍");
+      // A second answer disliked, with the reason.
+      await user.send("Сколько документов перевели в цифровой формат?");
+      await user.press("👎");
+      await user.press("Устарело");
       // A report with a comment and a location.
       const { RU_ANSWERS } = await import("../features/report/helpers.js");
       const reference = await sendReport(user, { ...RU_ANSWERS, location: [52.28731, 76.96789] });

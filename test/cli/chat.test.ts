@@ -29,10 +29,10 @@ describe("npm start without a token: the terminal chat", () => {
     const out = run.stdout;
     expect(out).toContain("Здравствуйте, Гость!");
     expect(out).toMatch(/\[1\] 🇷🇺 Русский\n\s+\[2\] 🇰🇿 Қазақша/);
-    expect(out).toContain("Дайын, енді мен қазақша сөйлеймін.");
+    expect(out).toContain("Жарайды, енді қазақша сөйлесеміз.");
     expect(out).toContain("Мен түсінетін командалар");
     // Pressing "2" pressed the button: it was not sent as a question.
-    expect(out.indexOf("Дайын")).toBeLessThan(out.indexOf("Мен түсінетін"));
+    expect(out.indexOf("Жарайды, енді")).toBeLessThan(out.indexOf("Мен түсінетін"));
   }, 60_000);
 
   it("falls back to memory, and says so, when Redis is unreachable", () => {

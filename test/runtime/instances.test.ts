@@ -220,11 +220,13 @@ describe("a conversation across instances", () => {
 
     await send("/report");
     await press(/Павлодарская/);
+    await press(/Иртышский район/);
     await send("с. Иртышск");
     await press(/Kcell/);
     await press(/Мобильный 4G/);
     await press(/Низкая скорость/);
     await send("1,5");
+    await press(/Пропустить/); // no screenshot
     await next().handleUpdate({
       update_id: nextUpdateId++,
       message: { message_id: 5, date: 0, chat, from, location: { latitude: 52.1, longitude: 76.9 } },

@@ -155,6 +155,18 @@ export class TestUser {
     return this.message({ photo: SAMPLE_MEDIA.photo });
   }
 
+  /** A voice message. */
+  sendVoice(): Promise<void> {
+    return this.message({ voice: { file_id: "voice", file_unique_id: "voice", duration: 2 } });
+  }
+
+  /** A file, e.g. a screenshot sent "as a file" (image/png) or a PDF. */
+  sendDocument(mimeType: string): Promise<void> {
+    return this.message({
+      document: { file_id: "document", file_unique_id: "document", mime_type: mimeType },
+    });
+  }
+
   /** Everything the bot sent or edited in this chat, oldest first. */
   get all(): (Shown & { resultMessageId?: number })[] {
     return this.harness.api.calls

@@ -3,11 +3,13 @@ import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import type { Language } from "../../bot/i18n.js";
+import { mainMenu, menuCommand } from "../../bot/main-menu.js";
 import type { ReportStore } from "../../storage/reports.js";
 import { CB } from "./keyboards.js";
 import { announceReport } from "./moderation.js";
+import type { Districts } from "./places.js";
 import type { Translate } from "./render.js";
-import { type Draft, type Parsed, type Question, renderDraft, STEP_IDS, STEPS, type Step } from "./steps.js";
+import { type Draft, type Parsed, type Question, renderDraft, reportSteps, type Step } from "./steps.js";
 import { reportSchema, settlementKey as settlementKeyOf } from "./validation.js";
 
 type ReportConversation = Conversation<BotContext, Context>;
@@ -36,7 +38,10 @@ const isCancelCommand = (text: string | undefined) =>
  * so everything that is not derived from the updates themselves (language, ids, Redis, the clock)
  * goes through `conversation.external`, whose results are recorded in the conversation state.
  */
-export function reportConversation(deps: BotDeps, store: ReportStore) {
+export function reportConversation(deps: BotDeps, store: ReportStore, districts: Districts) {
+  const STEPS = reportSteps(districts);
+  /** The steps this draft asks (a region without districts in the dictionary has no district step). */
+  const asked = (draft: Draft) => STEPS.filter((step) => !step.skip?.(draft));
   return async function report(conversation: ReportConversation, ctx: Context): Promise<void> {
     const userId = ctx.from?.id;
     const chatId = ctx.chat?.id;
@@ -75,8 +80,11 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
       markup: Question["markup"],
       replyKeyboard = false,
       hint = "",
+      current = "",
     ): Promise<Shown> => {
-      const messageId = await send(hint ? `${hint}\n\n${question}` : question, { reply_markup: markup });
+      // The current answer is shown while asking, not kept once the question is answered anew.
+      const body = current ? `${question}\n${current}` : question;
+      const messageId = await send(hint ? `${hint}\n\n${body}` : body, { reply_markup: markup });
       if (replyKeyboard && messageId !== undefined) replyKeyboardShown = true;
       return { messageId: messageId ?? 0, question, inline: !replyKeyboard && messageId !== undefined };
     };
@@ -95,9 +103,9 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
       }
     };
 
-    /** Says something, taking the reply keyboard away if one is shown. */
+    /** Says something; if the location keyboard is shown, the main menu takes its place again. */
     const say = async (text: string): Promise<void> => {
-      await send(text, replyKeyboardShown ? { reply_markup: { remove_keyboard: true } } : {});
+      await send(text, replyKeyboardShown ? { reply_markup: mainMenu(t) } : {});
       replyKeyboardShown = false;
     };
 
@@ -110,32 +118,51 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
       if (data !== undefined) {
         if (data === CB.back(step.id)) return withBack ? { kind: "back" } : { kind: "cancel" };
         const prefix = `rep:${step.id}:`;
-        const parsed = data.startsWith(prefix) ? step.choose(data.slice(prefix.length), t, lang) : undefined;
+        const parsed = data.startsWith(prefix)
+          ? step.choose(data.slice(prefix.length), t, lang, draft)
+          : undefined;
         if (!parsed) return { kind: "stale" };
         return parsed.ok ? { kind: "answer", parsed } : { kind: "invalid", hint: parsed.hint };
       }
       if (message === undefined) return { kind: "ignore" }; // edits, reactions: nothing to answer
       if (text !== undefined) {
         if (text === t("report-button-back")) return withBack ? { kind: "back" } : { kind: "cancel" };
-        if (text.startsWith("/")) return { kind: "invalid", hint: t("report-hint-command") };
-        const parsed = step.text(text, t, lang);
+        // A command, or a menu button (which stands for one), in the middle of the report.
+        if (text.startsWith("/") || menuCommand(deps.i18n, text))
+          return { kind: "invalid", hint: t("report-hint-command") };
+        const parsed = step.text(text, t, lang, draft);
         return parsed.ok ? { kind: "answer", parsed } : { kind: "invalid", hint: parsed.hint };
       }
       if (message.location) {
         const parsed = step.location(message.location.latitude, message.location.longitude, t);
         return parsed.ok ? { kind: "answer", parsed } : { kind: "invalid", hint: parsed.hint };
       }
+      const image = message.photo?.at(-1)
+        ? { kind: "photo" as const, fileId: message.photo.at(-1)?.file_id ?? "" }
+        : message.document?.mime_type?.startsWith("image/")
+          ? { kind: "document" as const, fileId: message.document.file_id }
+          : undefined;
+      if (image && step.image) {
+        const parsed = step.image(image, t);
+        return parsed.ok ? { kind: "answer", parsed } : { kind: "invalid", hint: parsed.hint };
+      }
+      if (message.document && step.image) return { kind: "invalid", hint: t("report-photo-not-image") };
+      if (message.voice || message.video_note || message.audio)
+        return { kind: "invalid", hint: t("report-hint-voice") };
       return { kind: "invalid", hint: t(step.hintKey) };
     };
 
-    const questionText = (step: Step, question: Question) =>
-      `${t("report-step", { n: STEP_IDS.indexOf(step.id) + 1, total: STEP_IDS.length })}\n${question.text}`;
+    const questionText = (step: Step, question: Question) => {
+      const steps = asked(draft);
+      const n = steps.indexOf(step) + 1;
+      return `${t("report-step", { n, total: steps.length })}\n${question.text}`;
+    };
 
     /** Asks one step until it is answered; fills the draft. */
     const ask = async (step: Step, withBack: boolean): Promise<"answered" | "back" | "cancel"> => {
       const question = () => step.question(t, lang, draft, withBack);
       let q = question();
-      let shown = await show(questionText(step, q), q.markup, q.replyKeyboard);
+      let shown = await show(questionText(step, q), q.markup, q.replyKeyboard, "", q.current);
       for (;;) {
         const update = await next();
         const outcome = interpret(step, update, withBack);
@@ -165,6 +192,7 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
               q.markup,
               q.replyKeyboard,
               outcome.kind === "invalid" ? outcome.hint : "",
+              q.current,
             );
             break;
           case "ignore":
@@ -213,7 +241,7 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
 
     const editKeyboard = () => {
       const keyboard = new InlineKeyboard();
-      STEP_IDS.forEach((id, i) => {
+      asked(draft).forEach(({ id }, i) => {
         if (i > 0 && i % 2 === 0) keyboard.row();
         keyboard.text(t(`report-field-${id}`), CB.editStep(id));
       });
@@ -230,20 +258,43 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
         .text(t("report-button-back"), "rep:consent:~back")
         .text(t("report-button-cancel"), CB.cancel);
 
-    const cancelled = () => say(t("report-cancelled"));
+    const cancelled = async () => {
+      replyKeyboardShown = true; // whatever was shown, the user leaves with the menu
+      await say(t("report-cancelled"));
+    };
+
+    /** Asks a step; a new region takes the old district away and asks for the new one. */
+    const askAndFollow = async (step: Step, withBack: boolean): Promise<"answered" | "back" | "cancel"> => {
+      const region = draft.region;
+      const result = await ask(step, withBack);
+      if (result !== "answered" || step.id !== "region" || draft.region === region) return result;
+      delete draft.district;
+      return result;
+    };
+
+    /** The step before i that this draft asks (Back skips a step with nothing to ask). */
+    const previousAsked = (i: number): number => {
+      let j = i - 1;
+      while (j > 0 && STEPS[j]?.skip?.(draft)) j -= 1;
+      return Math.max(0, j);
+    };
 
     await say(t("report-intro"));
     for (let i = 0; i < STEPS.length; ) {
       const step = STEPS[i];
       if (!step) break;
-      const result = await ask(step, i > 0);
+      if (step.skip?.(draft)) {
+        i += 1;
+        continue;
+      }
+      const result = await askAndFollow(step, i > 0);
       if (result === "cancel") return cancelled();
-      i = result === "back" ? Math.max(0, i - 1) : i + 1;
+      i = result === "answered" ? i + 1 : previousAsked(i);
     }
 
     for (;;) {
       const choice = await menu(
-        () => `${t("report-summary-title")}\n\n${renderDraft(t, lang, draft)}`,
+        () => `${t("report-summary-title")}\n\n${renderDraft(t, lang, draft, districts)}`,
         summaryKeyboard,
         "summary",
       );
@@ -252,7 +303,11 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
         const picked = await menu(() => t("report-edit-which"), editKeyboard, "edit");
         if (picked === "cancel") return cancelled();
         const step = STEPS.find((s) => s.id === picked);
-        if (step && (await ask(step, true)) === "cancel") return cancelled();
+        if (step && (await askAndFollow(step, true)) === "cancel") return cancelled();
+        // A new region needs its district (if the dictionary has some for it).
+        const district = STEPS.find((s) => s.id === "district");
+        if (district && draft.district === undefined && !district.skip?.(draft))
+          if ((await ask(district, true)) === "cancel") return cancelled();
         continue;
       }
       if (choice !== "send") continue;
@@ -268,6 +323,7 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
       const saved = await conversation.external(async () => {
         // The draft has exactly the report's fields; the schema is the last word on each of them.
         const input = reportSchema.safeParse({ userId, lang, ...draft });
+        const place = draft.district ? districts.find(draft.region, draft.district) : undefined;
         if (!input.success) {
           deps.logger.error(
             { issues: input.error.issues, draftId },
@@ -281,6 +337,13 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
             draftId,
             {
               ...fields,
+              districtId: place?.id ?? null,
+              district: place
+                ? place.type === "town"
+                  ? deps.i18n.t("ru", "report-town", { name: place.ru })
+                  : place.ru
+                : null,
+              photo: fields.photo ?? null,
               settlementKey: settlementKeyOf(fields.region, fields.settlement),
               latitude: location?.latitude ?? null,
               longitude: location?.longitude ?? null,
@@ -301,6 +364,7 @@ export function reportConversation(deps: BotDeps, store: ReportStore) {
         continue;
       }
       // Stored first, thanked second: a thank-you never stands for a report that is not in Redis.
+      replyKeyboardShown = true;
       await say(t("report-sent", { reference: saved.reference }));
       await conversation.external((outer) => announceReport(deps, store, outer.api, saved.reference));
       return;

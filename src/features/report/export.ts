@@ -1,10 +1,11 @@
 import { Composer, InputFile } from "grammy";
 import { allowAdminCommand } from "../../bot/auth.js";
 import type { BotContext, BotDeps } from "../../bot/context.js";
+import { formatDate, formatDateTime, KZ_ZONE_LABEL, nextKzDay, parseKzDay } from "../../bot/dates.js";
 import type { ReportStore, StoredReport } from "../../storage/reports.js";
 import { type Cell, toCsv } from "./csv.js";
 import { REGION_IDS, type RegionId } from "./regions.js";
-import { KZ_OFFSET_MS, regionName } from "./render.js";
+import { regionName } from "./render.js";
 
 /** The filters of /export. `to` is exclusive (the start of the day after the given one). */
 export interface ExportFilter {
@@ -17,21 +18,10 @@ export type ExportArgs =
   | { ok: true; filter: ExportFilter }
   | { ok: false; error: string; vars?: Record<string, string> };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Midnight of a yyyy-mm-dd day in Kazakhstan, or undefined for a malformed or impossible date. */
-function kzDay(text: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return undefined;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = new Date(Date.UTC(y, m - 1, d));
-  if (utc.getUTCFullYear() !== y || utc.getUTCMonth() !== m - 1 || utc.getUTCDate() !== d) return undefined;
-  return new Date(utc.getTime() - KZ_OFFSET_MS);
-}
-
 /**
- * Parses `/export region=pavlodar from=2026-01-01 to=2026-12-31` (every part optional, dates in
- * Kazakhstan time, both ends inclusive). Errors are .ftl keys with their variables.
+ * Parses `/export region=pavlodar from=01.01.2026 to=31.12.2026` (every part optional; days as
+ * ДД.ММ.ГГГГ or ГГГГ-ММ-ДД, in Kazakhstan time, both ends inclusive, the same clock as the times in
+ * the file). Errors are .ftl keys with their variables.
  */
 export function parseExportArgs(text: string): ExportArgs {
   const filter: ExportFilter = { from: new Date(0), to: new Date(8.64e15) };
@@ -53,58 +43,72 @@ export function parseExportArgs(text: string): ExportArgs {
         };
       filter.region = region;
     } else if (key === "from" || key === "to") {
-      const day = kzDay(value);
+      const day = parseKzDay(value);
       if (!day) return { ok: false, error: "report-export-bad-date", vars: { date: value } };
       if (key === "from") filter.from = day;
-      else filter.to = new Date(day.getTime() + DAY_MS);
+      else filter.to = nextKzDay(day);
     } else return { ok: false, error: "report-export-bad-argument", vars: { argument: part } };
   }
   if (filter.from.getTime() >= filter.to.getTime()) return { ok: false, error: "report-export-bad-range" };
   return { ok: true, filter };
 }
 
+/** Column names; times are Kazakhstan's wall clock, and the header says so. */
 export const CSV_HEADER = [
   "reference",
-  "created_at",
+  `created (${KZ_ZONE_LABEL})`,
   "region",
   "region_name",
+  "district",
   "settlement",
+  "settlement_key",
   "operator",
   "connection",
   "problem",
   "speed_mbps",
+  "screenshot",
   "latitude",
   "longitude",
   "comment",
   "status",
-  "status_at",
+  "status_name",
+  `status_at (${KZ_ZONE_LABEL})`,
   "status_by",
+  "moderator_note",
 ];
 
-/** The CSV of some reports. The reporter's Telegram id is left out: analysis does not need it. */
-export function reportsCsv(reports: StoredReport[]): string {
+/**
+ * The CSV of some reports, statuses also named (in Russian, for the ministry's staff). The
+ * reporter's Telegram id is left out: analysis does not need it.
+ */
+export function reportsCsv(reports: StoredReport[], statusLabel: (status: string) => string): string {
   const rows: Cell[][] = reports.map((r) => [
     r.reference,
-    r.createdAt.toISOString(),
+    formatDateTime(r.createdAt),
     r.region,
     regionName("ru", r.region),
+    r.district ?? null,
     r.settlement,
+    r.settlementKey.replace(/^[^:]*:/, ""),
     r.operator,
     r.connection,
     r.problem,
     r.speedMbps,
+    r.photo ? "yes" : null,
     r.latitude,
     r.longitude,
     r.comment,
     r.status,
-    r.statusAt ? r.statusAt.toISOString() : null,
+    statusLabel(r.status),
+    r.statusAt ? formatDateTime(r.statusAt) : null,
     r.statusBy,
+    r.note?.text ?? null,
   ]);
   return toCsv([CSV_HEADER, ...rows]);
 }
 
 /** /export: admins get the reports as a CSV file, filtered by region and dates. */
-export function exportFeature(_deps: BotDeps, store: ReportStore): Composer<BotContext> {
+export function exportFeature(deps: BotDeps, store: ReportStore): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command("export", async (ctx) => {
     // Never in a group: the CSV would land in front of everybody there.
@@ -114,8 +118,17 @@ export function exportFeature(_deps: BotDeps, store: ReportStore): Composer<BotC
     const { region, from, to } = args.filter;
     const reports = (await store.listBetween(from, to)).filter((r) => !region || r.region === region);
     if (reports.length === 0) return ctx.reply(ctx.t("report-export-empty"));
-    await ctx.replyWithDocument(new InputFile(Buffer.from(reportsCsv(reports), "utf8"), "reports.csv"), {
-      caption: ctx.t("report-export-caption", { count: reports.length }),
+    const csv = reportsCsv(reports, (status) => deps.i18n.t("ru", `report-status-${status}`));
+    // The caption repeats the filter in the file's own terms: the same days, the same clock.
+    const last = new Date(to.getTime() - 1);
+    await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), "reports.csv"), {
+      caption: ctx.t("report-export-caption", {
+        count: reports.length,
+        from: from.getTime() > 0 ? formatDate(from) : formatDate(reports[0]?.createdAt ?? from),
+        to: to.getTime() < 8.64e15 ? formatDate(last) : formatDate(reports.at(-1)?.createdAt ?? last),
+        zone: KZ_ZONE_LABEL,
+        region: region ? regionName(ctx.lang, region) : ctx.t("report-export-all-regions"),
+      }),
     });
   });
   return composer;

@@ -7,6 +7,8 @@ import { reportConversation } from "./conversation.js";
 import { exportFeature } from "./export.js";
 import { moderationFeature } from "./moderation.js";
 import { myDataFeature } from "./my-data.js";
+import { notesFeature } from "./notes.js";
+import { loadDistricts } from "./places.js";
 
 /** Reports of slow rural internet: the guided conversation, moderation, export, the user's data. */
 export function reportFeature(deps: BotDeps): Composer<BotContext> {
@@ -14,8 +16,14 @@ export function reportFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   // Before the conversation: these also work in the middle of a report, and moderators press
   // their buttons in another chat.
-  composer.use(moderationFeature(deps, store), myDataFeature(store), exportFeature(deps, store));
-  composer.use(createConversation<BotContext, Context>(reportConversation(deps, store), "report"));
+  composer.use(
+    moderationFeature(deps, store),
+    notesFeature(deps, store),
+    myDataFeature(store),
+    exportFeature(deps, store),
+  );
+  const districts = loadDistricts();
+  composer.use(createConversation<BotContext, Context>(reportConversation(deps, store, districts), "report"));
 
   const privateChat = composer.chatType("private");
   privateChat.command("report", (ctx) => ctx.conversation.enter("report"));

@@ -65,3 +65,11 @@ export function locationKeyboard(t: Translate): Keyboard {
     .text(t("report-button-cancel"))
     .resized();
 }
+
+/** The buttons a moderator message gets for notes (notes.ts handles them). */
+export function noteButtons(keyboard: InlineKeyboard, t: Translate, reference: string): InlineKeyboard {
+  return keyboard
+    .row()
+    .text(t("report-mod-button-note"), `repnote:note:${reference}`)
+    .text(t("report-mod-button-reject"), `repnote:reject:${reference}`);
+}

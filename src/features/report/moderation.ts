@@ -2,19 +2,13 @@ import { type Api, Composer, InlineKeyboard } from "grammy";
 import { isAdmin, isModeratorChat, logRejectedCallback } from "../../bot/auth.js";
 import { callbackData } from "../../bot/callback-data.js";
 import type { BotContext, BotDeps } from "../../bot/context.js";
+import { formatDateTime } from "../../bot/dates.js";
 import type { Language } from "../../bot/i18n.js";
 import { withoutReplyQueue } from "../../bot/reply-queue.js";
 import { isNotModified } from "../../bot/telegram-errors.js";
 import type { ReportStatus, ReportStore, StoredReport } from "../../storage/reports.js";
-import {
-  formatKzDate,
-  formatSpeed,
-  operatorName,
-  regionName,
-  renderFields,
-  statusName,
-  type Translate,
-} from "./render.js";
+import { noteButtons } from "./keyboards.js";
+import { formatSpeed, operatorName, regionName, renderFields, statusName, type Translate } from "./render.js";
 
 /** Reports of one place within this window are counted towards the moderators' summary. */
 export const PLACE_WINDOW_DAYS = 30;
@@ -44,11 +38,13 @@ const moderatorT =
   (key, vars) =>
     deps.i18n.t(MODERATOR_LANG, key, vars);
 
-function moderatorKeyboard(t: Translate, reference: string): InlineKeyboard {
+/** The buttons under a moderator message: statuses, then the answer to the reporter. */
+export function moderatorKeyboard(t: Translate, reference: string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const status of MODERATED)
+  // Rejecting goes through notes.ts, which asks for the reason the reporter will read.
+  for (const status of MODERATED.filter((s) => s !== "rejected"))
     keyboard.text(t(`report-mod-button-${status}`), moderationButton.pack({ status, reference }));
-  return keyboard;
+  return noteButtons(keyboard, t, reference);
 }
 
 /** The moderators' message for a report: every field, when it came, its status and who set it. */
@@ -56,14 +52,14 @@ export function renderModeratorMessage(t: Translate, report: StoredReport, byNam
   const lines = [
     t("report-mod-title", { reference: report.reference }),
     renderFields(t, "ru", report),
-    t("report-mod-created", { date: formatKzDate(report.createdAt) }),
+    t("report-mod-created", { date: formatDateTime(report.createdAt) }),
   ];
   if (report.statusBy !== null && report.statusAt)
     lines.push(
       t("report-mod-status-by", {
         status: statusName(t, report.status),
         by: byName ? `${byName} (${report.statusBy})` : String(report.statusBy),
-        date: formatKzDate(report.statusAt),
+        date: formatDateTime(report.statusAt),
       }),
     );
   else lines.push(t("report-mod-status", { status: statusName(t, report.status) }));
@@ -133,6 +129,9 @@ async function deliverNotice(
           reply_markup: moderatorKeyboard(t, reference),
         }),
       );
+      await sendEvidence(api, chatId, report, sent.message_id).catch((error: unknown) =>
+        logger.warn({ err: error, reference }, "report: could not send the screenshot to the moderators"),
+      );
     } catch (error) {
       logger.error({ err: error, reference, chatId }, "report: could not notify the moderators; will retry");
     }
@@ -146,6 +145,19 @@ async function deliverNotice(
   await store.noticeDelivered(reference, chatId, sent.message_id, deps.now());
   await checkPlaceThreshold(deps, store, api, chatId, report);
   return "sent";
+}
+
+/** The Speedtest screenshot ("photo:<id>" or "document:<id>"), sent under the report it proves. */
+async function sendEvidence(
+  api: Api,
+  chatId: number,
+  report: StoredReport,
+  messageId: number,
+): Promise<void> {
+  const [kind, fileId] = report.photo?.split(":") ?? [];
+  const evidence = { caption: report.reference, reply_parameters: { message_id: messageId } };
+  if (kind === "photo" && fileId) await api.sendPhoto(chatId, fileId, evidence);
+  if (kind === "document" && fileId) await api.sendDocument(chatId, fileId, evidence);
 }
 
 /** The median of some numbers, or null for none. */

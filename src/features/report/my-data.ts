@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { formatDate } from "../../bot/dates.js";
 import type { ReportStore } from "../../storage/reports.js";
-import { formatKzDate, statusName } from "./render.js";
+import { statusName } from "./render.js";
 
 /** /myreports: the user's reports and their statuses. (/deletemydata lives in features/privacy.ts.) */
 export function myDataFeature(store: ReportStore): Composer<BotContext> {
@@ -12,14 +13,16 @@ export function myDataFeature(store: ReportStore): Composer<BotContext> {
     const reports = await store.listByUser(ctx.from.id);
     if (reports.length === 0) return ctx.reply(ctx.t("report-my-empty"));
     const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
-    const lines = reports.map((r) =>
-      ctx.t("report-my-line", {
+    const lines = reports.map((r) => {
+      const line = ctx.t("report-my-line", {
         reference: r.reference,
-        date: formatKzDate(r.createdAt).slice(0, 10),
+        date: formatDate(r.createdAt),
         settlement: r.settlement,
         status: statusName(t, r.status),
-      }),
-    );
+      });
+      // The moderators' latest word under its report.
+      return r.note ? `${line}\n   ${ctx.t("report-my-note", { note: r.note.text })}` : line;
+    });
     await ctx.reply(`${ctx.t("report-my-title")}\n\n${lines.join("\n")}`);
   });
 

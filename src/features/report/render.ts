@@ -8,18 +8,19 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
 /** The fields a summary shows; absent ones are shown as "not given". */
 export interface ReportFields {
   region?: string | undefined;
+  /** The district's name as shown (already in the reader's language); null: not known. */
+  district?: string | null | undefined;
   settlement?: string | undefined;
   operator?: string | undefined;
   connection?: string | undefined;
   problem?: string | undefined;
   speedMbps?: number | null | undefined;
+  /** The screenshot's file reference; null: none sent. */
+  photo?: string | null | undefined;
   latitude?: number | null | undefined;
   longitude?: number | null | undefined;
   comment?: string | null | undefined;
 }
-
-/** Kazakhstan is on UTC+5 everywhere (since 1 March 2024); dates shown and filtered use it. */
-export const KZ_OFFSET_MS = 5 * 60 * 60 * 1000;
 
 /** The region's name in a language; unknown ids are shown as they are. */
 export function regionName(lang: Language, id: string | undefined): string {
@@ -36,22 +37,17 @@ export function formatSpeed(value: number): string {
   return String(value).replace(".", ",");
 }
 
-/** dd.mm.yyyy hh:mm in Kazakhstan time. */
-export function formatKzDate(date: Date): string {
-  const kz = new Date(date.getTime() + KZ_OFFSET_MS).toISOString();
-  return `${kz.slice(8, 10)}.${kz.slice(5, 7)}.${kz.slice(0, 4)} ${kz.slice(11, 16)}`;
-}
-
 /** The status's name. */
 export function statusName(t: Translate, status: ReportStatus): string {
   return t(`report-status-${status}`);
 }
 
-/** A measured speed, or "don't know". */
+/** A measured speed, or "don't know". Below 1 Mbit/s in kbit/s, as ADSL users read it on their modem. */
 export function speedText(t: Translate, speedMbps: number | null): string {
-  return speedMbps === null
-    ? t("report-value-unknown")
-    : t("report-value-speed", { speed: formatSpeed(speedMbps) });
+  if (speedMbps === null) return t("report-value-unknown");
+  if (speedMbps > 0 && speedMbps < 1)
+    return t("report-value-speed-kbit", { speed: formatSpeed(Math.round(speedMbps * 1000)) });
+  return t("report-value-speed", { speed: formatSpeed(speedMbps) });
 }
 
 /** Coordinates, or "skipped". */
@@ -68,13 +64,18 @@ export function renderFields(t: Translate, lang: Language, fields: ReportFields)
   const location =
     fields.latitude === undefined ? missing : locationText(t, fields.latitude, fields.longitude ?? null);
   const comment = fields.comment === undefined ? missing : (fields.comment ?? t("report-value-skipped"));
+  const district = fields.district === undefined ? missing : (fields.district ?? t("report-value-unknown"));
+  const photo =
+    fields.photo === undefined ? missing : t(fields.photo ? "report-value-photo" : "report-value-skipped");
   return [
     `${t("report-field-region")}: ${fields.region ? regionName(lang, fields.region) : missing}`,
+    `${t("report-field-district")}: ${district}`,
     `${t("report-field-settlement")}: ${fields.settlement ?? missing}`,
     `${t("report-field-operator")}: ${fields.operator ? operatorName(lang, fields.operator) : missing}`,
     `${t("report-field-connection")}: ${fields.connection ? t(`report-connection-${fields.connection}`) : missing}`,
     `${t("report-field-problem")}: ${fields.problem ? t(`report-problem-${fields.problem}`) : missing}`,
     `${t("report-field-speed")}: ${speed}`,
+    `${t("report-field-photo")}: ${photo}`,
     `${t("report-field-location")}: ${location}`,
     `${t("report-field-comment")}: ${comment}`,
   ].join("\n");

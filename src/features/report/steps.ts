@@ -1,6 +1,7 @@
 import type { InlineKeyboard, Keyboard } from "grammy";
 import type { Language } from "../../bot/i18n.js";
 import { choiceKeyboard, locationKeyboard, type Option } from "./keyboards.js";
+import { type Districts, placeLabel } from "./places.js";
 import {
   CITY_IDS,
   CONNECTIONS,
@@ -12,12 +13,13 @@ import {
   REGIONS,
   type RegionId,
 } from "./regions.js";
-import { locationText, renderFields, speedText, type Translate } from "./render.js";
+import { locationText, regionName, renderFields, speedText, type Translate } from "./render.js";
 import {
   COMMENT_MAX,
+  cleanSettlement,
   commentSchema,
   locationSchema,
-  parseSpeed,
+  readSpeed,
   SETTLEMENT_MAX,
   SETTLEMENT_MIN,
   settlementSchema,
@@ -25,11 +27,13 @@ import {
 
 export const STEP_IDS = [
   "region",
+  "district",
   "settlement",
   "operator",
   "connection",
   "problem",
   "speed",
+  "photo",
   "location",
   "comment",
 ] as const;
@@ -38,11 +42,15 @@ export type StepId = (typeof STEP_IDS)[number];
 /** The half-finished report. `null` means "don't know" or "skipped"; `undefined` means not asked yet. */
 export interface Draft {
   region?: RegionId;
+  /** A district (or town) id from the place dictionary. */
+  district?: string | null;
   settlement?: string;
   operator?: OperatorId;
   connection?: ConnectionId;
   problem?: ProblemId;
   speedMbps?: number | null;
+  /** The Speedtest screenshot: "photo:<file id>" or "document:<file id>". */
+  photo?: string | null;
   location?: { latitude: number; longitude: number } | null;
   comment?: string | null;
 }
@@ -54,20 +62,32 @@ export type Parsed =
 
 export interface Question {
   text: string;
+  /** "Now: …" under the question when it is asked again; left out once it is answered. */
+  current?: string | undefined;
   markup: InlineKeyboard | Keyboard;
   /** Location asks with a reply keyboard, which has to be removed afterwards. */
   replyKeyboard: boolean;
+}
+
+/** An image sent in the chat: a photo, or an image sent as a file. */
+export interface SentImage {
+  kind: "photo" | "document";
+  fileId: string;
 }
 
 export interface Step {
   id: StepId;
   question(t: Translate, lang: Language, draft: Draft, withBack: boolean): Question;
   /** An inline button of this step; undefined when the value is not one of its buttons. */
-  choose(value: string, t: Translate, lang: Language): Parsed | undefined;
+  choose(value: string, t: Translate, lang: Language, draft: Draft): Parsed | undefined;
   /** Text typed at this step. */
-  text(text: string, t: Translate, lang: Language): Parsed;
+  text(text: string, t: Translate, lang: Language, draft: Draft): Parsed;
   /** A shared location (only the location step takes one). */
   location(latitude: number, longitude: number, t: Translate): Parsed;
+  /** An image (only the screenshot step takes one). */
+  image?(image: SentImage, t: Translate): Parsed;
+  /** True when the step has nothing to ask for this draft (a region without districts in the dictionary). */
+  skip?(draft: Draft): boolean;
   /** What to say to a sticker, photo, voice... */
   hintKey: string;
 }
@@ -94,8 +114,11 @@ export function matchOption(
   return prefixed.length === 1 ? prefixed[0]?.value : undefined;
 }
 
-const withCurrent = (t: Translate, text: string, current: string | undefined) =>
-  current === undefined ? text : `${text}\n${t("report-current", { value: current })}`;
+/** The question, and the current answer when the step is asked again (Back, Edit). */
+const withCurrent = (t: Translate, text: string, current: string | undefined) => ({
+  text,
+  current: current === undefined ? undefined : t("report-current", { value: current }),
+});
 
 const notLocation = (_latitude: number, _longitude: number, t: Translate): Parsed => ({
   ok: false,
@@ -131,7 +154,7 @@ function choiceStep<K extends ChoiceField>(spec: ChoiceSpec<K>): Step {
       const options = spec.options(t, lang);
       const current = draft[spec.id];
       return {
-        text: withCurrent(t, t(spec.questionKey), options.find((o) => o.value === current)?.label),
+        ...withCurrent(t, t(spec.questionKey), options.find((o) => o.value === current)?.label),
         markup: choiceKeyboard(t, spec.id, options, spec.columns, withBack),
         replyKeyboard: false,
       };
@@ -196,16 +219,16 @@ const problem = choiceStep({
   values: PROBLEMS,
 });
 
-const settlement: Step = {
+const settlementStep = (districts: Districts): Step => ({
   id: "settlement",
   hintKey: "report-hint-text",
   question: (t, _lang, draft, withBack) => ({
-    text: withCurrent(t, t("report-ask-settlement"), draft.settlement),
+    ...withCurrent(t, t("report-ask-settlement"), draft.settlement),
     markup: choiceKeyboard(t, "settlement", [], 1, withBack),
     replyKeyboard: false,
   }),
   choose: () => undefined,
-  text(text, t) {
+  text(text, t, lang, draft) {
     const result = settlementSchema.safeParse(text);
     if (!result.success)
       return {
@@ -213,16 +236,23 @@ const settlement: Step = {
         hint: t("report-settlement-invalid", { min: SETTLEMENT_MIN, max: SETTLEMENT_MAX }),
       };
     const value = result.data;
-    return { ok: true, apply: (d) => (d.settlement = value) };
+    // The reporter sees what was understood: the name without "село", the district, the region.
+    const district = draft.district ? draftDistrictLabel(districts, t, lang, draft) : undefined;
+    const where = [district, regionName(lang, draft.region)].filter(Boolean).join(", ");
+    return {
+      ok: true,
+      apply: (d) => (d.settlement = value),
+      label: t("report-settlement-understood", { name: cleanSettlement(value), where }),
+    };
   },
   location: notLocation,
-};
+});
 
 const speed: Step = {
   id: "speed",
   hintKey: "report-hint-text",
   question: (t, _lang, draft, withBack) => ({
-    text: withCurrent(
+    ...withCurrent(
       t,
       t("report-ask-speed"),
       draft.speedMbps === undefined ? undefined : speedText(t, draft.speedMbps),
@@ -237,9 +267,17 @@ const speed: Step = {
       ? { ok: true, apply: (d) => (d.speedMbps = null), label: t("report-button-dont-know") }
       : undefined,
   text(text, t) {
-    const value = parseSpeed(text);
-    if (value === undefined) return { ok: false, hint: t("report-speed-invalid") };
-    return { ok: true, apply: (d) => (d.speedMbps = value) };
+    const reading = readSpeed(text);
+    if (!reading.ok) return { ok: false, hint: t(`report-speed-${reading.reason}`) };
+    const value = reading.mbps;
+    return {
+      ok: true,
+      apply: (d) => (d.speedMbps = value),
+      // "Less than a megabit" is kept as 0.5 for the medians, and the reporter is told so.
+      label: reading.belowOne
+        ? t("report-speed-understood-below-one", { speed: speedText(t, value) })
+        : t("report-speed-understood", { speed: speedText(t, value) }),
+    };
   },
   location: notLocation,
 };
@@ -248,7 +286,7 @@ const location: Step = {
   id: "location",
   hintKey: "report-location-hint",
   question: (t, _lang, draft) => ({
-    text: withCurrent(
+    ...withCurrent(
       t,
       t("report-ask-location"),
       draft.location === undefined
@@ -277,7 +315,7 @@ const comment: Step = {
   id: "comment",
   hintKey: "report-hint-text",
   question: (t, _lang, draft, withBack) => ({
-    text: withCurrent(t, t("report-ask-comment", { max: COMMENT_MAX }), draft.comment ?? undefined),
+    ...withCurrent(t, t("report-ask-comment", { max: COMMENT_MAX }), draft.comment ?? undefined),
     markup: choiceKeyboard(t, "comment", [], 1, withBack, [
       { value: "skip", label: t("report-button-skip") },
     ]),
@@ -300,27 +338,119 @@ const comment: Step = {
   location: notLocation,
 };
 
+const photo: Step = {
+  id: "photo",
+  hintKey: "report-hint-photo",
+  question: (t, _lang, draft, withBack) => ({
+    ...withCurrent(
+      t,
+      t("report-ask-photo"),
+      draft.photo === undefined ? undefined : t(draft.photo ? "report-value-photo" : "report-value-skipped"),
+    ),
+    markup: choiceKeyboard(t, "photo", [], 1, withBack, [{ value: "skip", label: t("report-button-skip") }]),
+    replyKeyboard: false,
+  }),
+  choose: (value, t) =>
+    value === "skip"
+      ? { ok: true, apply: (d) => (d.photo = null), label: t("report-button-skip") }
+      : undefined,
+  text: (_text, t) => ({ ok: false, hint: t("report-hint-photo") }),
+  image(image, t) {
+    const value = `${image.kind}:${image.fileId}`;
+    return { ok: true, apply: (d) => (d.photo = value), label: t("report-photo-saved") };
+  },
+  location: notLocation,
+};
+
+/** The district step: the region's districts and towns from the dictionary, or "don't know". */
+function districtStep(districts: Districts): Step {
+  const townLabel = (t: Translate) => (name: string) => t("report-town", { name });
+  const options = (t: Translate, lang: Language, draft: Draft): Option[] =>
+    districts.of(draft.region, lang).map((p) => ({ value: p.id, label: placeLabel(p, lang, townLabel(t)) }));
+  const parsed = (t: Translate, lang: Language, draft: Draft, id: string | null): Parsed => {
+    const place = id === null ? undefined : districts.find(draft.region, id);
+    const label = place ? placeLabel(place, lang, townLabel(t)) : t("report-button-dont-know");
+    return {
+      ok: true,
+      apply: (d) => {
+        d.district = place ? place.id : null;
+      },
+      label,
+    };
+  };
+  return {
+    id: "district",
+    hintKey: "report-hint-choose",
+    // Skipped once the region is known to have none, so the step count stays put until then.
+    skip: (draft) => draft.region !== undefined && districts.of(draft.region, "ru").length === 0,
+    question(t, lang, draft, withBack) {
+      const current =
+        draft.district === undefined ? undefined : draftDistrictLabel(districts, t, lang, draft);
+      return {
+        ...withCurrent(t, t("report-ask-district", { region: regionName(lang, draft.region) }), current),
+        markup: choiceKeyboard(t, "district", options(t, lang, draft), 2, withBack, [
+          { value: "unknown", label: t("report-button-district-unknown") },
+        ]),
+        replyKeyboard: false,
+      };
+    },
+    choose(value, t, lang, draft) {
+      if (value === "unknown") return parsed(t, lang, draft, null);
+      return districts.find(draft.region, value) ? parsed(t, lang, draft, value) : undefined;
+    },
+    text(text, t, lang, draft) {
+      const places = districts.of(draft.region, lang);
+      const value = matchOption(
+        text,
+        places.map((p) => ({ value: p.id, labels: [p.ru, p.kk, ...p.variants] })),
+      );
+      return value === undefined
+        ? { ok: false, hint: t("report-hint-choose") }
+        : parsed(t, lang, draft, value);
+    },
+    location: notLocation,
+  };
+}
+
+/** The district of a draft as the user reads it; "don't know" when skipped. */
+export function draftDistrictLabel(
+  districts: Districts,
+  t: Translate,
+  lang: Language,
+  draft: Draft,
+): string | undefined {
+  if (draft.district === undefined) return undefined;
+  const place = draft.district === null ? undefined : districts.find(draft.region, draft.district);
+  return place ? placeLabel(place, lang, (name) => t("report-town", { name })) : t("report-value-unknown");
+}
+
 /** The steps in the order they are asked. */
-export const STEPS: readonly Step[] = [
-  region,
-  settlement,
-  operator,
-  connection,
-  problem,
-  speed,
-  location,
-  comment,
-];
+export function reportSteps(districts: Districts): readonly Step[] {
+  return [
+    region,
+    districtStep(districts),
+    settlementStep(districts),
+    operator,
+    connection,
+    problem,
+    speed,
+    photo,
+    location,
+    comment,
+  ];
+}
 
 /** The summary of a draft, as shown before sending. */
-export function renderDraft(t: Translate, lang: Language, draft: Draft): string {
+export function renderDraft(t: Translate, lang: Language, draft: Draft, districts: Districts): string {
   return renderFields(t, lang, {
     region: draft.region,
+    district: draftDistrictLabel(districts, t, lang, draft),
     settlement: draft.settlement,
     operator: draft.operator,
     connection: draft.connection,
     problem: draft.problem,
     speedMbps: draft.speedMbps,
+    photo: draft.photo,
     latitude: draft.location === undefined ? undefined : (draft.location?.latitude ?? null),
     longitude: draft.location === undefined ? undefined : (draft.location?.longitude ?? null),
     comment: draft.comment,

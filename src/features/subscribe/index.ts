@@ -23,7 +23,7 @@ import {
   unsubscribeAll,
 } from "../../storage/subscriptions.js";
 import { topicsMenu } from "./menu.js";
-import { PUBLISH_CONVERSATION, publishConversation } from "./publish.js";
+import { broadcastMeta, PUBLISH_CONVERSATION, publishConversation } from "./publish.js";
 
 // The data of the buttons delivery/render.ts draws under updates and progress messages, read here
 // field by field: `unsub:<topic>`, `resub:<topic>`, `bc:refresh|cancel:<broadcast id>`.
@@ -105,7 +105,8 @@ export function subscribeFeature(
     if (!states.length) return ctx.reply(ctx.t("publish-broadcasts-none"));
     for (const state of states.reverse()) {
       const view = renderProgress(deps.i18n, ctx.lang, state);
-      await ctx.reply(view.text, { reply_markup: view.reply_markup });
+      const meta = broadcastMeta((key, vars) => ctx.t(key, vars), state);
+      await ctx.reply(`${meta}\n${view.text}`, { reply_markup: view.reply_markup });
     }
   });
 

@@ -2,7 +2,9 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { BotContext, BotDeps, ConversationContext } from "../../bot/context.js";
+import { formatDateTime } from "../../bot/dates.js";
 import type { Language } from "../../bot/i18n.js";
+import type { BroadcastState } from "../../delivery/broadcasts.js";
 import { publishUpdate, renderProgress, renderUpdate, startBroadcast } from "../../delivery/index.js";
 import { countSubscribers, isTopic, TOPICS, type Topic } from "../../storage/subscriptions.js";
 
@@ -12,6 +14,18 @@ const TOPIC = "pub:topic:";
 
 /** An update's text: what Telegram allows in one message, with room for the header. */
 export const updateText = z.string().trim().min(1, "empty").max(3500, "too-long");
+
+/** The line above a broadcast's progress in /broadcasts: when, and who published it. */
+export function broadcastMeta(
+  t: (key: string, vars?: Record<string, string | number>) => string,
+  state: Pick<BroadcastState, "createdAt" | "adminChat">,
+): string {
+  const created = new Date(state.createdAt);
+  return t("publish-broadcast-meta", {
+    date: Number.isNaN(created.getTime()) ? "—" : formatDateTime(created),
+    author: state.adminChat,
+  });
+}
 
 /** The conversation's id, used by ctx.conversation.enter. */
 export const PUBLISH_CONVERSATION = "publish";
@@ -59,14 +73,21 @@ export function publishConversation(deps: BotDeps) {
     }
     const topicName = t(`sub-topic-${topic}`);
 
-    const askText = async (prompt: string): Promise<string | undefined> => {
+    /** A text in the language it is asked in: Russian sent as the Kazakh version is caught here. */
+    const askText = async (prompt: string, expected: Language): Promise<string | undefined> => {
       await ctx.reply(prompt, { reply_markup: cancelButton() });
       for (;;) {
         const step = await next();
         if (!step) return undefined;
         if (step.callbackQuery) await step.answerCallbackQuery();
         const parsed = updateText.safeParse(step.message?.text ?? "");
-        if (parsed.success) return parsed.data;
+        if (parsed.success) {
+          // Undecidable texts ("5G!") count as the expected language: only a clear mismatch is refused.
+          const detected = deps.knowledge.detectLanguage(parsed.data, expected);
+          if (detected === expected) return parsed.data;
+          await step.reply(t(`publish-wrong-language-${expected}`), { reply_markup: cancelButton() });
+          continue;
+        }
         const tooLong = parsed.error.issues.some((issue) => issue.message === "too-long");
         await step.reply(
           tooLong
@@ -75,9 +96,9 @@ export function publishConversation(deps: BotDeps) {
         );
       }
     };
-    const ru = await askText(t("publish-ask-ru", { topic: topicName }));
+    const ru = await askText(t("publish-ask-ru", { topic: topicName }), "ru");
     if (ru === undefined) return;
-    const kk = await askText(t("publish-ask-kk"));
+    const kk = await askText(t("publish-ask-kk"), "kk");
     if (kk === undefined) return;
 
     await ctx.reply(t("publish-preview"));

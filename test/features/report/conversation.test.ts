@@ -18,8 +18,8 @@ describe("report conversation: happy paths", () => {
     const harness = createTestBot({ redis, env, now });
     const user = harness.user({ id: 2001, language_code: "ru" });
     await user.send("/report");
-    expect(user.replies[0]?.text).toContain("8 коротких вопросов");
-    expect(user.last.text).toContain("Шаг 1 из 8");
+    expect(user.replies[0]?.text).toContain("несколько коротких вопросов");
+    expect(user.last.text).toContain("Шаг 1 из 10");
     expect(user.last.text).toContain("В каком регионе");
     expect(user.last.buttons).toHaveLength(21); // 17 oblasts + 3 cities + Cancel, no Back on the first step
     expect(user.last.buttons.slice(0, 2)).toEqual(["Абайская область", "Акмолинская область"]);
@@ -31,15 +31,30 @@ describe("report conversation: happy paths", () => {
     expect(user.replies.find((r) => r.method === "editMessageText")?.text).toContain(
       "✓ Павлодарская область",
     );
+    // The district step: the region's districts from the dictionary, then its towns, then "don't know".
+    expect(user.last.text).toContain("Шаг 2 из 10\nВ каком районе? (Павлодарская область)");
+    expect(user.last.buttons).toContain("Баянаульский район");
+    expect(user.last.buttons).toContain("г. Экибастуз");
+    expect(user.last.buttons.slice(-3)).toEqual(["Не знаю / нет в списке", "⬅ Назад", "✖ Отмена"]);
+    await user.press("Иртышский район");
     expect(user.last.text).toContain("Напишите название населённого пункта");
     expect(user.last.buttons).toEqual(["⬅ Назад", "✖ Отмена"]);
     await user.send("с. Иртышск");
+    // What was understood: the name without "с.", with its district and region.
+    expect(user.replies.find((r) => r.method === "editMessageText")?.text).toContain(
+      "✓ Понял так: Иртышск (Иртышский район, Павлодарская область)",
+    );
     expect(user.last.text).toContain("оператора");
     await user.press("Kcell");
     await user.press("Мобильный 4G");
     await user.press("Низкая скорость");
     expect(user.last.buttons).toContain("Не знаю");
     await user.send("1,5");
+    expect(user.last.text).toContain("Шаг 8 из 10\nЕсть скриншот замера");
+    await user.sendPhoto();
+    expect(user.replies.find((r) => r.method === "editMessageText")?.text).toContain(
+      "✓ 📷 Скриншот получен.",
+    );
     expect(user.last.text).toContain("геолокацию");
     const keyboard = user.last.payload.reply_markup as {
       keyboard: { text: string; request_location?: boolean }[][];
@@ -47,10 +62,12 @@ describe("report conversation: happy paths", () => {
     expect(keyboard.keyboard[0]?.[0]).toEqual({ text: "📍 Отправить геолокацию", request_location: true });
     await user.shareLocation(52.1, 76.9);
     expect(user.replies[0]?.text).toBe("📍 Геолокация получена.");
-    expect(user.replies[0]?.payload.reply_markup).toEqual({ remove_keyboard: true });
+    expect(user.replies[0]?.payload.reply_markup).toMatchObject({ is_persistent: true });
     await user.send("По вечерам почти не грузится");
     expect(user.last.text).toContain("Проверьте обращение");
+    expect(user.last.text).toContain("Район: Иртышский район");
     expect(user.last.text).toContain("Населённый пункт: с. Иртышск");
+    expect(user.last.text).toContain("Скриншот: приложен");
     expect(user.last.text).toContain("Скорость: 1,5 Мбит/с");
     expect(user.last.text).toContain("Геолокация: 52.10000, 76.90000");
     expect(user.last.buttons).toEqual(["✅ Отправить", "✏ Изменить", "✖ Отмена"]);
@@ -71,19 +88,25 @@ describe("report conversation: happy paths", () => {
 
     const moderator = sentTo(harness, -100123);
     expect(moderator).toHaveLength(1);
+    // The screenshot goes to the moderators under the report, by its file id.
+    const photo = harness.api.calls.find((c) => c.method === "sendPhoto");
+    expect(photo?.payload).toMatchObject({ chat_id: -100123, photo: "photo", caption: reference });
+    expect(await redis.hget(`report:${reference}`, "photo")).toBe("photo:photo");
+    expect(await redis.hget(`report:${reference}`, "district")).toBe("Иртышский район");
     expect(moderator[0]?.text).toContain(`📶 Обращение ${reference}`);
     expect(moderator[0]?.text).toContain("Оператор: Kcell");
+    expect(moderator[0]?.text).toContain("Район: Иртышский район");
     expect(moderator[0]?.text).toContain("Комментарий: По вечерам почти не грузится");
     expect(moderator[0]?.text).toContain("Статус: Новое");
     expect(await redis.exists("conv:2001")).toBe(0);
   });
 
-  it("takes a report in Kazakh, entered from the /start button, with skips and don't-knows", async () => {
+  it("takes a report in Kazakh, entered from the menu, with skips and don't-knows", async () => {
     const harness = createTestBot({ redis, env, now });
     const user = harness.user({ id: 2002, language_code: "kk" });
     await user.send("/start");
-    await user.press("Баяу интернет");
-    expect(user.last.text).toContain("Қадам 1/8");
+    await user.send("📶 Интернет нашар");
+    expect(user.last.text).toContain("Қадам 1/10");
     expect(user.last.text).toContain("қай өңірде");
     expect(user.last.buttons.slice(0, 3)).toEqual(["Абай облысы", "Ақмола облысы", "Ақтөбе облысы"]);
     await fillReport(user, {
@@ -97,7 +120,7 @@ describe("report conversation: happy paths", () => {
       comment: "Өткізіп жіберу",
     });
     expect(user.last.text).toContain("Өтінішті тексеріңіз");
-    expect(user.last.text).toContain("Жылдамдық: білмеймін");
+    expect(user.last.text).toContain("Жылдамдық: белгісіз");
     expect(user.last.text).toContain("Геолокация: көрсетілмеген");
     await user.press("Жіберу");
     expect(user.last.text).toContain("келісіміңіз");
@@ -128,7 +151,10 @@ describe("report conversation: happy paths", () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2004 });
     await user.send("/report");
     await user.send("павлодар");
-    expect(user.last.text).toContain("Шаг 2 из 8");
+    expect(user.last.text).toContain("Шаг 2 из 10");
+    // ...and a typed district, in either language or an old spelling.
+    await user.send("Лебяжинский район");
+    expect(user.last.text).toContain("Шаг 3 из 10");
   });
 });
 
@@ -137,30 +163,47 @@ describe("report conversation: back, edit, cancel", () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2010 });
     await user.send("/report");
     await user.press("Павлодарская");
+    await user.press("Иртышский район");
     await user.send("Иртышск");
     await user.press("Назад");
-    expect(user.last.text).toContain("Шаг 2 из 8");
+    expect(user.last.text).toContain("Шаг 3 из 10");
     expect(user.last.text).toContain("Сейчас: Иртышск");
     await user.press("Назад");
-    expect(user.last.text).toContain("Шаг 1 из 8");
+    expect(user.last.text).toContain("Шаг 2 из 10");
+    expect(user.last.text).toContain("Сейчас: Иртышский район");
+    await user.press("Назад");
+    expect(user.last.text).toContain("Шаг 1 из 10");
     expect(user.last.text).toContain("Сейчас: Павлодарская область");
     await user.press("Акмолинская");
+    // Answered again, the question shows the new answer only, not "Now: Павлодарская" above it.
+    const edited = user.replies.find((r) => r.method === "editMessageText")?.text ?? "";
+    expect(edited).toContain("✓ Акмолинская область");
+    expect(edited).not.toContain("Сейчас:");
+    // A new region: its own districts are asked, the old district is gone.
+    expect(user.last.text).toContain("Шаг 2 из 10");
+    expect(user.last.text).not.toContain("Сейчас:");
+    await user.press("Шортандинский район");
     await user.send("Шортанды");
-    expect(user.last.text).toContain("Шаг 3 из 8");
+    expect(user.last.text).toContain("Шаг 4 из 10");
   });
 
-  it("goes back from the location step and takes the reply keyboard away", async () => {
+  it("goes back from the location step and puts the main menu back", async () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2011 });
     await user.send("/report");
     await user.press("Павлодарская");
+    await user.press("Иртышский район");
     await user.send("Иртышск");
     await user.press("Kcell");
     await user.press("4G");
     await user.press("Низкая скорость");
     await user.send("3");
+    await user.press("Пропустить");
     await user.send("⬅ Назад");
-    expect(user.replies[0]?.payload.reply_markup).toEqual({ remove_keyboard: true });
-    expect(user.last.text).toContain("Шаг 6 из 8");
+    expect(user.replies[0]?.payload.reply_markup).toMatchObject({ is_persistent: true });
+    expect(user.last.text).toContain("Шаг 8 из 10");
+    expect(user.last.text).toContain("Сейчас: не указано");
+    await user.press("Назад");
+    expect(user.last.text).toContain("Шаг 7 из 10");
     expect(user.last.text).toContain("Сейчас: 3 Мбит/с");
   });
 
@@ -187,7 +230,7 @@ describe("report conversation: back, edit, cancel", () => {
     expect(user.last.text).toContain("Проверьте обращение");
   });
 
-  it("cancels with the button at any step, removing the reply keyboard", async () => {
+  it("cancels with the button at any step, putting the main menu back", async () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2013 });
     await user.send("/report");
     await user.press("Отмена");
@@ -196,6 +239,7 @@ describe("report conversation: back, edit, cancel", () => {
 
     await user.send("/report");
     await user.press("Павлодарская");
+    await user.press("Иртышский район");
     await user.send("Иртышск");
     await user.press("Kcell");
     await user.press("4G");
@@ -203,7 +247,7 @@ describe("report conversation: back, edit, cancel", () => {
     await user.send("3");
     await user.send("✖ Отмена");
     expect(user.last.text).toContain("Обращение отменено");
-    expect(user.last.payload.reply_markup).toEqual({ remove_keyboard: true });
+    expect(user.last.payload.reply_markup).toMatchObject({ is_persistent: true });
     // After the end, text is a question for the ask feature again, not an answer.
     await user.send("Иртышск");
     expect(user.replies.some((r) => r.text.includes("Обращение"))).toBe(false);
@@ -224,6 +268,7 @@ describe("report conversation: back, edit, cancel", () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2015 });
     await user.send("/report");
     await user.press("Павлодарская");
+    await user.press("Иртышский район");
     await user.send("/cancel");
     expect(user.last.text).toContain("Обращение отменено");
     expect(await redis.exists("conv:2015")).toBe(0);
@@ -237,48 +282,64 @@ describe("report conversation: invalid input never breaks it", () => {
     await user.sendSticker();
     expect(user.replies.filter((r) => r.method === "sendMessage")).toHaveLength(1);
     expect(user.last.text).toContain("выберите вариант кнопкой");
-    expect(user.last.text).toContain("Шаг 1 из 8");
+    expect(user.last.text).toContain("Шаг 1 из 10");
     await user.send("Марс");
     expect(user.last.text).toContain("выберите вариант кнопкой");
     await user.send("/report");
     expect(user.last.text).toContain("Сейчас заполняется обращение");
-    expect(user.last.text).toContain("Шаг 1 из 8");
+    expect(user.last.text).toContain("Шаг 1 из 10");
     await user.press("Павлодарская");
+    await user.press("Иртышский район");
 
     await user.sendPhoto();
     expect(user.last.text).toContain("ответьте текстом");
-    expect(user.last.text).toContain("Шаг 2 из 8");
+    expect(user.last.text).toContain("Шаг 3 из 10");
     for (const bad of ["И", "x".repeat(81), "Иртышск 🚀", "https://t.me/x", "12"]) {
       await user.send(bad);
       expect(user.last.text, bad).toContain("Это не похоже на название");
-      expect(user.last.text).toContain("Шаг 2 из 8");
+      expect(user.last.text).toContain("Шаг 3 из 10");
     }
     await user.send("Жана-Аул");
     await user.sendSticker();
-    expect(user.last.text).toContain("Шаг 3 из 8");
+    expect(user.last.text).toContain("Шаг 4 из 10");
     await user.press("Kcell");
     await user.press("4G");
     await user.press("Низкая скорость");
 
-    for (const bad of ["10001", "-1", "быстро", "1,2,3"]) {
-      await user.send(bad);
-      expect(user.last.text, bad).toContain("Не удалось понять скорость");
-      expect(user.last.text).toContain("Шаг 6 из 8");
+    for (const [bad, hint] of [
+      ["10001", "Такой скорости не бывает"],
+      ["-1", "не может быть меньше нуля"],
+      ["быстро", "Не удалось понять скорость"],
+      ["1,2,3", "Не удалось понять скорость"],
+    ]) {
+      await user.send(bad as string);
+      expect(user.last.text, bad).toContain(hint);
+      expect(user.last.text).toContain("Шаг 7 из 10");
     }
     await user.send("10000");
+    // The screenshot step: text, a non-image file and a voice message get a hint.
+    await user.send("вот");
+    expect(user.last.text).toContain("Пришлите скриншот как фото");
+    expect(user.last.text).toContain("Шаг 8 из 10");
+    await user.sendDocument("application/pdf");
+    expect(user.last.text).toContain("Этот файл не картинка");
+    await user.sendVoice();
+    expect(user.last.text).toContain("Голосовые сообщения я не слушаю");
+    expect(user.last.text).toContain("Шаг 8 из 10");
+    await user.sendDocument("image/png");
     await user.shareLocation(55.75, 37.62); // Moscow
     expect(user.last.text).toContain("за пределами Казахстана");
-    expect(user.last.text).toContain("Шаг 7 из 8");
+    expect(user.last.text).toContain("Шаг 9 из 10");
     await user.send("здесь");
     expect(user.last.text).toContain("Нажмите кнопку «📍 Отправить геолокацию»");
     await user.sendSticker();
-    expect(user.last.text).toContain("Шаг 7 из 8");
+    expect(user.last.text).toContain("Шаг 9 из 10");
     await user.shareLocation(43.24, 76.95);
     await user.shareLocation(43.24, 76.95);
     expect(user.last.text).toContain("Геолокация здесь не нужна");
     await user.send("ж".repeat(501));
     expect(user.last.text).toContain("501 символов");
-    expect(user.last.text).toContain("Шаг 8 из 8");
+    expect(user.last.text).toContain("Шаг 10 из 10");
     await user.send("ж".repeat(500));
     expect(user.last.text).toContain("Проверьте обращение");
     expect(user.last.text).toContain("Скорость: 10000 Мбит/с");
@@ -290,10 +351,11 @@ describe("report conversation: invalid input never breaks it", () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2021 });
     await user.send("/report");
     await user.press("Павлодарская");
+    await user.press("Иртышский район");
     // The region keyboard was taken off its message; a client that still shows it sends this:
     await user.press("Акмолинская");
     expect(user.notices.at(-1)).toBe("Эта кнопка относится к другому вопросу.");
-    expect(user.last.text).toContain("Шаг 2 из 8");
+    expect(user.last.text).toContain("Шаг 3 из 10");
     await user.send("Иртышск");
     await user.press("Отмена");
     await user.press("Kcell");
@@ -306,16 +368,18 @@ describe("report conversation: state in Redis", () => {
     const first = createTestBot({ redis, env, now }).user({ id: 2030 });
     await first.send("/report");
     await first.press("Павлодарская");
+    await first.press("Иртышский район");
     await first.send("Иртышск");
     await first.press("Kcell");
-    expect(first.last.text).toContain("Шаг 4 из 8");
+    expect(first.last.text).toContain("Шаг 5 из 10");
 
     const restarted = createTestBot({ redis, env, now });
     const user = restarted.user({ id: 2030 });
     await pressData(restarted, user, "rep:connection:mobile-4g");
-    expect(user.last.text).toContain("Шаг 5 из 8");
+    expect(user.last.text).toContain("Шаг 6 из 10");
     await user.press("Низкая скорость");
     await user.send("2");
+    await user.press("Пропустить");
     await user.shareLocation(52.1, 76.9);
     await user.press("Пропустить");
     expect(user.last.text).toContain("Населённый пункт: Иртышск");
@@ -327,6 +391,7 @@ describe("report conversation: state in Redis", () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2031 });
     await user.send("/report");
     await user.press("Павлодарская");
+    await user.press("Иртышский район");
     const state = JSON.parse((await redis.get("conv:2031")) ?? "{}") as { version: [number, string] };
     state.version[1] = "0-old";
     await redis.set("conv:2031", JSON.stringify(state));
@@ -335,22 +400,23 @@ describe("report conversation: state in Redis", () => {
     expect(user.replies[0]?.text).toContain("Бот обновился");
     expect(await redis.exists("conv:2031")).toBe(0);
     await user.send("/report");
-    expect(user.last.text).toContain("Шаг 1 из 8");
+    expect(user.last.text).toContain("Шаг 1 из 10");
   });
 
   it("ends a conversation idle for 24 hours and says so on the next message", async () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2032 });
     await user.send("/report");
     await user.press("Павлодарская");
+    await user.press("Иртышский район");
     expect(await redis.ttl("conv:2032")).toBeGreaterThan(CONVERSATION_TTL_SECONDS - 60);
     expect(await redis.ttl("conv:2032:alive")).toBeGreaterThan(CONVERSATION_TTL_SECONDS);
     await redis.del("conv:2032"); // what Redis does after 24 idle hours; the marker outlives it
 
     await user.send("Иртышск");
     expect(user.replies[0]?.text).toContain("прошло больше суток");
-    expect(user.replies.some((r) => r.text.includes("Шаг 3 из 8"))).toBe(false);
+    expect(user.replies.some((r) => r.text.includes("Шаг 4 из 10"))).toBe(false);
     await user.send("/report");
-    expect(user.last.text).toContain("Шаг 1 из 8");
+    expect(user.last.text).toContain("Шаг 1 из 10");
   });
 });
 
@@ -417,10 +483,11 @@ describe("report conversation: language", () => {
     const user = createTestBot({ redis, env, now }).user({ id: 2050, language_code: "ru" });
     await user.send("/report");
     await user.press("Павлодарская");
+    await user.press("Иртышский район");
     await user.send("/language");
     await user.press("Қазақша");
     await user.send("Ертіс");
-    expect(user.last.text).toContain("Қадам 3/8");
+    expect(user.last.text).toContain("Қадам 4/10");
     expect(user.last.buttons).toContain("⬅ Артқа");
   });
 
@@ -431,7 +498,7 @@ describe("report conversation: language", () => {
     await user.press("Павлодарская");
     const edited = user.replies.find((r) => r.method === "editMessageText");
     expect(edited?.text).toBe(
-      "Шаг 1 из 8\nВ каком регионе находится ваш населённый пункт?\n\n✓ Павлодарская область",
+      "Шаг 1 из 10\nВ каком регионе находится ваш населённый пункт?\n\n✓ Павлодарская область",
     );
   });
 });
@@ -460,17 +527,118 @@ describe("report conversation: Telegram failures", () => {
       env,
       now,
       answer: (call) =>
-        call.method === "sendMessage" && String(call.payload.text).startsWith("Шаг 2 из 8") && failures-- > 0
+        call.method === "sendMessage" && String(call.payload.text).startsWith("Шаг 3 из 10") && failures-- > 0
           ? { ok: false, error_code: 500, description: "Internal Server Error" }
           : undefined,
     });
     const user = harness.user({ id: 2070 });
     await user.send("/report");
     await user.press("Павлодарская");
+    await user.press("Иртышский район");
     expect(user.replies.every((r) => !r.text.includes("Извините"))).toBe(true);
     await user.sendSticker();
-    expect(user.last.text).toContain("Шаг 2 из 8");
+    expect(user.last.text).toContain("Шаг 3 из 10");
     await user.send("Иртышск");
-    expect(user.last.text).toContain("Шаг 3 из 8");
+    expect(user.last.text).toContain("Шаг 4 из 10");
+  });
+});
+
+describe("report conversation: what people actually type", () => {
+  it("takes the village with its district, shows what was understood, and groups spellings of it", async () => {
+    const harness = createTestBot({ redis, env, now });
+    const spellings = [
+      "село Шакат, Баянаульский район",
+      "Шакат",
+      "с. ШАКАТ",
+      "Шақат ауылы",
+      "пос. Шакат (Баянаульского района)",
+    ];
+    for (const [i, settlement] of spellings.entries()) {
+      const user = harness.user({ id: 2100 + i, language_code: i === 3 ? "kk" : "ru" });
+      await user.send("/report");
+      await user.press(i === 3 ? "Павлодар облысы" : "Павлодарская");
+      await user.press(i === 3 ? "Баянауыл ауданы" : "Баянаульский район");
+      await user.send(settlement);
+      const understood = user.replies.find((r) => r.method === "editMessageText")?.text ?? "";
+      expect(understood).toContain(
+        i === 3
+          ? "✓ Түсінгенім: Шақат (Баянауыл ауданы, Павлодар облысы)"
+          : "✓ Понял так: Шакат (Баянаульский район, Павлодарская область)",
+      );
+      await user.press("Kcell");
+      await user.press("4G");
+      await user.press(/Низкая скорость|Жылдамдық төмен/);
+      await user.send("1");
+      await user.press(/^(Пропустить|Өткізіп жіберу)$/);
+      await user.send(i === 3 ? "Өткізіп жіберу" : "Пропустить");
+      await user.press(/^(Пропустить|Өткізіп жіберу)$/);
+      await user.press(/Отправить|Жіберу/);
+      await user.press(/согласие|Келісемін/);
+    }
+    const summaries = sentTo(harness, -100123).filter((m) => m.text.startsWith("⚠"));
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]?.text).toContain("5 обращений");
+  });
+
+  it.each([
+    ["ru", "512 кбит/с", "512 кбит/с"],
+    ["ru", "полтора мегабита", "1,5 Мбит/с"],
+    ["ru", "меньше мегабита", "меньше 1 Мбит/с (записываю как 500 кбит/с)"],
+    ["kk", "бір мегабиттен аз", "1 Мбит/с-тан аз (500 кбит/с деп жазамын)"],
+    ["ru", "0.8 Мбит/с", "800 кбит/с"],
+    ["kk", "бір жарым", "1,5 Мбит/с"],
+    ["kk", "256 кбит/с", "256 кбит/с"],
+    ["kk", "екі жарым мегабит", "2,5 Мбит/с"],
+  ])("reads the speed (%s) %s as %s and says so", async (lang, typed, shown) => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2110, language_code: lang });
+    await user.send("/report");
+    await user.press(lang === "kk" ? "Ұлытау облысы" : "Улытауская");
+    await user.press(/^(Не знаю|Білмеймін) \//);
+    await user.send("Жезды");
+    await user.press("Kcell");
+    await user.press("ADSL");
+    await user.press(lang === "kk" ? "Жылдамдық төмен" : "Низкая скорость");
+    await user.send(typed);
+    const understood = user.replies.find((r) => r.method === "editMessageText")?.text ?? "";
+    expect(understood).toContain(`${lang === "kk" ? "Түсінгенім" : "Понял так"}: ${shown}`);
+    expect(user.last.text).toContain(lang === "kk" ? "скриншот бар ма" : "Есть скриншот");
+    await user.send("/cancel");
+  });
+
+  it("says clearly when a speed is out of range, in Kazakh too", async () => {
+    const user = createTestBot({ redis, env, now }).user({ id: 2111, language_code: "kk" });
+    await user.send("/report");
+    await user.press("Ұлытау облысы");
+    await user.press("Білмеймін /");
+    await user.send("Жезді");
+    await user.press("Kcell");
+    await user.press("ADSL");
+    await user.press("Жылдамдық төмен");
+    await user.send("512000");
+    expect(user.last.text).toContain("Мұндай жылдамдық болмайды");
+    expect(user.last.text).toContain("Қадам 7/10");
+  });
+
+  it("takes a screenshot sent as an image file and shows it to the moderators as a file", async () => {
+    const harness = createTestBot({ redis, env, now });
+    const user = harness.user({ id: 2112 });
+    await user.send("/report");
+    await user.press("Павлодарская");
+    await user.press("Не знаю /");
+    await user.send("Майкаин");
+    await user.press("Kcell");
+    await user.press("4G");
+    await user.press("Низкая скорость");
+    await user.send("2");
+    await user.sendDocument("image/jpeg");
+    await user.send("Пропустить");
+    await user.press("Пропустить");
+    expect(user.last.text).toContain("Район: неизвестно");
+    expect(user.last.text).toContain("Скриншот: приложен");
+    await user.press("Отправить");
+    await user.press("согласие");
+    const reference = /R-\d{4}-\d{6}/.exec(user.last.text)?.[0];
+    const document = harness.api.calls.find((c) => c.method === "sendDocument");
+    expect(document?.payload).toMatchObject({ chat_id: -100123, document: "document", caption: reference });
   });
 });

@@ -4,12 +4,16 @@ import type { TestBot, TestUser } from "../../support/chat.js";
 /** Answers for a whole report; each is pressed (buttons) or sent (text) as a user would. */
 export interface Answers {
   region: string;
+  /** The district button's label; "don't know" when not given (and nothing when the region has none). */
+  district?: string;
   settlement: string;
   operator: string;
   connection: string;
   problem: string;
   /** A number typed, or the "don't know" button's label. */
   speed: string;
+  /** "photo" sends a screenshot; anything else (or nothing) presses Skip. */
+  photo?: string;
   /** Coordinates shared, or the skip label. */
   location: [number, number] | string;
   /** Text typed, or the skip label. */
@@ -36,11 +40,15 @@ const answer = (user: TestUser, label: string) => {
 /** Drives the conversation from the first question to the summary. */
 export async function fillReport(user: TestUser, answers: Answers = RU_ANSWERS): Promise<void> {
   await user.press(answers.region);
+  if (/В каком районе|Қай ауданда/.test(user.last.text))
+    await user.press(answers.district ?? /^(Не знаю|Білмеймін) \//);
   await user.send(answers.settlement);
   await user.press(answers.operator);
   await user.press(answers.connection);
   await user.press(answers.problem);
   await answer(user, answers.speed);
+  if (answers.photo === "photo") await user.sendPhoto();
+  else await user.press(/^(Пропустить|Өткізіп жіберу)$/);
   if (Array.isArray(answers.location)) await user.shareLocation(...answers.location);
   else await user.send(answers.location);
   await answer(user, answers.comment);

@@ -40,7 +40,12 @@ describe("moderation", () => {
     const buttons = (
       notice.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
     ).inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(["✅ Принято", "🛠 Решено", "⛔ Отклонено"]);
+    expect(buttons.map((b) => b.text)).toEqual([
+      "✅ Принято",
+      "🛠 Решено",
+      "💬 Ответить заявителю",
+      "⛔ Отклонить с причиной",
+    ]);
 
     // Somebody who is not an admin: refused, nothing changes, the reporter hears nothing.
     const accepted = buttons[0]?.callback_data ?? "";
@@ -70,7 +75,7 @@ describe("moderation", () => {
     expect(edited?.payload.reply_markup).toBeDefined();
     const told = reporter.all.slice(before);
     expect(told).toHaveLength(1);
-    expect(told[0]?.text).toBe(`${reference} өтінішіңіздің (с. Иртышск) күйі өзгерді: Қабылданды.`);
+    expect(told[0]?.text).toBe(`с. Иртышск бойынша ${reference} өтінішіңіздің күйі өзгерді: Жұмысқа алынды.`);
 
     // The same status again changes nothing and tells nobody.
     await pressInChat(harness, admin, MOD_CHAT, notice, accepted);

@@ -101,12 +101,12 @@ describe("/publish", () => {
         "Отправить новость по теме «5G и мобильная связь»? Подписчиков: 3.",
       ]);
       expect(preview[1]?.buttons).toEqual(["🔕 Отписаться от этой темы"]);
-      expect(preview[2]?.buttons).toEqual(["🔕 Бұл тақырыптан бас тарту"]);
+      expect(preview[2]?.buttons).toEqual(["🔕 Бұл тақырыпқа жазылымды тоқтату"]);
       await admin.press("Отправить");
       expect(admin.last.text).toContain("Рассылка по теме «5G и мобильная связь»: готовится");
       expect(admin.last.buttons).toEqual(["🔄 Обновить", "⛔ Остановить рассылку"]);
 
-      const [stored] = await listAnnouncements(redis);
+      const stored = (await listAnnouncements(redis)).find((a) => a.topic === "mobile");
       expect(stored).toMatchObject({ topic: "mobile", ru: "Оператор запустил 5G в Шымкенте." });
       const id = stored?.id ?? "";
       await until(async () => (await getBroadcast(redis, id))?.status === "done");
@@ -130,17 +130,25 @@ describe("/publish", () => {
 
       await admin.send("/broadcasts");
       expect(admin.last.text).toContain("завершена");
+      // When and by whom, in the one date format, above the topic and progress.
+      expect(admin.last.text).toMatch(
+        /^📅 \d\d\.\d\d\.\d{4} \d\d:\d\d · автор: ID 1\nРассылка по теме «5G и мобильная связь»/,
+      );
 
       // Stored with its date and topic, it comes back into the knowledge after a restart.
       const added: Announcement[] = [];
       const knowledge = { addAnnouncement: (a: Announcement) => added.push(a) } as unknown as Knowledge;
-      expect(await loadAnnouncements({ redis, knowledge, logger: harness.deps.logger })).toBe(1);
-      expect(added[0]).toMatchObject({
+      // Other tests of this file may have published before this one (shuffled order).
+      expect(
+        await loadAnnouncements({ redis, knowledge, logger: harness.deps.logger }),
+      ).toBeGreaterThanOrEqual(1);
+      const reloaded = added.find((a) => a.id === id);
+      expect(reloaded).toMatchObject({
         id,
         topic: "mobile",
         kk: "Оператор Шымкентте 5G желісін іске қосты.",
       });
-      expect(Number.isNaN(Date.parse(added[0]?.date ?? ""))).toBe(false);
+      expect(Number.isNaN(Date.parse(reloaded?.date ?? ""))).toBe(false);
     } finally {
       await delivery.stop();
     }
@@ -180,6 +188,36 @@ describe("/publish", () => {
     } finally {
       await delivery.stop();
     }
+  });
+
+  it("warns when a text is not in the language it claims, and asks again (Russian admin)", async () => {
+    const admin = createTestBot({ redis, env: { ADMIN_IDS: "6" } }).user({ id: 6 });
+    await admin.send("/publish");
+    await admin.press("DigitEL");
+    await admin.send("Ауылдарға интернет жүргізу жобасы басталды.");
+    expect(admin.last.text).toBe(
+      "Похоже, это казахский текст, а здесь нужна русская версия. Пришлите текст на русском языке или отмените публикацию: /cancel",
+    );
+    await admin.send("Начался проект по подключению сёл к интернету.");
+    expect(admin.last.text).toContain("на казахском языке");
+    // The Russian text again, as the Kazakh version: the mistake from the field.
+    await admin.send("Начался проект по подключению сёл к интернету.");
+    expect(admin.last.text).toContain("здесь нужна казахская версия");
+    await admin.send("Ауылдарға интернет жүргізу жобасы басталды.");
+    expect(admin.replies[0]?.text).toBe("Так подписчики увидят новость — ниже обе версии:");
+    await admin.send("/cancel");
+  });
+
+  it("warns about a wrong-language text in Kazakh for a Kazakh-speaking admin", async () => {
+    const admin = createTestBot({ redis, env: { ADMIN_IDS: "7" } }).user({ id: 7, language_code: "kk" });
+    await admin.send("/publish");
+    await admin.press("DigitEL");
+    await admin.send("Начался проект по подключению сёл к интернету.");
+    await admin.send("Начался проект по подключению сёл к интернету.");
+    expect(admin.last.text).toBe(
+      "Бұл орысша мәтін сияқты, ал мұнда қазақша нұсқасы керек. Мәтінді қазақша жіберіңіз немесе жарияланымды тоқтатыңыз: /cancel",
+    );
+    await admin.send("/cancel");
   });
 
   it("without delivery (no queue on this Redis) it stores the update and says it cannot send", async () => {

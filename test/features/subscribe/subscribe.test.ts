@@ -35,11 +35,11 @@ describe("/subscribe menu", () => {
     expect(user.last.text).toBe("Вы подписаны на: Спутниковый интернет. Отписаться от всего — /unsubscribe.");
   });
 
-  it("opens from the /start button, in Kazakh, and keeps the subscriber's language", async () => {
+  it("opens from the menu, in Kazakh, and keeps the subscriber's language", async () => {
     const harness = createTestBot({ redis });
     const user = harness.user({ id: 202, language_code: "kk" });
     await user.send("/start");
-    await user.press("Жаңалықтарға жазылу");
+    await user.send("🔔 Жазылымдар");
     expect(user.last.text).toContain("тақырыптарды таңдаңыз");
     expect(user.last.buttons).toContain("▫️ 5G және ұялы байланыс");
     await user.press("5G");
