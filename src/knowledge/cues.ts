@@ -11,7 +11,7 @@ export type Asked = "number" | "date" | "person" | "place" | "money";
 const ASKED: Record<Exclude<Asked, "money">, RegExp> = {
   number: /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*|нешінші|нешинши)$/u,
   date: /^(когда|қашан|кашан|қашаннан|кашаннан)$/u,
-  person: /^(кто|кем|кім|ким|кімге|кимге|кімнің)$/u,
+  person: /^(кто|кем|кім\p{L}*|ким|ким(ге|нин|ди|дер\p{L}*))$/u,
   place: /^(где|қайда|кайда|қай жерде)$/u,
 };
 const ASKED_ENTRIES = Object.entries(ASKED) as [Asked, RegExp][];

@@ -118,6 +118,18 @@ describe("dictionary", () => {
   });
 });
 
+describe("question words", () => {
+  const surfaces = (text: string, lang: "ru" | "kk") => analyze(text, lang, lexicon).map((u) => u.surface);
+  it("drop a Kazakh question word in a case form or typed without Kazakh letters", () => {
+    expect(surfaces("Мектептер қаншаға көбейді", "kk")).toEqual(["мектептер", "көбейді"]);
+    expect(surfaces("мектеп нешинши орында", "kk")).toEqual(["мектеп", "орында"]);
+    expect(surfaces("кімдерге ауыл", "kk")).toEqual(["ауыл"]);
+  });
+  it("drop Russian pronoun forms that only say how a question is put", () => {
+    expect(surfaces("с какими операторами и чьим решением", "ru")).toEqual(["операторами", "решением"]);
+  });
+});
+
 describe("cues", () => {
   it("tell a complaint about one's own connection from a question about the internet", () => {
     expect(isComplaint("у нас в ауле интернет не работает")).toBe(true);
@@ -130,6 +142,7 @@ describe("cues", () => {
     expect([...askedKinds("Сколько сел подключат?")]).toEqual(["number"]);
     expect([...askedKinds("В каком году подписали договор?")]).toEqual(["date"]);
     expect([...askedKinds("Кім басқарды?")]).toEqual(["person"]);
+    expect([...askedKinds("Отырыста кімдер баяндады?")]).toEqual(["person"]);
     expect(askedAction("Как получить паспорт?")).toBe("получить");
     expect(askedAction("Ауылда интернетті қалай қосуға болады?")).toBe("қосуға");
     expect(askedAction("Сколько сел?")).toBeUndefined();

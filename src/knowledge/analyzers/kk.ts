@@ -44,6 +44,16 @@ export const KK_STOPWORDS_FOLDED: ReadonlySet<string> = new Set([
   ...[...KK_STOPWORDS].map(foldKk),
 ]);
 
+/**
+ * Question words, whose case forms ("қаншаға", "кімге", "нешеуі") are question words too: a
+ * Kazakh token whose stem is one of these (or its form typed without Kazakh letters) is dropped.
+ */
+export const KK_QUESTION_STEMS: ReadonlySet<string> = new Set(
+  `қашан қанша қандай қалай қайда қай кім не неше нешеу нешінші қайсы неліктен`
+    .split(/\s+/)
+    .flatMap((w) => [w, foldKk(w)]),
+);
+
 /** Words left exactly as they are (short roots, question words, frequent stems a rule would break). */
 const PROTECTED: ReadonlySet<string> = new Set(
   `ел іс су жыл сан қала ауыл ауа қашан қанша қандай қалай неше нешінші туралы бойынша мекен
