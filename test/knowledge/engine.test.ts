@@ -114,6 +114,12 @@ describe("a document in two languages", () => {
 });
 
 describe("across languages", () => {
+  it("reads Kazakh typed without Kazakh letters as Kazakh when the Kazakh texts know it folded", () => {
+    const kb = base(VILLAGES_2019, VILLAGES_2025);
+    expect(kb.detectLanguage("жумысты жургизеди", "ru")).toBe("kk");
+    expect(kb.detectLanguage("работы ведет", "kk")).toBe("ru");
+  });
+
   it("quotes a sentence that exists only in the other language, through the dictionary", () => {
     const kb = base(SATELLITE);
     const reply = answer(kb.ask("Қанша мектеп спутниктік интернет алады?", { now: NOW }));
