@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, headOf, Lexicon, sameFamily } from "../../src/knowledge/analyze.js";
 import { cleanDocument } from "../../src/knowledge/clean.js";
-import { askedAction, askedKinds, isComplaint } from "../../src/knowledge/cues.js";
+import { askedAction, askedKinds, askedRole, isComplaint } from "../../src/knowledge/cues.js";
 import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dictionary.js";
 import { indexDocument } from "../../src/knowledge/documents.js";
 import { renderReply, type Translate } from "../../src/knowledge/render.js";
@@ -143,6 +143,8 @@ describe("cues", () => {
     expect([...askedKinds("В каком году подписали договор?")]).toEqual(["date"]);
     expect([...askedKinds("Кім басқарды?")]).toEqual(["person"]);
     expect([...askedKinds("Отырыста кімдер баяндады?")]).toEqual(["person"]);
+    expect(askedRole("кто пресс-секретарь президента", "ru")).toBe("секретарь");
+    expect(askedRole("президенттің баспасөз хатшысы кім", "kk")).toBe("хатшысы");
     expect(askedAction("Как получить паспорт?")).toBe("получить");
     expect(askedAction("Ауылда интернетті қалай қосуға болады?")).toBe("қосуға");
     expect(askedAction("Сколько сел?")).toBeUndefined();
