@@ -16,7 +16,7 @@ export interface Policy {
   /** Rank bonus for a passage early in its document (a subject is introduced before it is detailed), times 1 - position. */
   positionBonus: number;
   /** Weight of a question term no document knows, as a multiple of the rarest known term's weight. */
-  unknownWeight: 1.3;
+  unknownWeight: number;
   /** Weight of a verb-, adverb- or function-shaped word, as a multiple of its own weight. */
   functionWordWeight: number;
   /** Weight of a known verb-shaped word: it says how, rarely what about (missing it must not sink an answer). */
@@ -54,7 +54,7 @@ export const POLICY: Policy = {
   keyWaiver: 3,
   partCredit: 0.7,
   positionBonus: 0.03,
-  unknownWeight: 1.3,
+  unknownWeight: 1.1,
   functionWordWeight: 0.3,
   modifierWeight: 0.4,
   knownVerbWeight: 0.6,
