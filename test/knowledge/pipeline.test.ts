@@ -124,6 +124,7 @@ describe("question words", () => {
     expect(surfaces("Мектептер қаншаға көбейді", "kk")).toEqual(["мектептер", "көбейді"]);
     expect(surfaces("мектеп нешинши орында", "kk")).toEqual(["мектеп", "орында"]);
     expect(surfaces("кімдерге ауыл", "kk")).toEqual(["ауыл"]);
+    expect(surfaces("мектеп арқасында тағы", "kk")).toEqual(["мектеп"]);
   });
   it("drop Russian pronoun forms that only say how a question is put", () => {
     expect(surfaces("с какими операторами и чьим решением", "ru")).toEqual(["операторами", "решением"]);
