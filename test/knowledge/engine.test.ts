@@ -129,6 +129,25 @@ describe("across languages", () => {
   });
 });
 
+describe("a subject named by the sentence before", () => {
+  const FIVE_G: Document = {
+    id: "five-g",
+    texts: {
+      ru: "Связь нового поколения\n\nОператоры успешно протестировали 5G в крупных городах. Коммерческий запуск запланирован на 2027 год.",
+    },
+    outlet: "Example.kz",
+    date: "2026-01-10",
+    kind: "added",
+  };
+  it("answers when-questions from the sentence that holds the date", () => {
+    const reply = answer(base(FIVE_G, SATELLITE).ask("Когда будет 5G?", { now: NOW }));
+    expect(reply.text).toContain("2027");
+  });
+  it("does not answer how-many questions that way", () => {
+    expect(base(FIVE_G, SATELLITE).ask("Сколько стоит 5G?", { now: NOW }).kind).toBe("none");
+  });
+});
+
 describe("freshness", () => {
   it("prefers the newer source that answers the same question, dates an old fact", () => {
     const both = answer(

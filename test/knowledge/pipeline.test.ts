@@ -128,7 +128,11 @@ describe("question words", () => {
   });
   it("drop Russian pronoun forms that only say how a question is put", () => {
     expect(surfaces("с какими операторами и чьим решением", "ru")).toEqual(["операторами", "решением"]);
-    expect(surfaces("каких сел стало больше, хотели подключить", "ru")).toEqual(["сел", "больше", "подключить"]);
+    expect(surfaces("каких сел стало больше, хотели подключить", "ru")).toEqual([
+      "сел",
+      "больше",
+      "подключить",
+    ]);
   });
 });
 
