@@ -92,7 +92,10 @@ async function serve(config: Config, token: string): Promise<void> {
       method === "getUpdates" ? prev(method, payload, signal) : retry(prev, method, payload, signal),
     );
     await bot.init();
-    await registerCommands(bot.api, deps.i18n, logger);
+    // Three setMyCommands round trips to Telegram: the menu need not be in place before polling.
+    registerCommands(bot.api, deps.i18n, logger).catch((error: unknown) =>
+      logger.warn({ err: error }, "the command menu was not registered"),
+    );
     stopWatching = await watchAnnouncements(deps);
     // Every update this process handles is followed, so shutdown can wait for it.
     const handleUpdate = bot.handleUpdate.bind(bot);

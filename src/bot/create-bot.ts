@@ -12,9 +12,15 @@ import { reportFeature } from "../features/report/index.js";
 import { startFeature } from "../features/start.js";
 import { subscribeFeature } from "../features/subscribe/index.js";
 import { unhandledFeature } from "../features/unhandled.js";
-import { conversationStorage, type DroppedConversation, sessionStorage } from "../storage/session.js";
+import {
+  conversationKeys,
+  conversationStorage,
+  type DroppedConversation,
+  sessionStorage,
+} from "../storage/session.js";
 import type { BotContext, BotDeps, SessionData } from "./context.js";
 import { type Language, languageFromCode } from "./i18n.js";
+import { UpdatePrefetch } from "./prefetch.js";
 
 /**
  * The version of the conversations' code. Bump it whenever a conversation's steps change: users in
@@ -42,6 +48,13 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     ...(options.client ? { client: options.client } : {}),
   });
   const { logger } = deps;
+  const timeFrame = options.rateLimit?.timeFrameMs ?? 10_000;
+  const prefetch = new UpdatePrefetch(deps.redis, {
+    session: (chatId) => `session:${chatId}`,
+    conversation: conversationKeys,
+    rateLimit: (userId) => `ratelimit${userId}`,
+    rateLimitMs: timeFrame,
+  });
 
   // One update of a chat at a time, also under the concurrent runner.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
@@ -68,20 +81,23 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
         await next();
         logger.debug({ update_id: ctx.update.update_id, ms: performance.now() - started }, "update handled");
       },
+      // Session, conversation, rate-limit counter and delivery language in one round trip.
+      prefetch.middleware,
       session<SessionData, BotContext>({
         initial: () => ({}),
         getSessionKey: (ctx) => (ctx.chatId === undefined ? undefined : `session:${ctx.chatId}`),
-        storage: sessionStorage<SessionData>(deps.redis),
+        storage: prefetch.sessionStorage(sessionStorage<SessionData>(deps.redis)),
       }),
       deps.i18n,
       async (ctx, next) => {
         ctx.lang = (await ctx.i18n.getLocale()) as Language;
         await next();
       },
-      limit<BotContext, BotDeps["redis"]>({
+      limit<BotContext, UpdatePrefetch["rateLimitClient"]>({
         limit: options.rateLimit?.limit ?? 12,
-        timeFrame: options.rateLimit?.timeFrameMs ?? 10_000,
-        storageClient: deps.redis,
+        timeFrame,
+        storageClient: prefetch.rateLimitClient,
+        keyGenerator: prefetch.rateLimitKey,
         keyPrefix: "ratelimit",
         onLimitExceeded: async (ctx) => {
           if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited") });
@@ -95,6 +111,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
           (ctx, why) => {
             dropped.set(ctx, why);
           },
+          (ctx) => prefetch.conversation(ctx),
         ),
       }),
       async (ctx, next) => {
@@ -107,7 +124,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       languageFeature,
       privacyFeature(deps),
       reportFeature(deps),
-      subscribeFeature(deps),
+      subscribeFeature(deps, (ctx) => prefetch.subscriberLanguage(ctx)),
       askFeature(deps),
       membershipFeature(deps),
       unhandledFeature,

@@ -92,7 +92,13 @@ function bullConnection(redis: Redis): Redis {
       redisOptions: { ...cluster.options.redisOptions, maxRetriesPerRequest: null },
     }) as unknown as Redis;
   }
-  return redis.duplicate({ keyPrefix: "", maxRetriesPerRequest: null, lazyConnect: false });
+  // Nor the bot client's auto-pipelining: BullMQ batches its own commands.
+  return redis.duplicate({
+    keyPrefix: "",
+    maxRetriesPerRequest: null,
+    lazyConnect: false,
+    enableAutoPipelining: false,
+  });
 }
 
 /**

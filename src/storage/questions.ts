@@ -18,17 +18,39 @@ const GAP_DAYS = 30;
 const GAPS_KEPT_PER_DAY = 500;
 const FEEDBACK_KEPT = 10_000;
 
+/** KEYS: the sequence, the question key prefix; ARGV: the question JSON, its TTL. Returns the id. */
+const SAVE_SCRIPT = `
+local n = redis.call('INCR', KEYS[1])
+local digits = '0123456789abcdefghijklmnopqrstuvwxyz'
+local id = ''
+repeat
+  local d = n % 36
+  id = string.sub(digits, d + 1, d + 1) .. id
+  n = math.floor(n / 36)
+until n == 0
+redis.call('SET', KEYS[2] .. id, ARGV[1], 'EX', ARGV[2])
+return id`;
+
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Questions asked, the feedback on their answers, and the unanswered ones (content gaps). */
 export class QuestionStore {
   constructor(private readonly redis: Redis) {}
 
-  /** Stores a question and its reply; returns the short id that buttons carry. */
+  /**
+   * Stores a question and its reply; returns the short id that buttons carry (the sequence number
+   * in base 36). One round trip: the id is taken and the question stored by one script.
+   */
   async save(asked: AskedQuestion): Promise<string> {
-    const id = (await this.redis.incr("ask:seq")).toString(36);
-    await this.redis.set(`ask:q:${id}`, JSON.stringify(asked), "EX", QUESTION_TTL_SECONDS);
-    return id;
+    const id = await this.redis.eval(
+      SAVE_SCRIPT,
+      2,
+      "ask:seq",
+      "ask:q:",
+      JSON.stringify(asked),
+      QUESTION_TTL_SECONDS,
+    );
+    return String(id);
   }
 
   async get(id: string): Promise<AskedQuestion | undefined> {

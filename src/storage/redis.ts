@@ -50,6 +50,8 @@ export async function connectRedis(target: RedisTarget | string, options: RedisO
     connectTimeout: 3000,
     retryStrategy: retry,
     maxRetriesPerRequest: 3,
+    // Commands issued in the same tick (many updates in flight) share one socket write.
+    enableAutoPipelining: true,
     ...options,
   };
   const redis = clusterNodes

@@ -8,6 +8,12 @@ export function sessionStorage<T>(redis: Redis): StorageAdapter<T> {
   return new RedisAdapter<T>({ instance: redis });
 }
 
+/** A chat's conversation state and the marker that outlives it. */
+export function conversationKeys(chatId: number | undefined): [string, string] {
+  const key = `conv:${chatId ?? "none"}`;
+  return [key, `${key}:alive`];
+}
+
 /** How long an untouched conversation is kept: a report abandoned for a day is dropped. */
 export const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
 
@@ -25,15 +31,17 @@ export function conversationStorage<C extends Context, S>(
   redis: Redis,
   version: string,
   onDropped: (ctx: C, why: DroppedConversation) => void,
+  /** The state and marker when already read for this update (bot/prefetch.ts). */
+  prefetched?: (ctx: C) => [string | null, string | null] | undefined,
 ): ConversationContextStorage<C, S> {
-  const keyOf = (ctx: C) => `conv:${ctx.chatId ?? "none"}`;
-  const markerOf = (ctx: C) => `${keyOf(ctx)}:alive`;
+  const keyOf = (ctx: C) => conversationKeys(ctx.chatId)[0];
+  const markerOf = (ctx: C) => conversationKeys(ctx.chatId)[1];
   return {
     type: "context",
     version,
     adapter: {
       async read(ctx) {
-        const [raw, marker] = await redis.mget(keyOf(ctx), markerOf(ctx));
+        const [raw, marker] = prefetched?.(ctx) ?? (await redis.mget(keyOf(ctx), markerOf(ctx)));
         if (raw === null || raw === undefined) {
           if (marker) {
             await redis.del(markerOf(ctx));

@@ -14,7 +14,9 @@ export const topicKey = (topic: Topic): string => `sub:topic:${topic}`;
 /** What a user follows: a set of topics, so /unsubscribe need not scan every topic set. */
 const userKey = (userId: number): string => `sub:user:${userId}`;
 /** The language each subscriber reads updates in. */
-const LANG_KEY = "sub:lang";
+/** Hash: user id -> the language a subscriber reads updates in (read ahead by bot/prefetch.ts). */
+export const SUBSCRIBER_LANGUAGES_KEY = "sub:lang";
+const LANG_KEY = SUBSCRIBER_LANGUAGES_KEY;
 
 /** The topics a user follows, in the order of TOPICS. */
 export async function topicsOf(redis: Redis, userId: number): Promise<Topic[]> {
@@ -68,10 +70,16 @@ export async function languageOf(redis: Redis, userId: number): Promise<Language
 
 /**
  * Keeps a subscriber's delivery language in step with the language they use the bot in. One HGET
- * for everyone, a write only when a subscriber's language actually changed.
+ * for everyone (none when the caller read the stored value already: `known`), a write only when a
+ * subscriber's language actually changed.
  */
-export async function rememberLanguage(redis: Redis, userId: number, lang: Language): Promise<void> {
-  const stored = await redis.hget(LANG_KEY, String(userId));
+export async function rememberLanguage(
+  redis: Redis,
+  userId: number,
+  lang: Language,
+  known?: string | null,
+): Promise<void> {
+  const stored = known !== undefined ? known : await redis.hget(LANG_KEY, String(userId));
   if (stored !== null && stored !== lang) await redis.hset(LANG_KEY, String(userId), lang);
 }
 

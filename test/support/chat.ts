@@ -33,6 +33,8 @@ export interface TestBotOptions {
   now?: () => Date;
   /** Override the Bot API's answer to some calls (errors, 403, 429). */
   answer?: (call: ApiCall) => ApiReply | undefined;
+  /** The flood limit (default: high enough never to meet). */
+  rateLimit?: { limit: number; timeFrameMs: number };
 }
 
 /**
@@ -54,7 +56,7 @@ export function createTestBot(options: TestBotOptions) {
   const bot = createBot("1234567:TEST-TOKEN-0123456789abcdef", deps, {
     botInfo: LOCAL_BOT_INFO,
     client: { fetch: api.fetch },
-    rateLimit: { limit: 10_000, timeFrameMs: 1000 },
+    rateLimit: options.rateLimit ?? { limit: 10_000, timeFrameMs: 1000 },
   });
   let updateId = 1;
   return {

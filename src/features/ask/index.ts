@@ -20,7 +20,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
   const answer = async (ctx: BotContext, question: string) => {
     const { reply, text } = answerMessage(deps.knowledge, question, t, ctx.lang);
     if (reply.kind === "smalltalk") return ctx.reply(text);
-    const id = await questions.save({
+    const saved = questions.save({
       question,
       lang: reply.lang,
       answered: reply.kind === "answer",
@@ -29,9 +29,11 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
       related: reply.kind === "answer" ? reply.related.slice(0, 3) : [],
     });
     if (reply.kind === "none") {
-      await questions.recordGap(question, deps.now());
+      // The log and the gap count go out together: one round trip, not two.
+      await Promise.all([saved, questions.recordGap(question, deps.now())]);
       return ctx.reply(text);
     }
+    const id = await saved;
     const keyboard = new InlineKeyboard()
       .text(t(reply.lang, "ask-feedback-up"), `fb:${id}:up`)
       .text(t(reply.lang, "ask-feedback-down"), `fb:${id}:down`);

@@ -23,14 +23,18 @@ import { topicsMenu } from "./menu.js";
 import { PUBLISH_CONVERSATION, publishConversation } from "./publish.js";
 
 /** Subscriptions to programme updates (/subscribe, /unsubscribe, the button under each update) and publishing them. */
-export function subscribeFeature(deps: BotDeps): Composer<BotContext> {
+export function subscribeFeature(
+  deps: BotDeps,
+  /** The subscriber's stored delivery language when already read for this update (bot/prefetch.ts). */
+  storedLanguage?: (ctx: BotContext) => string | null | undefined,
+): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const { redis } = deps;
   const isAdmin = (ctx: BotContext) => ctx.from !== undefined && deps.config.ADMIN_IDS.includes(ctx.from.id);
 
   // Subscribers get updates in the language they use the bot in, also after switching it.
   feature.use(async (ctx, next) => {
-    if (ctx.from) await rememberLanguage(redis, ctx.from.id, ctx.lang);
+    if (ctx.from) await rememberLanguage(redis, ctx.from.id, ctx.lang, storedLanguage?.(ctx));
     await next();
   });
 
