@@ -1,5 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, type Bot, GrammyError } from "grammy";
+import { startRetryLoops } from "./bot/background.js";
 import { registerCommands } from "./bot/commands.js";
 import type { BotContext, BotDeps } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
@@ -111,6 +112,8 @@ async function serve(config: Config, token: string): Promise<void> {
       onOutcome: (outcome) => metrics.broadcastSends.inc({ outcome }),
     },
   );
+  // The moderators' outbox and the queue of replies Telegram could not take, retried until delivered.
+  const stopRetries = bot ? startRetryLoops(deps, bot.api) : async () => {};
   const receiver = bot;
   const http = await startHttpServer({
     port: config.PORT,
@@ -145,6 +148,7 @@ async function serve(config: Config, token: string): Promise<void> {
   const shutdown = async (signal: string, code = 0) => {
     if (closing) return;
     closing = true;
+    await stopRetries();
     await stopGracefully({
       signal,
       logger,

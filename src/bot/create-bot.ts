@@ -1,5 +1,4 @@
 import { type ConversationData, conversations } from "@grammyjs/conversations";
-import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type Middleware, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -18,9 +17,17 @@ import {
   type DroppedConversation,
   sessionStorage,
 } from "../storage/session.js";
+import { answerCallbackOnce } from "./answer-once.js";
+import { logRejectedCallback } from "./auth.js";
 import type { BotContext, BotDeps, SessionData } from "./context.js";
+import { FLOOD_KEY_PREFIX, floodLimit } from "./flood-limit.js";
+import { groupGate } from "./group-gate.js";
 import { type Language, languageFromCode } from "./i18n.js";
+import { maskIncoming, tellAboutMasking } from "./mask-incoming.js";
 import { UpdatePrefetch } from "./prefetch.js";
+import { isRedisError } from "./redis-health.js";
+import { replyQueueTransformer } from "./reply-queue.js";
+import { unchangedEditIsSuccess } from "./telegram-errors.js";
 
 /**
  * The version of the conversations' code. Bump it whenever a conversation's steps change: users in
@@ -35,11 +42,14 @@ export interface BotOptions {
   client?: BotConfig<BotContext>["client"];
   /** Per-user flood limit; tests that type fast raise it. */
   rateLimit?: { limit: number; timeFrameMs: number };
+  /** Waits before retrying a 5xx in place, before the reply is queued (tests shorten them). */
+  serverErrorDelaysMs?: number[];
   /** Runs first for every update (main.ts: log scope, metrics, dedupe and the cross-instance chat lock). */
   runtime?: Middleware<BotContext>;
 }
 
 const dropped = new WeakMap<BotContext, DroppedConversation>();
+const storeDown = new WeakSet<BotContext>();
 
 /** Builds the bot: shared middleware in a fixed order, then the features, the catch-all last. */
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -47,31 +57,40 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.client ? { client: options.client } : {}),
   });
-  const { logger } = deps;
   const timeFrame = options.rateLimit?.timeFrameMs ?? 10_000;
   const prefetch = new UpdatePrefetch(deps.redis, {
     session: (chatId) => `session:${chatId}`,
     conversation: conversationKeys,
-    rateLimit: (userId) => `ratelimit${userId}`,
+    rateLimit: (userId) => `${FLOOD_KEY_PREFIX}${userId}`,
     rateLimitMs: timeFrame,
   });
+  // deps.logger is read at each use, never kept: tests swap it to capture logs.
+  // Replies Telegram cannot take now are queued in Redis and sent later (see reply-queue.ts).
+  bot.api.config.use(replyQueueTransformer(deps.redis, deps.logger, options.serverErrorDelaysMs));
+  // "Message is not modified" means the message already shows what we asked for: a success.
+  bot.api.config.use(unchangedEditIsSuccess);
 
   // One update of a chat at a time, also under the concurrent runner.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
   if (options.runtime) bot.use(options.runtime);
 
-  // Error boundary: log with the update id, apologise in the user's language, never crash.
+  // Error boundary: log with the update id, apologise in the user's language, never crash. When
+  // the cause is Redis being unreachable, the user is told to try again shortly instead.
   bot
     .errorBoundary(async (error) => {
       const ctx = error.ctx;
-      logger.error({ err: error.error, update_id: ctx.update.update_id }, "handler failed");
-      if (!ctx.chatId) return;
+      const redisDown = isRedisError(error.error);
+      if (redisDown)
+        deps.logger.warn({ update_id: ctx.update.update_id }, "redis unavailable: update not handled");
+      else deps.logger.error({ err: error.error, update_id: ctx.update.update_id }, "handler failed");
+      if (!ctx.chatId || (ctx.chat?.type !== "private" && !ctx.callbackQuery)) return;
       const lang: Language = ctx.lang ?? languageFromCode(ctx.from?.language_code);
+      const text = deps.i18n.t(lang, redisDown ? "error-store-unavailable" : "error-generic");
       try {
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
-        await ctx.api.sendMessage(ctx.chatId, deps.i18n.t(lang, "error-generic"));
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text }).catch(() => {});
+        if (ctx.chat?.type === "private") await ctx.api.sendMessage(ctx.chatId, text);
       } catch (replyError) {
-        logger.warn({ err: replyError, update_id: ctx.update.update_id }, "could not send the apology");
+        deps.logger.warn({ err: replyError, update_id: ctx.update.update_id }, "could not send the apology");
       }
     })
     .use(
@@ -79,31 +98,38 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
         ctx.deps = deps;
         const started = performance.now();
         await next();
-        logger.debug({ update_id: ctx.update.update_id, ms: performance.now() - started }, "update handled");
+        deps.logger.debug(
+          { update_id: ctx.update.update_id, ms: performance.now() - started },
+          "update handled",
+        );
       },
-      // Session, conversation, rate-limit counter and delivery language in one round trip.
+      answerCallbackOnce,
+      // Channel posts and group chatter stop here, before any Redis read.
+      groupGate,
+      // Phones and IINs are masked before anything below can store, forward or log them.
+      maskIncoming,
+      // Session, conversation, flood counter and delivery language in one round trip.
       prefetch.middleware,
       session<SessionData, BotContext>({
         initial: () => ({}),
-        getSessionKey: (ctx) => (ctx.chatId === undefined ? undefined : `session:${ctx.chatId}`),
-        storage: prefetch.sessionStorage(sessionStorage<SessionData>(deps.redis)),
+        // A chat's session; an update without a chat (an inline button) uses its user's private chat.
+        getSessionKey: (ctx) => {
+          const id = ctx.chatId ?? ctx.from?.id;
+          return id === undefined ? undefined : `session:${id}`;
+        },
+        storage: prefetch.sessionStorage(
+          sessionStorage<SessionData>(deps.redis, () =>
+            deps.logger.warn("redis unavailable: session read skipped"),
+          ),
+        ),
       }),
       deps.i18n,
       async (ctx, next) => {
         ctx.lang = (await ctx.i18n.getLocale()) as Language;
         await next();
       },
-      limit<BotContext, UpdatePrefetch["rateLimitClient"]>({
-        limit: options.rateLimit?.limit ?? 12,
-        timeFrame,
-        storageClient: prefetch.rateLimitClient,
-        keyGenerator: prefetch.rateLimitKey,
-        keyPrefix: "ratelimit",
-        onLimitExceeded: async (ctx) => {
-          if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited") });
-          else if (ctx.chat?.type === "private") await ctx.reply(ctx.t("rate-limited"));
-        },
-      }),
+      tellAboutMasking,
+      floodLimit(deps.redis, options.rateLimit?.limit ?? 12, timeFrame, prefetch),
       conversations<BotContext, BotContext>({
         storage: conversationStorage<BotContext, ConversationData>(
           deps.redis,
@@ -111,12 +137,16 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
           (ctx, why) => {
             dropped.set(ctx, why);
           },
+          (ctx) => storeDown.add(ctx),
           (ctx) => prefetch.conversation(ctx),
         ),
       }),
       async (ctx, next) => {
         const why = dropped.get(ctx);
-        if (why) await ctx.reply(ctx.t(why === "stale" ? "conversation-stale" : "conversation-expired"));
+        if (why) await ctx.reply(ctx.t(`conversation-${why}`));
+        // Buttons need their state in Redis; questions (plain text) are answered from memory.
+        if (storeDown.has(ctx) && ctx.callbackQuery)
+          return ctx.answerCallbackQuery({ text: ctx.t("error-store-unavailable") });
         await next();
       },
       startFeature,
@@ -127,6 +157,11 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       subscribeFeature(deps, (ctx) => prefetch.subscriberLanguage(ctx)),
       askFeature(deps),
       membershipFeature(deps),
+      async (ctx, next) => {
+        // Whatever button no feature took: outdated, forged or replayed. It changes nothing.
+        if (ctx.callbackQuery) logRejectedCallback(ctx, "no handler");
+        await next();
+      },
       unhandledFeature,
     );
   return bot;

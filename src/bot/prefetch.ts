@@ -1,6 +1,7 @@
 import type { Context, MiddlewareFn, StorageAdapter } from "grammy";
 import type { Redis } from "ioredis";
 import { SUBSCRIBER_LANGUAGES_KEY } from "../storage/subscriptions.js";
+import { isRedisError, redisUp } from "./redis-health.js";
 
 /** What one update's shared middleware needs from Redis, read in a single pipeline. */
 interface Prefetched {
@@ -20,7 +21,7 @@ export interface PrefetchKeys {
   /** `session:<chat id>`, as the session middleware keys it. */
   session: (chatId: number) => string;
   /** The conversation state and its marker (storage/session.ts). */
-  conversation: (chatId: number) => [string, string];
+  conversation: (ctx: Context) => [string, string];
   /** The rate limiter's full key for a user (its keyPrefix + the user id). */
   rateLimit: (userId: number) => string;
   rateLimitMs: number;
@@ -52,7 +53,7 @@ export class UpdatePrefetch {
     if (chatId === undefined) return next();
     const userId = ctx.from?.id;
     const sessionKey = this.keys.session(chatId);
-    const [conversationKey, markerKey] = this.keys.conversation(chatId);
+    const [conversationKey, markerKey] = this.keys.conversation(ctx);
     const pipeline = this.redis.pipeline().get(sessionKey).mget(conversationKey, markerKey);
     if (userId !== undefined) {
       const limitKey = this.keys.rateLimit(userId);
@@ -62,9 +63,9 @@ export class UpdatePrefetch {
         .incr(limitKey)
         .hget(SUBSCRIBER_LANGUAGES_KEY, String(userId));
     }
-    const results = (await pipeline.exec()) ?? [];
-    const failed = results.find(([error]) => error);
-    if (failed?.[0]) throw failed[0];
+    const results = await this.read(pipeline);
+    // Redis unreachable: nothing is prefetched and each storage fails soft on its own.
+    if (results === undefined) return next();
     const value = (i: number) => results[i]?.[1];
     const entry: Prefetched = {
       session: value(0) as string | null,
@@ -84,6 +85,22 @@ export class UpdatePrefetch {
       if (userId !== undefined) this.expirySet.delete(this.keys.rateLimit(userId));
     }
   };
+
+  /** The pipeline's replies, or undefined when Redis cannot be reached (other errors are thrown). */
+  private async read(
+    pipeline: ReturnType<Redis["pipeline"]>,
+  ): Promise<[Error | null, unknown][] | undefined> {
+    if (!redisUp(this.redis)) return undefined;
+    try {
+      const results = (await pipeline.exec()) ?? [];
+      const failed = results.find(([error]) => error)?.[0];
+      if (failed) throw failed;
+      return results;
+    } catch (error) {
+      if (isRedisError(error)) return undefined;
+      throw error;
+    }
+  }
 
   /**
    * Wraps the session storage (`inner`, JSON under the session key as @grammyjs/storage-redis

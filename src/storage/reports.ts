@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { maskOptional, maskPersonalData } from "../privacy/mask.js";
 
 /**
  * Reports of slow internet in Redis.
@@ -12,6 +13,10 @@ import type { Redis } from "ioredis";
  *   reports:place:<settlement key> zset reference -> created ms (the "5 in 30 days" threshold)
  *   report:place-alert:<key>       set NX for 30 days once moderators got the place's summary
  *   report:consent:<user id>       when the user agreed to the processing of their report data
+ *   report:outbox                  zset reference -> when to try telling the moderators (next)
+ *   report:outbox:lease:<ref>      held (PX) by whoever is sending that notice right now
+ *
+ * Free text (settlement, comment) is masked for phones and IINs before it is stored.
  */
 export const REPORT_STATUSES = ["new", "accepted", "resolved", "rejected"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -49,6 +54,10 @@ export interface StatusChange {
 }
 
 const DRAFT_TTL_SECONDS = 7 * 24 * 60 * 60;
+const OUTBOX_KEY = "report:outbox";
+const leaseKey = (reference: string) => `report:outbox:lease:${reference}`;
+/** Coordinates of an anonymised report keep one decimal (about 10 km): the district, not the house. */
+const ANONYMOUS_COORDINATE_DECIMALS = 1;
 
 /** Writes the report and its indexes at once, unless the draft was already saved (then returns that). */
 const SAVE_SCRIPT = `
@@ -59,6 +68,7 @@ redis.call('HSET', KEYS[2], unpack(ARGV, 5))
 redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
 redis.call('ZADD', KEYS[5], ARGV[3], ARGV[1])
 if ARGV[4] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1]) end
+redis.call('ZADD', KEYS[6], ARGV[3], ARGV[1])
 return {1, ARGV[1]}
 `;
 
@@ -89,6 +99,9 @@ export class ReportStore {
     const reference = formatReference(year, await this.redis.incr(`report:seq:${year}`));
     const stored: StoredReport = {
       ...report,
+      settlement: maskPersonalData(report.settlement).text,
+      settlementKey: maskPersonalData(report.settlementKey).text,
+      comment: maskOptional(report.comment),
       reference,
       createdAt: now,
       status: "new",
@@ -97,12 +110,13 @@ export class ReportStore {
     };
     const [created, winner] = (await this.redis.eval(
       SAVE_SCRIPT,
-      5,
+      6,
       draftKey,
       `report:${reference}`,
       `reports:user:${report.userId}`,
       "reports:all",
-      `reports:place:${report.settlementKey}`,
+      `reports:place:${stored.settlementKey}`,
+      OUTBOX_KEY,
       reference,
       DRAFT_TTL_SECONDS,
       now.getTime(),
@@ -149,14 +163,61 @@ export class ReportStore {
     );
   }
 
-  /** True the first time only: moderators are told about a report once, even if the send is replayed. */
-  async claimModeratorNotice(reference: string): Promise<boolean> {
-    return (await this.redis.hsetnx(`report:${reference}`, "noticeClaimed", "1")) === 1;
+  /**
+   * The moderators' outbox. Every saved report enters it (in the same script that saves it) and
+   * leaves only once Telegram accepted the moderators' message, so a report the user was thanked
+   * for reaches them even across a Bot API outage or a restart.
+   */
+  async dueNotices(now: Date, limit = 20): Promise<string[]> {
+    return this.redis.zrangebyscore(OUTBOX_KEY, "-inf", now.getTime(), "LIMIT", 0, limit);
   }
 
-  /** Remembers the moderator message, so a status change can be traced back to it. */
-  async setModeratorMessage(reference: string, chatId: number, messageId: number): Promise<void> {
-    await this.redis.hset(`report:${reference}`, "moderatorChatId", chatId, "moderatorMessageId", messageId);
+  /** Takes the right to send one notice for `ms`; false when another sender holds it. */
+  async leaseNotice(reference: string, ms: number): Promise<boolean> {
+    return (await this.redis.set(leaseKey(reference), "1", "PX", ms, "NX")) === "OK";
+  }
+
+  /** Telegram accepted the moderators' message: remember it and take the report out of the outbox. */
+  async noticeDelivered(reference: string, chatId: number, messageId: number, at: Date): Promise<void> {
+    await this.redis
+      .multi()
+      .hset(
+        `report:${reference}`,
+        "moderatorChatId",
+        chatId,
+        "moderatorMessageId",
+        messageId,
+        "notifiedAt",
+        at.toISOString(),
+      )
+      .zrem(OUTBOX_KEY, reference)
+      .del(leaseKey(reference))
+      .exec();
+  }
+
+  /** The send failed: try again after `delayMs(attempts failed so far)`. */
+  async noticeFailed(reference: string, now: Date, delayMs: (attempts: number) => number): Promise<void> {
+    const attempts = await this.redis.hincrby(`report:${reference}`, "noticeAttempts", 1);
+    await this.redis
+      .multi()
+      .zadd(OUTBOX_KEY, "XX", now.getTime() + delayMs(attempts), reference)
+      .del(leaseKey(reference))
+      .exec();
+  }
+
+  /** Takes a reference out of the outbox without a message (the report is gone or already delivered). */
+  async dropNotice(reference: string): Promise<void> {
+    await this.redis.multi().zrem(OUTBOX_KEY, reference).del(leaseKey(reference)).exec();
+  }
+
+  /** Whether the moderators were already told about a report. */
+  async wasNotified(reference: string): Promise<boolean> {
+    return (await this.redis.hexists(`report:${reference}`, "notifiedAt")) === 1;
+  }
+
+  /** How many notices wait in the outbox. */
+  pendingNotices(): Promise<number> {
+    return this.redis.zcard(OUTBOX_KEY);
   }
 
   /** Sets the status, records who and when; returns the report before the change, or undefined. */
@@ -194,13 +255,29 @@ export class ReportStore {
   }
 
   /**
-   * Unlinks the user from their reports (the reports stay, anonymised) and forgets their consent.
-   * Returns how many reports were unlinked.
+   * Anonymises the user's reports and forgets their consent. A report keeps what the ministry
+   * needs (place, operator, connection, problem, speed, dates, status); it loses the user id, the
+   * comment and the exact coordinates (rounded to about 10 km). Returns how many reports.
    */
   async forgetUser(userId: number): Promise<number> {
     const refs = await this.redis.zrange(`reports:user:${userId}`, 0, -1);
+    const reports = await this.many(refs);
     const multi = this.redis.multi();
-    for (const ref of refs) multi.hset(`report:${ref}`, "userId", "");
+    for (const report of reports) {
+      multi.hset(
+        `report:${report.reference}`,
+        "userId",
+        "",
+        "comment",
+        "",
+        "latitude",
+        roundOrEmpty(report.latitude),
+        "longitude",
+        roundOrEmpty(report.longitude),
+        "anonymisedAt",
+        new Date().toISOString(),
+      );
+    }
     multi.del(`reports:user:${userId}`, `report:consent:${userId}`);
     await multi.exec();
     return refs.length;
@@ -222,6 +299,10 @@ export class ReportStore {
     if (!report) throw new Error(`reports: ${reference} is indexed but its hash is missing`);
     return report;
   }
+}
+
+function roundOrEmpty(value: number | null): string {
+  return value === null ? "" : value.toFixed(ANONYMOUS_COORDINATE_DECIMALS);
 }
 
 function toHash(report: StoredReport): Record<string, string> {

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Language } from "../bot/i18n.js";
+import { isRedisError, redisUp } from "../bot/redis-health.js";
 
 /** The programme topics one can subscribe to; labels are `sub-topic-<id>` in the locales. */
 export const TOPICS = ["digitel", "mobile", "rural", "egov", "satellite"] as const;
@@ -79,8 +80,14 @@ export async function rememberLanguage(
   lang: Language,
   known?: string | null,
 ): Promise<void> {
-  const stored = known !== undefined ? known : await redis.hget(LANG_KEY, String(userId));
-  if (stored !== null && stored !== lang) await redis.hset(LANG_KEY, String(userId), lang);
+  // Runs on every update: while Redis is down it is skipped rather than failing the update.
+  if (!redisUp(redis)) return;
+  try {
+    const stored = known !== undefined ? known : await redis.hget(LANG_KEY, String(userId));
+    if (stored !== null && stored !== lang) await redis.hset(LANG_KEY, String(userId), lang);
+  } catch (error) {
+    if (!isRedisError(error)) throw error;
+  }
 }
 
 /** How many users follow a topic. */

@@ -75,7 +75,7 @@ describe("error boundary", () => {
       redis,
       answer: (call) =>
         call.method === "sendMessage" && failures-- > 0
-          ? { ok: false, error_code: 500, description: "Internal Server Error" }
+          ? { ok: false, error_code: 400, description: "Bad Request: something unexpected" }
           : undefined,
     });
     const user = harness.user({ id: 18, language_code: "kk" });

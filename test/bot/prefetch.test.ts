@@ -37,11 +37,11 @@ describe("what an update reads from Redis ahead (bot/prefetch.ts)", () => {
       language_code: "ru",
     });
     await user.send("/help");
-    const firstTtl = await redis.pttl("ratelimit33");
+    const firstTtl = await redis.pttl("ratelimit:33");
     await user.send("/help");
     await user.send("/help");
-    expect(await redis.get("ratelimit33")).toBe("3");
-    const ttl = await redis.pttl("ratelimit33");
+    expect(await redis.get("ratelimit:33")).toBe("3");
+    const ttl = await redis.pttl("ratelimit:33");
     expect(firstTtl).toBeGreaterThan(0);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(firstTtl);

@@ -76,6 +76,6 @@ describe.skipIf(missing.length > 0)("through Redis Sentinel", () => {
     await user.send("/start");
     expect(user.last.text).toContain("Сәлеметсіз бе");
     // The update's writes reached the primary (an empty session is not written: the rate counter is).
-    expect(await redis.exists("ratelimit950")).toBe(1);
+    expect(await redis.exists("ratelimit:950")).toBe(1);
   });
 });

@@ -85,10 +85,35 @@ describe("ReportStore", () => {
     expect(await store.setStatus("R-2026-999999", "accepted", 900, new Date())).toBeUndefined();
   });
 
-  it("claims a moderator notice and a place alert once", async () => {
-    const { report: saved } = await store.save("draft-5", report(), new Date());
-    expect(await store.claimModeratorNotice(saved.reference)).toBe(true);
-    expect(await store.claimModeratorNotice(saved.reference)).toBe(false);
+  it("puts every saved report in the moderators' outbox until its notice is delivered", async () => {
+    const at = new Date("2026-05-06T10:00:00Z");
+    const { report: saved } = await store.save("draft-5", report(), at);
+    expect(await store.dueNotices(at)).toContain(saved.reference);
+    // One sender at a time.
+    expect(await store.leaseNotice(saved.reference, 10_000)).toBe(true);
+    expect(await store.leaseNotice(saved.reference, 10_000)).toBe(false);
+    // A failed send: back later, not now.
+    await store.noticeFailed(saved.reference, at, (attempts) => attempts * 60_000);
+    expect(await store.dueNotices(at)).not.toContain(saved.reference);
+    expect(await store.dueNotices(new Date(at.getTime() + 60_000))).toContain(saved.reference);
+    expect(await store.leaseNotice(saved.reference, 10_000)).toBe(true);
+    await store.noticeDelivered(saved.reference, -100, 5, at);
+    expect(await store.wasNotified(saved.reference)).toBe(true);
+    expect(await store.dueNotices(new Date(at.getTime() + 1e9))).not.toContain(saved.reference);
+  });
+
+  it("masks phones and IINs in the settlement and comment before storing them", async () => {
+    const { report: saved } = await store.save(
+      "draft-mask",
+      report({ settlement: "Иртышск 87011234567", comment: "звоните +7 701 123 45 67, ИИН 900101300123" }),
+      new Date(),
+    );
+    const hash = await redis.hgetall(`report:${saved.reference}`);
+    expect(JSON.stringify(hash)).not.toMatch(/\d{3}.?\d{2}.?\d{2}\b|900101/);
+    expect(hash.comment).toBe("звоните +* *** *** ** **, ИИН ************");
+  });
+
+  it("claims a place alert once", async () => {
     expect(await store.claimPlaceAlert("x:y", 60)).toBe(true);
     expect(await store.claimPlaceAlert("x:y", 60)).toBe(false);
     expect(await redis.ttl("report:place-alert:x:y")).toBeGreaterThan(50);
@@ -101,6 +126,29 @@ describe("ReportStore", () => {
     expect(await store.forgetUser(99)).toBe(1);
     expect(await store.hasConsent(99)).toBe(false);
     expect(await store.listByUser(99)).toEqual([]);
-    expect((await store.get(saved.reference))?.userId).toBeNull();
+    expect(await store.get(saved.reference)).toMatchObject({
+      userId: null,
+      comment: null,
+      latitude: 52.1,
+      longitude: 76.9,
+      settlement: "Иртышск",
+      operator: "kcell",
+    });
+  });
+
+  it("forgets the comment and the exact coordinates of the user's reports", async () => {
+    const { report: saved } = await store.save(
+      "draft-7",
+      report({ userId: 98, latitude: 52.28731, longitude: 76.96789, comment: "у дома 5" }),
+      new Date(),
+    );
+    await store.forgetUser(98);
+    expect(await store.get(saved.reference)).toMatchObject({
+      userId: null,
+      comment: null,
+      latitude: 52.3,
+      longitude: 77,
+      speedMbps: 1.5,
+    });
   });
 });

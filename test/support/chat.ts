@@ -14,6 +14,7 @@ import {
 } from "../../src/bot/local-bot-api.js";
 import { type Config, parseConfig } from "../../src/config.js";
 import { type Knowledge, loadKnowledge } from "../../src/knowledge/index.js";
+import { LOG_SERIALIZERS } from "../../src/privacy/log.js";
 
 let sharedKnowledge: Knowledge | undefined;
 
@@ -33,7 +34,9 @@ export interface TestBotOptions {
   now?: () => Date;
   /** Override the Bot API's answer to some calls (errors, 403, 429). */
   answer?: (call: ApiCall) => ApiReply | undefined;
-  /** The flood limit (default: high enough never to meet). */
+  /** The Bot API stand-in's clock (ms), which decides whether a callback answer came too late. */
+  apiNow?: () => number;
+  /** Per-user flood limit (tests raise it by default). */
   rateLimit?: { limit: number; timeFrameMs: number };
 }
 
@@ -46,18 +49,26 @@ export function createTestBot(options: TestBotOptions) {
   sharedKnowledge ??= loadKnowledge();
   const deps: BotDeps = {
     config,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent", serializers: LOG_SERIALIZERS }),
     redis: options.redis,
     knowledge: sharedKnowledge,
     i18n: createBotI18n(),
     now: options.now ?? (() => new Date()),
   };
-  const api = new LocalBotApi(options.answer);
+  const api = new LocalBotApi(options.answer, options.apiNow ? { now: options.apiNow } : {});
   const bot = createBot("1234567:TEST-TOKEN-0123456789abcdef", deps, {
     botInfo: LOCAL_BOT_INFO,
     client: { fetch: api.fetch },
     rateLimit: options.rateLimit ?? { limit: 10_000, timeFrameMs: 1000 },
+    serverErrorDelaysMs: [1, 1],
   });
+  // Every update the bot gets is announced to the stand-in, which then holds the bot to
+  // Telegram's rules for its callback query (one answer, within 15 s).
+  const handleUpdate = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = (update, webhookReplyEnvelope) => {
+    api.noteUpdate(update);
+    return handleUpdate(update, webhookReplyEnvelope);
+  };
   let updateId = 1;
   return {
     bot,
@@ -111,7 +122,8 @@ export class TestUser {
       const messageId = (shown.payload.message_id as number | undefined) ?? shown.resultMessageId;
       return this.dispatch({
         callback_query: {
-          id: String(this.messageId++),
+          // Unique across users: Telegram never gives two queries one id.
+          id: `${this.from.id}:${this.messageId++}`,
           from: this.from,
           chat_instance: String(this.chatId),
           data: button.callback_data,

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { allowAdminCommand } from "../../bot/auth.js";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import { answerMessage } from "../../knowledge/render.js";
 import { QuestionStore } from "../../storage/questions.js";
@@ -20,20 +21,24 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
   const answer = async (ctx: BotContext, question: string) => {
     const { reply, text } = answerMessage(deps.knowledge, question, t, ctx.lang);
     if (reply.kind === "smalltalk") return ctx.reply(text);
-    const saved = questions.save({
-      question,
-      lang: reply.lang,
-      answered: reply.kind === "answer",
-      reply: text,
-      sources: reply.kind === "answer" ? reply.sources.map((s) => s.doc) : [],
-      related: reply.kind === "answer" ? reply.related.slice(0, 3) : [],
-    });
+    // The answer comes from memory: with Redis down it is sent without the buttons that need it.
+    const saved = questions
+      .save({
+        question,
+        lang: reply.lang,
+        answered: reply.kind === "answer",
+        reply: text,
+        sources: reply.kind === "answer" ? reply.sources.map((s) => s.doc) : [],
+        related: reply.kind === "answer" ? reply.related.slice(0, 3) : [],
+      })
+      .catch(() => undefined);
     if (reply.kind === "none") {
       // The log and the gap count go out together: one round trip, not two.
-      await Promise.all([saved, questions.recordGap(question, deps.now())]);
+      await Promise.all([saved, questions.recordGap(question, deps.now()).catch(() => undefined)]);
       return ctx.reply(text);
     }
     const id = await saved;
+    if (id === undefined) return ctx.reply(text);
     const keyboard = new InlineKeyboard()
       .text(t(reply.lang, "ask-feedback-up"), `fb:${id}:up`)
       .text(t(reply.lang, "ask-feedback-down"), `fb:${id}:down`);
@@ -66,7 +71,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.command("gaps", async (ctx) => {
-    if (!ctx.from || !deps.config.ADMIN_IDS.includes(ctx.from.id)) return ctx.reply(ctx.t("admin-only"));
+    if (!(await allowAdminCommand(ctx, "gaps"))) return;
     const gaps = await questions.topGaps(deps.now());
     if (gaps.length === 0) return ctx.reply(ctx.t("ask-gaps-empty"));
     const lines = gaps.map((gap, i) => `${i + 1}. ${gap.question} — ${gap.count}`);

@@ -1,4 +1,5 @@
 import { Composer, InputFile } from "grammy";
+import { allowAdminCommand } from "../../bot/auth.js";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import type { ReportStore, StoredReport } from "../../storage/reports.js";
 import { type Cell, toCsv } from "./csv.js";
@@ -103,11 +104,11 @@ export function reportsCsv(reports: StoredReport[]): string {
 }
 
 /** /export: admins get the reports as a CSV file, filtered by region and dates. */
-export function exportFeature(deps: BotDeps, store: ReportStore): Composer<BotContext> {
+export function exportFeature(_deps: BotDeps, store: ReportStore): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command("export", async (ctx) => {
-    if (!ctx.from || !deps.config.ADMIN_IDS.includes(ctx.from.id))
-      return ctx.reply(ctx.t("report-export-forbidden"));
+    // Never in a group: the CSV would land in front of everybody there.
+    if (!(await allowAdminCommand(ctx, "export"))) return;
     const args = parseExportArgs(ctx.match);
     if (!args.ok) return ctx.reply(`${ctx.t(args.error, args.vars)}\n${ctx.t("report-export-usage")}`);
     const { region, from, to } = args.filter;

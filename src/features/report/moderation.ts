@@ -1,8 +1,11 @@
 import { type Api, Composer, InlineKeyboard } from "grammy";
+import { isAdmin, isModeratorChat, logRejectedCallback } from "../../bot/auth.js";
+import { callbackData } from "../../bot/callback-data.js";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import type { Language } from "../../bot/i18n.js";
+import { withoutReplyQueue } from "../../bot/reply-queue.js";
+import { isNotModified } from "../../bot/telegram-errors.js";
 import type { ReportStatus, ReportStore, StoredReport } from "../../storage/reports.js";
-import { MOD_CB } from "./keyboards.js";
 import {
   formatKzDate,
   formatSpeed,
@@ -21,6 +24,18 @@ export const PLACE_THRESHOLD = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MODERATED: ReportStatus[] = ["accepted", "resolved", "rejected"];
 
+/** The status buttons under a moderator message: `repmod:<status>:<reference>`. */
+export const moderationButton = callbackData("repmod", {
+  status: /accepted|resolved|rejected/,
+  reference: /R-\d{4}-\d{6}/,
+});
+
+/** How long one sender holds a notice before another may try it (a crash mid-send frees it). */
+const NOTICE_LEASE_MS = 30_000;
+/** Retry delays of an undelivered notice double from this, up to NOTICE_MAX_DELAY_MS. */
+const NOTICE_FIRST_DELAY_MS = 2_000;
+const NOTICE_MAX_DELAY_MS = 5 * 60_000;
+
 const MODERATOR_LANG: Language = "ru";
 
 /** Moderators read Russian: their messages are rendered in it whatever the reporter spoke. */
@@ -32,7 +47,7 @@ const moderatorT =
 function moderatorKeyboard(t: Translate, reference: string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const status of MODERATED)
-    keyboard.text(t(`report-mod-button-${status}`), `repmod:${status}:${reference}`);
+    keyboard.text(t(`report-mod-button-${status}`), moderationButton.pack({ status, reference }));
   return keyboard;
 }
 
@@ -56,8 +71,8 @@ export function renderModeratorMessage(t: Translate, report: StoredReport, byNam
 }
 
 /**
- * Tells the moderators about a new report, then checks the place's threshold. Never throws: the
- * report is already stored, and a blocked bot or a missing chat must not undo that.
+ * Tells the moderators about a new report now, if it can. Never throws: the report is stored and in
+ * the outbox, and whatever fails here is retried by `drainReportOutbox`.
  */
 export async function announceReport(
   deps: BotDeps,
@@ -65,32 +80,72 @@ export async function announceReport(
   api: Api,
   reference: string,
 ): Promise<void> {
-  const { logger } = deps;
   try {
-    const report = await store.get(reference);
-    // Claimed once per report, so a replayed Send does not post it twice.
-    if (!report || !(await store.claimModeratorNotice(reference))) return;
-    const chatId = deps.config.MODERATOR_CHAT_ID;
-    if (chatId === undefined) {
-      logger.warn(
-        { reference },
-        "report: MODERATOR_CHAT_ID is not set; the report is stored, no moderator is told",
-      );
-      return;
+    await deliverNotice(deps, store, api, reference);
+  } catch (error) {
+    deps.logger.error({ err: error, reference }, "report: announcing failed; the outbox keeps it");
+  }
+}
+
+/**
+ * Sends every due notice of the moderators' outbox (reports whose announcement failed or was cut
+ * short by a crash). Run on a timer; returns how many were delivered.
+ */
+export async function drainReportOutbox(deps: BotDeps, store: ReportStore, api: Api): Promise<number> {
+  let delivered = 0;
+  for (const reference of await store.dueNotices(deps.now())) {
+    try {
+      if ((await deliverNotice(deps, store, api, reference)) === "sent") delivered++;
+    } catch (error) {
+      deps.logger.error({ err: error, reference }, "report: outbox delivery failed");
     }
+  }
+  return delivered;
+}
+
+/**
+ * One notice: leased so two senders never post it twice, marked delivered only after Telegram
+ * accepted the message, rescheduled with back-off when it did not.
+ */
+async function deliverNotice(
+  deps: BotDeps,
+  store: ReportStore,
+  api: Api,
+  reference: string,
+): Promise<"sent" | "later" | "busy" | "dropped"> {
+  const { logger } = deps;
+  if (!(await store.leaseNotice(reference, NOTICE_LEASE_MS))) return "busy";
+  const report = await store.get(reference);
+  if (!report || (await store.wasNotified(reference))) {
+    await store.dropNotice(reference);
+    return "dropped";
+  }
+  const chatId = deps.config.MODERATOR_CHAT_ID;
+  let sent: { message_id: number } | undefined;
+  if (chatId === undefined) {
+    logger.warn({ reference }, "report: MODERATOR_CHAT_ID is not set; the notice waits in the outbox");
+  } else {
     const t = moderatorT(deps);
     try {
-      const sent = await api.sendMessage(chatId, renderModeratorMessage(t, report), {
-        reply_markup: moderatorKeyboard(t, reference),
-      });
-      await store.setModeratorMessage(reference, chatId, sent.message_id);
+      // Straight to Telegram: a reply queued for later would count as delivered here.
+      sent = await withoutReplyQueue(() =>
+        api.sendMessage(chatId, renderModeratorMessage(t, report), {
+          reply_markup: moderatorKeyboard(t, reference),
+        }),
+      );
     } catch (error) {
-      logger.error({ err: error, reference, chatId }, "report: could not notify the moderators");
+      logger.error({ err: error, reference, chatId }, "report: could not notify the moderators; will retry");
     }
-    await checkPlaceThreshold(deps, store, api, chatId, report);
-  } catch (error) {
-    logger.error({ err: error, reference }, "report: announcing failed");
   }
+  if (!sent || chatId === undefined) {
+    await store.noticeFailed(reference, deps.now(), (attempts) =>
+      Math.min(NOTICE_FIRST_DELAY_MS * 2 ** (attempts - 1), NOTICE_MAX_DELAY_MS),
+    );
+    return "later";
+  }
+  await store.noticeDelivered(reference, chatId, sent.message_id, deps.now());
+  await checkPlaceThreshold(deps, store, api, chatId, report);
+  return "sent";
 }
 
 /** The median of some numbers, or null for none. */
@@ -154,48 +209,72 @@ async function checkPlaceThreshold(
   }
 }
 
-/** Status buttons under moderator messages: admins only; the reporter is told in their language. */
+/** Tells the reporter, in their language, that their report's status changed. Never throws. */
+async function tellReporter(
+  deps: BotDeps,
+  api: Api,
+  report: StoredReport,
+  status: ReportStatus,
+): Promise<void> {
+  if (report.userId === null) return; // the reporter deleted their data: nobody to tell
+  const lang = report.lang === "kk" ? "kk" : "ru";
+  const rt: Translate = (key, vars) => deps.i18n.t(lang, key, vars);
+  try {
+    await api.sendMessage(
+      report.userId,
+      rt("report-status-changed", {
+        reference: report.reference,
+        settlement: report.settlement,
+        status: statusName(rt, status),
+      }),
+    );
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, reference: report.reference },
+      "report: could not tell the reporter about the status",
+    );
+  }
+}
+
+/**
+ * Status buttons under moderator messages: an admin, pressing in the moderators' chat. Anything
+ * else (a forged or replayed button, a non-admin, another chat) changes nothing and is logged with
+ * the user id. The callback query is answered first, before any slow work.
+ */
 export function moderationFeature(deps: BotDeps, store: ReportStore): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.callbackQuery(MOD_CB, async (ctx) => {
-    if (!deps.config.ADMIN_IDS.includes(ctx.from.id))
+  composer.callbackQuery(moderationButton.prefix, async (ctx) => {
+    const pressed = moderationButton.unpack(ctx.callbackQuery.data);
+    if (!isAdmin(ctx) || !isModeratorChat(ctx)) {
+      logRejectedCallback(ctx, isAdmin(ctx) ? "moderation outside the moderators' chat" : "not an admin");
       return ctx.answerCallbackQuery({ text: ctx.t("report-mod-not-allowed"), show_alert: true });
-    const status = MODERATED.find((s) => s === ctx.match[1]);
-    const reference = ctx.match[2] ?? "";
-    const before = await store.get(reference);
-    if (!status || !before) return ctx.answerCallbackQuery({ text: ctx.t("report-mod-not-found") });
+    }
+    const status = MODERATED.find((s) => s === pressed?.status);
+    const reference = pressed?.reference ?? "";
+    const before = status ? await store.get(reference) : undefined;
+    if (!status || !before) {
+      logRejectedCallback(ctx, "unknown report or status");
+      return ctx.answerCallbackQuery({ text: ctx.t("report-mod-not-found") });
+    }
     const t = moderatorT(deps);
     if (before.status === status)
       return ctx.answerCallbackQuery({
         text: ctx.t("report-mod-same-status", { status: statusName(t, status) }),
       });
-    await store.setStatus(reference, status, ctx.from.id, deps.now());
-    const after = (await store.get(reference)) ?? before;
     await ctx.answerCallbackQuery({
       text: ctx.t("report-mod-status-set", { status: statusName(t, status) }),
     });
+    await store.setStatus(reference, status, ctx.from.id, deps.now());
+    const after = (await store.get(reference)) ?? before;
     try {
       await ctx.editMessageText(renderModeratorMessage(t, after, ctx.from.first_name), {
         reply_markup: moderatorKeyboard(t, reference),
       });
     } catch (error) {
-      deps.logger.warn({ err: error, reference }, "report: could not update the moderator message");
+      if (!isNotModified(error))
+        deps.logger.warn({ err: error, reference }, "report: could not update the moderator message");
     }
-    if (after.userId === null) return; // the reporter deleted their data: nobody to tell
-    const lang = after.lang === "kk" ? "kk" : "ru";
-    const rt: Translate = (key, vars) => deps.i18n.t(lang, key, vars);
-    try {
-      await ctx.api.sendMessage(
-        after.userId,
-        rt("report-status-changed", {
-          reference,
-          settlement: after.settlement,
-          status: statusName(rt, status),
-        }),
-      );
-    } catch (error) {
-      deps.logger.warn({ err: error, reference }, "report: could not tell the reporter about the status");
-    }
+    await tellReporter(deps, ctx.api, after, status);
   });
   return composer;
 }

@@ -1,5 +1,6 @@
 import { Menu } from "@grammyjs/menu";
 import type { BotContext, BotDeps } from "../../bot/context.js";
+import { editIgnoringUnchanged } from "../../bot/telegram-errors.js";
 import { TOPICS, type Topic, toggleTopic, topicsOf } from "../../storage/subscriptions.js";
 
 // One read of the user's topics per update, shared by the five labels that ask for it.
@@ -23,7 +24,10 @@ export async function summary(deps: BotDeps, ctx: BotContext): Promise<string> {
 
 /** The topic menu: a check mark on each followed topic; a tap toggles it and redraws the menu. */
 export function topicsMenu(deps: BotDeps): Menu<BotContext> {
+  // Every handler answers its callback query itself, once, with its own notice: the plugin's
+  // automatic answer would be a second answer, which Telegram rejects.
   const menu = new Menu<BotContext>("sub-topics", {
+    autoAnswer: false,
     onMenuOutdated: async (ctx) => {
       await ctx.answerCallbackQuery({ text: ctx.t("button-outdated") });
       await ctx.menu.update();
@@ -34,6 +38,7 @@ export function topicsMenu(deps: BotDeps): Menu<BotContext> {
       .text(
         async (ctx) => `${(await mine(deps, ctx)).has(topic) ? "✅" : "▫️"} ${ctx.t(`sub-topic-${topic}`)}`,
         async (ctx) => {
+          if (ctx.chat?.type !== "private") return ctx.answerCallbackQuery();
           const on = await toggleTopic(deps.redis, ctx.from.id, topic, ctx.lang);
           cache.delete(ctx);
           const name = ctx.t(`sub-topic-${topic}`);
@@ -48,8 +53,9 @@ export function topicsMenu(deps: BotDeps): Menu<BotContext> {
   menu.text(
     (ctx) => ctx.t("sub-menu-done"),
     async (ctx) => {
+      await ctx.answerCallbackQuery();
       ctx.menu.close();
-      await ctx.editMessageText(await summary(deps, ctx));
+      await editIgnoringUnchanged(async () => ctx.editMessageText(await summary(deps, ctx)));
     },
   );
   return menu;
