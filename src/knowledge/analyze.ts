@@ -4,7 +4,7 @@
  * language-neutral anchors, and dictionary lemmas, places and aliases (one word or several)
  * mapped to a shared key, so that a Russian and a Kazakh word that mean the same match.
  */
-import { KK_STOPWORDS, stemKk } from "./analyzers/kk.js";
+import { KK_QUESTION_STEMS, KK_STOPWORDS_FOLDED, stemKk } from "./analyzers/kk.js";
 import { RU_STOPWORDS, stemRu } from "./analyzers/ru.js";
 import type { DictionaryData } from "./dictionary.js";
 import { normalizeText, tokenize } from "./text.js";
@@ -29,7 +29,8 @@ export interface Unit {
   at: number;
 }
 
-const STOPWORDS: Record<Language, ReadonlySet<string>> = { ru: RU_STOPWORDS, kk: KK_STOPWORDS };
+// Kazakh function words also as typed on a Russian keyboard ("бизге", "нешинши")
+const STOPWORDS: Record<Language, ReadonlySet<string>> = { ru: RU_STOPWORDS, kk: KK_STOPWORDS_FOLDED };
 const STEM: Record<Language, (token: string) => string> = { ru: stemRu, kk: stemKk };
 const YEAR = /^(19[5-9]\d|20\d\d)$/;
 
@@ -273,7 +274,10 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
   const kept: { token: string; stem: string; at: number }[] = [];
   tokens.forEach((token, at) => {
     if (STOPWORDS[lang].has(token) || (token.length < 2 && !/\d/.test(token))) return;
-    kept.push({ token, stem: stemOf(token, lang), at });
+    const stem = stemOf(token, lang);
+    // a question word in a case form ("қаншаға", "кімнің") still only says what is asked
+    if (lang === "kk" && KK_QUESTION_STEMS.has(stem)) return;
+    kept.push({ token, stem, at });
   });
   const stems = kept.map((k) => k.stem);
   const units: Unit[] = [];

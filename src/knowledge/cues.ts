@@ -11,7 +11,7 @@ export type Asked = "number" | "date" | "person" | "place" | "money";
 const ASKED: Record<Exclude<Asked, "money">, RegExp> = {
   number: /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*|нешінші|нешинши)$/u,
   date: /^(когда|қашан|кашан|қашаннан|кашаннан)$/u,
-  person: /^(кто|кем|кім|ким|кімге|кимге|кімнің)$/u,
+  person: /^(кто|кем|кім\p{L}*|ким|ким(ге|нин|ди|дер\p{L}*))$/u,
   place: /^(где|қайда|кайда|қай жерде)$/u,
 };
 const ASKED_ENTRIES = Object.entries(ASKED) as [Asked, RegExp][];
@@ -46,11 +46,15 @@ export function askedKinds(question: string): Set<Asked> {
 
 /** Offices a "who" question may name: the answer must name that office and a person. */
 const ROLE =
-  /^(министр\p{L}*|глав\p{L}*|председател\p{L}*|руководител\p{L}*|директор\p{L}*|аким|акима|акимом|президент\p{L}*|премьер\p{L}*|вице-премьер\p{L}*|замминистр\p{L}*|заместител\p{L}*|төраға\p{L}*|басшы\p{L}*|әкім|әкімі|әкімнің|орынбасар\p{L}*|министрі|министрдің)$/u;
+  /^(министр\p{L}*|глав\p{L}*|председател\p{L}*|руководител\p{L}*|директор\p{L}*|аким|акима|акимом|президент\p{L}*|премьер\p{L}*|вице-премьер\p{L}*|замминистр\p{L}*|заместител\p{L}*|төраға\p{L}*|басшы\p{L}*|әкім|әкімі|әкімнің|орынбасар\p{L}*|министрі|министрдің|секретар\p{L}*|хатшы\p{L}*|спикер\p{L}*|депутат\p{L}*|мэр|мэра|мэром|губернатор\p{L}*|посол|посла|послом|елші\p{L}*)$/u;
 
-/** The office a "who" question asks about ("кто министр образования" -> "министр"), if any. */
-export function askedRole(question: string): string | undefined {
-  return words(question).find((t) => ROLE.test(t));
+/**
+ * The office a "who" question asks about ("кто министр образования" -> "министр"), if any: the
+ * head of the phrase, first in Russian ("секретарь президента"), last in Kazakh ("президенттің хатшысы").
+ */
+export function askedRole(question: string, lang: "ru" | "kk" = "ru"): string | undefined {
+  const roles = words(question).filter((t) => ROLE.test(t));
+  return lang === "kk" ? roles.at(-1) : roles[0];
 }
 
 const HOW = /^(как|каким|қалай|калай)$/u;

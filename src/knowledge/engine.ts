@@ -95,7 +95,9 @@ export class KnowledgeBase implements Knowledge {
     return detectLanguage(text, fallback, (token) => {
       if (/\d|[a-z]/.test(token)) return undefined; // numbers and Latin names belong to both languages
       const ru = this.vocabulary.knowsStem("ru", stemOf(token, "ru"));
-      const kk = this.vocabulary.knowsStem("kk", stemOf(token, "kk"));
+      // Kazakh typed on a Russian keyboard ("тотенше жагдай кезинде") is Kazakh the texts know, folded
+      const kk =
+        this.vocabulary.knowsStem("kk", stemOf(token, "kk")) || (!ru && this.vocabulary.knowsFoldedKk(token));
       if (ru === kk) return undefined;
       return ru ? "ru" : "kk";
     });

@@ -54,7 +54,7 @@ export const POLICY: Policy = {
   keyWaiver: 3,
   partCredit: 0.7,
   positionBonus: 0.03,
-  unknownWeight: 1.3,
+  unknownWeight: 1.1,
   functionWordWeight: 0.3,
   modifierWeight: 0.4,
   knownVerbWeight: 0.6,

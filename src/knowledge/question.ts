@@ -177,7 +177,7 @@ export function readQuestion(
     if (key === undefined || t.weight > key.weight) key = t;
   }
   const asked = askedKinds(question);
-  const roleWord = asked.has("person") ? askedRole(question) : undefined;
+  const roleWord = asked.has("person") ? askedRole(question, lang) : undefined;
   const role =
     roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));
   const actionWord = askedAction(question);

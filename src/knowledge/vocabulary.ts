@@ -112,6 +112,11 @@ export class Vocabulary {
     return this.stems[lang].has(stem);
   }
 
+  /** Whether a word without Kazakh letters is a Kazakh word of the texts typed on a Russian keyboard ("кезинде"). */
+  knowsFoldedKk(token: string): boolean {
+    return this.folded.has(stemKkFolded(token)) || this.folded.has(token);
+  }
+
   /**
    * The known stem an unknown word stands for: a Kazakh word typed without Kazakh letters
    * ("ауылдык" -> "ауыл"), a typo (one edit from 5 letters, two from 10), or a stem cut

@@ -114,12 +114,37 @@ describe("a document in two languages", () => {
 });
 
 describe("across languages", () => {
+  it("reads Kazakh typed without Kazakh letters as Kazakh when the Kazakh texts know it folded", () => {
+    const kb = base(VILLAGES_2019, VILLAGES_2025);
+    expect(kb.detectLanguage("жумысты жургизеди", "ru")).toBe("kk");
+    expect(kb.detectLanguage("работы ведет", "kk")).toBe("ru");
+  });
+
   it("quotes a sentence that exists only in the other language, through the dictionary", () => {
     const kb = base(SATELLITE);
     const reply = answer(kb.ask("Қанша мектеп спутниктік интернет алады?", { now: NOW }));
     expect(reply.lang).toBe("kk");
     expect(reply.quoted).toBe("ru");
     expect(reply.text).toContain("40");
+  });
+});
+
+describe("a subject named by the sentence before", () => {
+  const FIVE_G: Document = {
+    id: "five-g",
+    texts: {
+      ru: "Связь нового поколения\n\nОператоры успешно протестировали 5G в крупных городах. Коммерческий запуск запланирован на 2027 год.",
+    },
+    outlet: "Example.kz",
+    date: "2026-01-10",
+    kind: "added",
+  };
+  it("answers when-questions from the sentence that holds the date", () => {
+    const reply = answer(base(FIVE_G, SATELLITE).ask("Когда будет 5G?", { now: NOW }));
+    expect(reply.text).toContain("2027");
+  });
+  it("does not answer how-many questions that way", () => {
+    expect(base(FIVE_G, SATELLITE).ask("Сколько стоит 5G?", { now: NOW }).kind).toBe("none");
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, headOf, Lexicon, sameFamily } from "../../src/knowledge/analyze.js";
 import { cleanDocument } from "../../src/knowledge/clean.js";
-import { askedAction, askedKinds, isComplaint } from "../../src/knowledge/cues.js";
+import { askedAction, askedKinds, askedRole, isComplaint } from "../../src/knowledge/cues.js";
 import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dictionary.js";
 import { indexDocument } from "../../src/knowledge/documents.js";
 import { renderReply, type Translate } from "../../src/knowledge/render.js";
@@ -118,6 +118,24 @@ describe("dictionary", () => {
   });
 });
 
+describe("question words", () => {
+  const surfaces = (text: string, lang: "ru" | "kk") => analyze(text, lang, lexicon).map((u) => u.surface);
+  it("drop a Kazakh question word in a case form or typed without Kazakh letters", () => {
+    expect(surfaces("Мектептер қаншаға көбейді", "kk")).toEqual(["мектептер", "көбейді"]);
+    expect(surfaces("мектеп нешинши орында", "kk")).toEqual(["мектеп", "орында"]);
+    expect(surfaces("кімдерге ауыл", "kk")).toEqual(["ауыл"]);
+    expect(surfaces("мектеп арқасында тағы", "kk")).toEqual(["мектеп"]);
+  });
+  it("drop Russian pronoun forms that only say how a question is put", () => {
+    expect(surfaces("с какими операторами и чьим решением", "ru")).toEqual(["операторами", "решением"]);
+    expect(surfaces("каких сел стало больше, хотели подключить", "ru")).toEqual([
+      "сел",
+      "больше",
+      "подключить",
+    ]);
+  });
+});
+
 describe("cues", () => {
   it("tell a complaint about one's own connection from a question about the internet", () => {
     expect(isComplaint("у нас в ауле интернет не работает")).toBe(true);
@@ -130,6 +148,9 @@ describe("cues", () => {
     expect([...askedKinds("Сколько сел подключат?")]).toEqual(["number"]);
     expect([...askedKinds("В каком году подписали договор?")]).toEqual(["date"]);
     expect([...askedKinds("Кім басқарды?")]).toEqual(["person"]);
+    expect([...askedKinds("Отырыста кімдер баяндады?")]).toEqual(["person"]);
+    expect(askedRole("кто пресс-секретарь президента", "ru")).toBe("секретарь");
+    expect(askedRole("президенттің баспасөз хатшысы кім", "kk")).toBe("хатшысы");
     expect(askedAction("Как получить паспорт?")).toBe("получить");
     expect(askedAction("Ауылда интернетті қалай қосуға болады?")).toBe("қосуға");
     expect(askedAction("Сколько сел?")).toBeUndefined();

@@ -30,7 +30,8 @@ export const KK_STOPWORDS: ReadonlySet<string> = new Set(
   болуы болу бол болсын болады ма болама
   жатыр жатқан жатыр ма өте ете ала алады мақсат мақсаты мақсатқа қойылған
   қазіргі қазірде қазіргідей қазірдің қазір қазіргі уақытта уақытта бүгінгі
-  бүгін қатысты нешінші нешiншi нешінші жыл жылы жылдың жылында жылға жылдары жылдардағы жылғы`
+  бүгін қатысты нешінші нешiншi нешінші жыл жылы жылдың жылында жылға жылдары жылдардағы жылғы
+  арқасында салыстырғанда тағы`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -43,6 +44,16 @@ export const KK_STOPWORDS_FOLDED: ReadonlySet<string> = new Set([
   ...KK_STOPWORDS,
   ...[...KK_STOPWORDS].map(foldKk),
 ]);
+
+/**
+ * Question words, whose case forms ("қаншаға", "кімге", "нешеуі") are question words too: a
+ * Kazakh token whose stem is one of these (or its form typed without Kazakh letters) is dropped.
+ */
+export const KK_QUESTION_STEMS: ReadonlySet<string> = new Set(
+  `қашан қанша қандай қалай қайда қай кім не неше нешеу нешінші қайсы неліктен`
+    .split(/\s+/)
+    .flatMap((w) => [w, foldKk(w)]),
+);
 
 /** Words left exactly as they are (short roots, question words, frequent stems a rule would break). */
 const PROTECTED: ReadonlySet<string> = new Set(
