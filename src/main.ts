@@ -83,15 +83,14 @@ async function serve(config: Config, token: string): Promise<void> {
   let bot: Bot<BotContext> | undefined;
   let stopWatching = async () => {};
   if (runsBot) {
+    // Retry replies after 429 and 5xx; never getUpdates, which polling retries fast on its own.
+    const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
     bot = createBot(token, deps, {
       client: { apiRoot: config.BOT_API_ROOT },
       runtime: updateRuntime({ redis, logger, metrics }),
+      apiRetry: (prev, method, payload, signal) =>
+        method === "getUpdates" ? prev(method, payload, signal) : retry(prev, method, payload, signal),
     });
-    // Retry replies after 429 and 5xx; never getUpdates, which polling retries fast on its own.
-    const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
-    bot.api.config.use((prev, method, payload, signal) =>
-      method === "getUpdates" ? prev(method, payload, signal) : retry(prev, method, payload, signal),
-    );
     await bot.init();
     // Three setMyCommands round trips to Telegram: the menu need not be in place before polling.
     registerCommands(bot.api, deps.i18n, logger).catch((error: unknown) =>

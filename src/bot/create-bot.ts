@@ -1,6 +1,6 @@
 import { type ConversationData, conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, type Middleware, session } from "grammy";
+import { Bot, type BotConfig, type Middleware, session, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { askFeature } from "../features/ask/index.js";
 import { helpFeature } from "../features/help.js";
@@ -47,6 +47,12 @@ export interface BotOptions {
   serverErrorDelaysMs?: number[];
   /** Runs first for every update (main.ts: log scope, metrics, dedupe and the cross-instance chat lock). */
   runtime?: Middleware<BotContext>;
+  /**
+   * Retries Bot API calls after 429 and 5xx (main.ts: @grammyjs/auto-retry). Installed on the bot's
+   * API and inside every conversation, which builds an API of its own per update: without it one
+   * 429 during /publish or a report would lose what the user typed.
+   */
+  apiRetry?: Transformer;
 }
 
 const dropped = new WeakMap<BotContext, DroppedConversation>();
@@ -70,6 +76,8 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   bot.api.config.use(replyQueueTransformer(deps.redis, deps.logger, options.serverErrorDelaysMs));
   // "Message is not modified" means the message already shows what we asked for: a success.
   bot.api.config.use(unchangedEditIsSuccess);
+  const { apiRetry } = options;
+  if (apiRetry) bot.api.config.use(apiRetry);
 
   // One update of a chat at a time, also under the concurrent runner.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
@@ -141,6 +149,14 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
           (ctx) => storeDown.add(ctx),
           (ctx) => prefetch.conversation(ctx),
         ),
+        plugins: apiRetry
+          ? [
+              async (ctx, next) => {
+                ctx.api.config.use(apiRetry);
+                await next();
+              },
+            ]
+          : [],
       }),
       async (ctx, next) => {
         const why = dropped.get(ctx);

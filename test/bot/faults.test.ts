@@ -39,7 +39,7 @@ describe("Redis stops and comes back", () => {
       // Mid-report when Redis stops.
       await user.send("/report");
       await user.press("Павлодарская");
-      expect(user.last.text).toContain("Шаг 2 из 8");
+      expect(user.last.text).toContain("Шаг 2 из 10");
 
       proxy.down();
       await until(() => client.status !== "ready");
@@ -51,7 +51,7 @@ describe("Redis stops and comes back", () => {
         expect(asker.replies).toHaveLength(1);
       }
       // The reporter's next answer needs Redis: told to try again, nothing lost.
-      await user.send("Иртышск");
+      await user.send("Иртышский район");
       expect(user.last.text).toBe(UNAVAILABLE);
       // So does a new report, in the user's language.
       const kk = harness.user({ id: 7102, language_code: "kk" });
@@ -60,8 +60,8 @@ describe("Redis stops and comes back", () => {
 
       proxy.up();
       await until(() => client.status === "ready");
-      await user.send("Иртышск");
-      expect(user.last.text).toContain("Шаг 3 из 8");
+      await user.send("Иртышский район");
+      expect(user.last.text).toContain("Шаг 3 из 10");
       await user.send(QUESTION.replace("?", "??"));
       const asker = harness.user({ id: 7300 });
       await asker.send(QUESTION);
@@ -196,9 +196,9 @@ describe("flood limit", () => {
   it("says clearly once per window that updates are not handled, answers every button, and drops the rest", async () => {
     const harness = createTestBot({ redis, rateLimit: { limit: 2, timeFrameMs: 60_000 } });
     const user = harness.user({ id: 7601 });
-    await user.send("/start");
+    await user.send("/language");
     for (let i = 0; i < 5; i++) await user.send("/help");
-    await user.press("Подписаться");
+    await user.press("Қазақша");
     const texts = user.all.map((m) => m.text);
     expect(texts.filter((t) => t.includes("Что я понимаю"))).toHaveLength(1);
     expect(texts.filter((t) => t.startsWith("Слишком много сообщений подряд"))).toEqual([
@@ -218,6 +218,6 @@ describe("a conversation that grows without end", () => {
     expect(user.all.some((m) => m.text.startsWith("Диалог стал слишком длинным"))).toBe(true);
     expect(await redis.exists("conv:7701")).toBe(0);
     await user.send("/report");
-    expect(user.last.text).toContain("Шаг 1 из 8");
+    expect(user.last.text).toContain("Шаг 1 из 10");
   });
 });

@@ -1,4 +1,4 @@
-import type { Bot } from "grammy";
+import type { Bot, Transformer } from "grammy";
 import type { Message, Update, User } from "grammy/types";
 import type { Redis } from "ioredis";
 import pino from "pino";
@@ -38,6 +38,8 @@ export interface TestBotOptions {
   apiNow?: () => number;
   /** Per-user flood limit (tests raise it by default). */
   rateLimit?: { limit: number; timeFrameMs: number };
+  /** Bot API retries (production: @grammyjs/auto-retry), also inside conversations. */
+  apiRetry?: Transformer;
 }
 
 /**
@@ -61,6 +63,7 @@ export function createTestBot(options: TestBotOptions) {
     client: { fetch: api.fetch },
     rateLimit: options.rateLimit ?? { limit: 10_000, timeFrameMs: 1000 },
     serverErrorDelaysMs: [1, 1],
+    ...(options.apiRetry ? { apiRetry: options.apiRetry } : {}),
   });
   // Every update the bot gets is announced to the stand-in, which then holds the bot to
   // Telegram's rules for its callback query (one answer, within 15 s).

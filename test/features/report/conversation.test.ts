@@ -1,3 +1,4 @@
+import { autoRetry } from "@grammyjs/auto-retry";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONVERSATION_TTL_SECONDS } from "../../../src/storage/session.js";
@@ -540,6 +541,33 @@ describe("report conversation: Telegram failures", () => {
     expect(user.last.text).toContain("Шаг 3 из 10");
     await user.send("Иртышск");
     expect(user.last.text).toContain("Шаг 4 из 10");
+  });
+});
+
+describe("report conversation: Telegram's 429 inside the conversation", () => {
+  it("is retried after retry_after, so the next step arrives without the user writing again", async () => {
+    let limited = 1;
+    const harness = createTestBot({
+      redis,
+      env,
+      now,
+      apiRetry: autoRetry({ maxDelaySeconds: 2 }),
+      answer: (call) =>
+        call.method === "sendMessage" && String(call.payload.text).startsWith("Шаг 3 из 10") && limited-- > 0
+          ? {
+              ok: false,
+              error_code: 429,
+              description: "Too Many Requests: retry after 1",
+              parameters: { retry_after: 1 },
+            }
+          : undefined,
+    });
+    const user = harness.user({ id: 2071 });
+    await user.send("/report");
+    await user.press("Павлодарская");
+    await user.press("Иртышский район");
+    expect(limited).toBeLessThan(0);
+    expect(user.last.text).toContain("Шаг 3 из 10");
   });
 });
 
