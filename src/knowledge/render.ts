@@ -1,3 +1,4 @@
+import { formatDate } from "../bot/dates.js";
 import type { Knowledge, Language, Reply } from "./types.js";
 
 /** Looks up a locale string (the bot's i18n `t`, or any stand-in in tests). */
@@ -51,7 +52,8 @@ function sourceLine(reply: Answer, t: Translate): string | undefined {
   return source.date && source.doc.startsWith("announcement:")
     ? translate(t, reply.lang, "ask-source-announcement", {
         outlet: source.outlet,
-        date: source.date.slice(0, 10),
+        // As people read dates everywhere in the bot: ДД.ММ.ГГГГ, Kazakhstan's day.
+        date: formatDate(new Date(source.date)),
       })
     : translate(t, reply.lang, "ask-source", { outlet: source.outlet, year: String(source.year) });
 }

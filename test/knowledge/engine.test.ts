@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dictionary.js";
 import { KnowledgeBase } from "../../src/knowledge/engine.js";
+import { answerMessage } from "../../src/knowledge/render.js";
 import type { Document, Reply } from "../../src/knowledge/types.js";
 
 const DICTIONARY = {
@@ -237,6 +238,12 @@ describe("documents at run time", () => {
     });
     const reply = answer(kb.ask("Сколько сёл подключат в Павлодарской области?", { now: NOW }));
     expect(reply.sources[0]).toMatchObject({ doc: "announcement:a1", date: "2026-05-20" });
+    // Cited as the bot's own announcement, its date as people read dates everywhere in the bot.
+    const t = (_lang: string, key: string, vars?: Record<string, string | number>) =>
+      `${key}${vars ? JSON.stringify(vars) : ""}`;
+    const { text } = answerMessage(kb, "Сколько сёл подключат в Павлодарской области?", t, "ru");
+    expect(text).toContain('ask-source-announcement{"outlet":');
+    expect(text).toContain('"date":"20.05.2026"');
   });
 
   it("notes a renamed place", () => {
