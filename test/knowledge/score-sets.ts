@@ -11,17 +11,10 @@ import { join } from "node:path";
 import { createI18n } from "../../src/bot/i18n.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { answerMessage, type Translate } from "../../src/knowledge/render.js";
+import { type Question, score } from "../eval/score.js";
 
 /** One line of a question set (the shared eval format). */
-export interface SetQuestion {
-  id: string;
-  lang: "ru" | "kk";
-  q: string;
-  expect?: string[][];
-  docs?: string[];
-  abstain?: boolean;
-  tier?: string;
-}
+export type SetQuestion = Question;
 
 const HERE = new URL(".", import.meta.url).pathname;
 const SHARED = join(HERE, "../../../shared/eval/questions.jsonl");
@@ -41,41 +34,18 @@ export function setFiles(): string[] {
   return existsSync(SHARED) ? [SHARED, ...own] : own;
 }
 
-const matches = (text: string, alt: string): boolean =>
-  alt.startsWith("/") && alt.endsWith("/")
-    ? new RegExp(alt.slice(1, -1), "iu").test(text)
-    : text.toLowerCase().includes(alt.toLowerCase());
-
-const KK = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/g;
-const kkDensity = (text: string): number => {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  return letters.length ? (text.match(KK) ?? []).length / letters.length : 0;
-};
-
 const seedsArg = process.argv.indexOf("--seeds");
 const knowledge = loadKnowledge(seedsArg > 0 ? process.argv[seedsArg + 1] : undefined);
 const i18n = createI18n();
 const t: Translate = (lang, key, vars) => i18n.t(lang, key, vars);
 
-/** The outcome of one question and why it fails (empty when it passes). */
+/** The outcome of one question and why it fails (empty when it passes), by the eval's own rules. */
 export function judge(q: SetQuestion): { answered: boolean; why: string[]; text: string } {
   const { reply, text } = answerMessage(knowledge, q.q, t, "ru");
-  const why: string[] = [];
   const answered = reply.kind === "answer";
-  if (q.abstain) {
-    if (answered) why.push("answered an out-of-scope question");
-  } else {
-    if (!answered) why.push(`did not answer (${reply.kind === "none" ? reply.reason : reply.kind})`);
-    for (const group of q.expect ?? [])
-      if (!group.some((alt) => matches(text, alt))) why.push(`lacks ${JSON.stringify(group)}`);
-    const cited = answered ? reply.sources.map((s) => s.doc) : [];
-    if (!(q.docs ?? []).some((d) => cited.includes(d))) why.push(`cites ${JSON.stringify(cited)}`);
-  }
-  if (reply.lang !== q.lang) why.push(`lang ${reply.lang}`);
-  const own = text.replace(/«[^»]*»/g, " ");
-  const d = kkDensity((own.match(/\p{L}/gu) ?? []).length >= 20 ? own : text);
-  if (q.lang === "kk" && d < 0.04) why.push("reply not Kazakh");
-  if (q.lang === "ru" && d > 0.03) why.push("reply not Russian");
+  const sources = answered ? reply.sources : [];
+  const { why } = score(q, { answered, lang: reply.lang, text, sources });
+  if (reply.kind === "none" && !q.abstain) why.push(`refusal: ${reply.reason}`);
   return { answered, why, text };
 }
 
