@@ -1,6 +1,5 @@
 import { type ChildProcess, spawnSync } from "node:child_process";
-import { once } from "node:events";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Bot } from "grammy";
@@ -14,7 +13,7 @@ import { connectRedis } from "../../src/storage/redis.js";
 import { topicsOf } from "../../src/storage/subscriptions.js";
 import { sendReport } from "../features/report/helpers.js";
 import { createTestBot } from "../support/chat.js";
-import { freePort, startRedis } from "../support/global-setup.js";
+import { freePort, startRedis, stopRedisServers } from "../support/global-setup.js";
 
 /**
  * The core scenarios on a 3-master Redis Cluster formed on loopback (redis-server with
@@ -92,12 +91,7 @@ describe.skipIf(missing.length > 0)("on a Redis Cluster (3 masters on loopback)"
 
   afterAll(async () => {
     redis?.disconnect();
-    for (const server of servers)
-      if (server.exitCode === null) {
-        server.kill("SIGTERM");
-        await once(server, "exit");
-      }
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await stopRedisServers(servers, dir);
   });
 
   it("answers a question, takes a report, subscribes and publishes to subscribers", async () => {

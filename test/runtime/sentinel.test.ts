@@ -1,13 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectRedis } from "../../src/storage/redis.js";
 import { createTestBot } from "../support/chat.js";
-import { freePort, startRedis } from "../support/global-setup.js";
+import { freePort, startRedis, stopRedisServers } from "../support/global-setup.js";
 
 /**
  * REDIS_SENTINELS: a primary and one Sentinel on loopback; the bot finds the primary through the
@@ -62,12 +61,7 @@ describe.skipIf(missing.length > 0)("through Redis Sentinel", () => {
 
   afterAll(async () => {
     redis?.disconnect();
-    for (const server of servers)
-      if (server.exitCode === null) {
-        server.kill("SIGTERM");
-        await once(server, "exit");
-      }
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await stopRedisServers(servers, dir);
   });
 
   it("finds the primary through the Sentinel and runs the bot on it", async () => {

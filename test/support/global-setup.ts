@@ -93,3 +93,13 @@ export async function startRedis(
     if (port !== undefined || attempt >= 4 || !ready.message.includes("Address already in use")) throw ready;
   }
 }
+
+/** Stops the redis-server processes a test started (those still running) and removes their folder. */
+export async function stopRedisServers(servers: ChildProcess[], dir: string | undefined): Promise<void> {
+  for (const server of servers)
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await once(server, "exit");
+    }
+  if (dir) await rm(dir, { recursive: true, force: true });
+}
