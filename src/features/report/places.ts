@@ -10,7 +10,8 @@ import type { Language } from "../../bot/i18n.js";
  */
 export const PLACES_FILE = fileURLToPath(new URL("../../../seeds/dictionary/places.tsv", import.meta.url));
 
-export const PLACE_TYPES = ["region", "city", "district", "town"] as const;
+/** Countries are there for the knowledge engine (a question naming one needs a passage naming it), never offered. */
+export const PLACE_TYPES = ["region", "city", "district", "town", "country"] as const;
 export type PlaceType = (typeof PLACE_TYPES)[number];
 
 export interface Place {
@@ -26,7 +27,7 @@ export interface Place {
 
 /** Parses the dictionary; a malformed line is an error that names its line (the file is ours). */
 export function parsePlaces(tsv: string): Place[] {
-  const lines = tsv.split(/\r?\n/).filter((line) => line.trim() !== "");
+  const lines = tsv.split(/\r?\n/).filter((line) => line.trim() !== "" && !line.startsWith("#"));
   const header = lines.shift()?.split("\t");
   if (header?.[0] !== "type" || header[1] !== "id")
     throw new Error("places: the first line must be the header `type id region ru kk ...`");
