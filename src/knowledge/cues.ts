@@ -6,9 +6,9 @@
 import { words } from "./text.js";
 
 /** What kind of answer a question asks for. */
-export type Asked = "number" | "date" | "person" | "place" | "money";
+export type Asked = "number" | "date" | "person" | "place" | "money" | "share";
 
-const ASKED: Record<Exclude<Asked, "money">, RegExp> = {
+const ASKED: Record<Exclude<Asked, "money" | "share">, RegExp> = {
   number: /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*|нешінші|нешинши)$/u,
   date: /^(когда|қашан|кашан|қашаннан|кашаннан)$/u,
   person: /^(кто|кем|кім\p{L}*|ким|ким(ге|нин|ди|дер\p{L}*))$/u,
@@ -17,15 +17,28 @@ const ASKED: Record<Exclude<Asked, "money">, RegExp> = {
 const ASKED_ENTRIES = Object.entries(ASKED) as [Asked, RegExp][];
 /** A price, a fee, a wage: the answer must name an amount of money. */
 const MONEY_ASKED =
-  /^(стоит|стоят|стоимост\p{L}*|цен[аыуе]|платить|плат[аыуе]|тариф\p{L}*|зарплат\p{L}*|оклад\p{L}*|бағасы|бағасын|төлеу\p{L}*|жалақ\p{L}*|курс\p{L}*|бағам\p{L}*)$/u;
+  /^(стоит|стоят|стоить|стоимост\p{L}*|цен[аыуе]|платить|плат[аыуе]|тариф\p{L}*|зарплат\p{L}*|оклад\p{L}*|бағасы|бағасын|төлеу\p{L}*|жалақ\p{L}*|курс\p{L}*|бағам\p{L}*)$/u;
+/** "сколько процентов", "қанша пайыз", "какая доля": the answer must be a share, not any number. */
+const SHARE_ASKED = /^(процент\p{L}*|пайыз\p{L}*|дол[яиюе]|үлес\p{L}*)$/u;
 /** "в каком году", "қай жылы", "какие города", "қай қалаларда": a which-question about time or place. */
 const WHICH = /^(каком|какой|какого|какие|каких|қай|кай|қандай|кандай)$/u;
 /** "какой объём", "какое место", "қандай деңгей": a which-question about a quantity asks for a number. */
 const MEASURE =
   /^(объем\p{L}*|уров\p{L}*|дол[яию]|процент\p{L}*|количеств\p{L}*|числ\p{L}*|сумм\p{L}*|размер\p{L}*|мест[оа]|скорост\p{L}*|показател\p{L}*|көлем\p{L}*|деңгей\p{L}*|үлес\p{L}*|пайыз\p{L}*|сан\p{L}*|мөлшер\p{L}*|орын\p{L}*|орн\p{L}*|жылдамдығ\p{L}*)$/u;
-const TIME_NOUN = /^(году|года|год|годы|жылы|жылға|жыл|айда|месяце)$/u;
+const TIME_NOUN =
+  /^(году|года|год|годы|годах|жылы|жылға|жыл|жылдары|жылдарға|ай|айда|айдан|месяц|месяца|месяце|месяцы|срок|сроки|мерзім\p{L}*|дата|дату|числа)$/u;
 const PLACE_NOUN =
   /^(город\p{L}*|регион\p{L}*|област\p{L}*|сел\p{L}{0,3}|қала\p{L}*|кала\p{L}*|облыс\p{L}*|өңір\p{L}*|ауыл\p{L}*)$/u;
+
+/**
+ * The kind of answer a word of the question names ("годы", "қалалар", "доля"): a passage that
+ * holds that kind (a date, a place, a number) holds what the word stands for.
+ */
+export function kindNamed(word: string): Asked | undefined {
+  if (TIME_NOUN.test(word)) return "date";
+  if (MEASURE.test(word)) return "number";
+  return undefined;
+}
 
 /** The kinds of answer a question asks for outright (an answer must hold them). */
 export function askedKinds(question: string): Set<Asked> {
@@ -37,6 +50,7 @@ export function askedKinds(question: string): Set<Asked> {
     if (WHICH.test(t) && TIME_NOUN.test(next)) kinds.add("date");
     if (WHICH.test(t) && MEASURE.test(next)) kinds.add("number");
     if (MONEY_ASKED.test(t)) kinds.add("money");
+    if (SHARE_ASKED.test(t) && (kinds.has("number") || WHICH.test(tokens[i - 1] ?? ""))) kinds.add("share");
     if (WHICH.test(t) && PLACE_NOUN.test(next) && i < 2) kinds.add("place");
   });
   // "сколько ... когда" asks when; a "когда-то" is no question

@@ -37,6 +37,8 @@ export interface Holds {
   place: boolean;
   /** An amount of money (a number and a currency). */
   money: boolean;
+  /** A share: a percentage or a fraction ("50%", "половина", "екі есе"). */
+  share: boolean;
 }
 
 /** A sentence (or an aligned ru+kk pair of sentences) as the index sees it. */
@@ -128,6 +130,9 @@ export function sentencesOf(
 
 const NUMBER_WORDS =
   /(?<!\p{L})(один|одна|два|две|три|четыре|пять|пяти|шесть|семь|восемь|девять|десять|сто|тысяч\p{L}*|миллион\p{L}*|миллиард\p{L}*|вдвое|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жүз|мың|миллион|миллиард)(?!\p{L})/iu;
+const SHARE =
+  /%|(?<!\p{L})(процент|пайыз|половин|жартыс|треть|третью|четверт|ширек|вдвое|втрое|есе\p{L}*|в \p{L}+ раза?)/iu;
+const GROUPED_DIGITS = /\d[ \u00a0\u202f]\d{3}(?!\d)/u;
 const MONTHS =
   /(?<!\p{L})(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|квартал|тоқсан)/iu;
 /** A person by name: "Жаслан Мадиев", "Багдата Мусина", "А. Жұмағалиев". */
@@ -146,11 +151,13 @@ function holdsOf(sentences: readonly Sentence[]): Holds {
   const texts = sentences.map((s) => s.text).join(" ");
   const units = sentences.flatMap((s) => s.units);
   return {
-    number: units.some((u) => u.kind === "number") || NUMBER_WORDS.test(texts),
+    // "2 000" is read as the year-like 2000 once its digits are joined: the written space says amount
+    number: units.some((u) => u.kind === "number") || NUMBER_WORDS.test(texts) || GROUPED_DIGITS.test(texts),
     date: units.some((u) => u.kind === "year") || MONTHS.test(texts),
     person: NAME.test(texts) || BODY.test(texts) || INNER_NAME.test(texts),
     name: NAME.test(texts),
     money: MONEY.test(texts),
+    share: SHARE.test(texts),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts),
   };
 }

@@ -25,6 +25,8 @@ export interface Policy {
   modifierWeight: number;
   /** Weight of a term that names the country the whole corpus is about (Kazakhstan): rarely what is asked. */
   weakWeight: number;
+  /** Weight of a term in the sentences before the asking one ("Я водитель грузовика. ...?"), as a multiple of its own. */
+  situationWeight: number;
   /** Weight of a term found by typo or spelling correction, as a multiple of its own weight. */
   correctedWeight: number;
   /** Weight of anchors (numbers, years, Latin names, places) as a multiple of their IDF. */
@@ -60,6 +62,7 @@ export const POLICY: Policy = {
   knownVerbWeight: 0.6,
   weakWeight: 0.2,
   correctedWeight: 0.8,
+  situationWeight: 0.3,
   anchorBoost: 1.2,
   freshnessMargin: 0.08,
   currentMargin: 0.15,

@@ -3,8 +3,8 @@
  * word no text knows weighs most, unless it is shaped like a verb), what it names that an answer
  * must match (years, places, names, acronyms), what it asks for, whether it asks about now.
  */
-import { analyze, type Lexicon, looseOf, PART, stemOf, type Unit } from "./analyze.js";
-import { type Asked, askedAction, askedKinds, askedRole, asksAboutNow } from "./cues.js";
+import { analyze, type Lexicon, looseOf, PART, stemOf, tokensOf, type Unit } from "./analyze.js";
+import { type Asked, askedAction, askedKinds, askedRole, asksAboutNow, kindNamed } from "./cues.js";
 import { deLatinize } from "./latin.js";
 import type { Policy } from "./policy.js";
 import { resolveThisYear } from "./relative-time.js";
@@ -29,6 +29,8 @@ export interface QueryTerm {
   /** An answer must match it (a year, a place, a name, an acronym). */
   required: "year" | "place" | "name" | undefined;
   place?: string;
+  /** The word names the kind of answer asked ("какие годы", "қай қалалар"): a passage holding that kind matches it. */
+  names?: Asked;
 }
 
 export interface Query {
@@ -80,6 +82,8 @@ interface TermContext {
   policy: Policy;
   /** The unit is the question's last (where a Kazakh predicate stands). */
   last: boolean;
+  /** The unit stands in the situation told before the question (askingFrom). */
+  situation: boolean;
 }
 
 /** The unit as the texts know it: as written, else corrected (other language, keyboard, typo, word family). */
@@ -133,6 +137,18 @@ function requirementOf(
   return latinName || name ? "name" : undefined;
 }
 
+/**
+ * Index of the first token of the asking part of a message. A message of several sentences often
+ * tells its situation first ("Я водитель грузовика. Онлайн-замена ... касается моей категории?"):
+ * the sentences before the first one that ends with "?" say who asks, not what.
+ */
+export function askingFrom(question: string): number {
+  const sentences = question.split(/(?<=[.!?])\s+/u);
+  const first = sentences.findIndex((s) => s.trim().endsWith("?"));
+  if (first <= 0) return 0;
+  return sentences.slice(0, first).reduce((n, s) => n + tokensOf(s).length, 0);
+}
+
 function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): QueryTerm {
   const { unit, fixed } = knownForm(u, lang, ctx);
   const alts = [...unit.keys, ...(unit.stems.length === 1 ? unit.stems : [])];
@@ -148,9 +164,9 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
     ...(loose ? { loose } : {}),
     // a phrase also matches word by word, each word through its stem or its own dictionary keys
     ...(unit.words ? { parts: unit.words.map((w) => [...w.stems, ...w.keys]) } : {}),
-    weight: weightOf(u, unit, present, known, fixed, lang, ctx),
+    weight: weightOf(u, unit, present, known, fixed, lang, ctx) * (ctx.situation ? ctx.policy.situationWeight : 1),
     known,
-    required: requirementOf(u, unit, known, question, ctx.vocabulary),
+    required: ctx.situation ? undefined : requirementOf(u, unit, known, question, ctx.vocabulary),
     ...(unit.place ? { place: unit.place } : {}),
   };
 }
@@ -170,13 +186,20 @@ export function readQuestion(
   const units = analyze(question, lang, ctx.lexicon).flatMap((u) =>
     u.words && !u.keys.some((k) => ctx.vocabulary.has(k)) ? u.words : [u],
   );
-  const terms = units.map((u, i) => termOf(u, lang, question, { ...ctx, last: i === units.length - 1 }));
+  const from = askingFrom(question);
+  const terms = units.map((u, i) =>
+    termOf(u, lang, question, { ...ctx, last: i === units.length - 1, situation: u.at < from }),
+  );
   let key: QueryTerm | undefined;
   for (const t of terms) {
     if (!t.known || t.weight <= 0) continue;
     if (key === undefined || t.weight > key.weight) key = t;
   }
   const asked = askedKinds(question);
+  for (const t of terms) {
+    const kind = kindNamed(t.surface);
+    if (kind !== undefined && asked.has(kind)) t.names = kind;
+  }
   const roleWord = asked.has("person") ? askedRole(question, lang) : undefined;
   const role =
     roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));

@@ -30,6 +30,7 @@ const DICTIONARY = {
       "region\tpavlodar\t\tПавлодарская область\tПавлодар облысы\tПавлодарская\t",
       "region\tkaraganda\t\tКарагандинская область\tҚарағанды облысы\tКарагандинская\t",
       "city\tastana\t\tАстана\tАстана\tНур-Султан\tНұр-Сұлтан",
+      "country\trussia\t\tРоссия\tРесей\tРФ\t",
     ].join("\n"),
   ),
   aliases: parseAliases(
@@ -256,5 +257,59 @@ describe("documents at run time", () => {
     });
     const reply = answer(kb.ask("Сколько школ открыли в Астане?", { now: NOW }));
     expect(reply.renamed).toEqual([{ old: "Нур-Султан", new: "Астана", since: "2022" }]);
+  });
+});
+
+describe("how a question is read", () => {
+  it("reads the sentences before the asking one as the asker's situation, not as what must match", () => {
+    const kb = base(SATELLITE);
+    const told = "Я учитель из Карагандинской области. Сколько школ получат спутниковый интернет?";
+    expect(answer(kb.ask(told, { now: NOW })).text).toContain("40");
+    const asked = "Сколько школ в Карагандинской области получат спутниковый интернет?";
+    expect(kb.ask(asked, { now: NOW }).kind).toBe("none");
+  });
+
+  it("requires a country the question names, like a region", () => {
+    const kb = base(LICENCE_PAIR);
+    expect(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }).kind).toBe("answer");
+    expect(kb.ask("Можно ли в России заменить водительские права онлайн?", { now: NOW }).kind).toBe("none");
+    expect(kb.ask("Ресейде жүргізуші куәлігін онлайн ауыстыруға бола ма?", { now: NOW }).kind).toBe("none");
+  });
+
+  it("reads a number written in groups as an amount, even when its digits look like a year", () => {
+    const hub: Document = {
+      id: "hub",
+      texts: { ru: "Технопарк\n\nЧисло участников технопарка выросло до 2 000 компаний." },
+      outlet: "Example.kz",
+      date: "2026-01-10",
+      kind: "added",
+    };
+    const reply = answer(base(hub).ask("Сколько участников у технопарка?", { now: NOW }));
+    expect(reply.text).toContain("2 000");
+  });
+
+  it("answers a question for a share only with a share", () => {
+    const speed: Document = {
+      id: "speed",
+      texts: { ru: "Скорость\n\nСкорость интернета в сёлах выросла до 20 мегабит." },
+      outlet: "Example.kz",
+      date: "2025-01-10",
+      kind: "added",
+    };
+    const q = "На сколько процентов выросла скорость интернета в сёлах?";
+    expect(base(speed).ask("Насколько выросла скорость интернета в сёлах?", { now: NOW }).kind).toBe("answer");
+    expect(base(speed).ask(q, { now: NOW }).kind).toBe("none");
+    const share: Document = {
+      ...speed,
+      texts: { ru: "Скорость\n\nСкорость интернета в сёлах выросла на 15 процентов." },
+    };
+    expect(answer(base(share).ask(q, { now: NOW })).text).toContain("15 процентов");
+  });
+
+  it("counts a word that names the kind asked ('в каком месяце') as held by a sentence of that kind", () => {
+    const kb = base(LICENCE_PAIR);
+    expect(answer(kb.ask("В каком месяце права можно будет заменить онлайн?", { now: NOW })).text).toContain(
+      "апреля",
+    );
   });
 });
