@@ -164,7 +164,8 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
     ...(loose ? { loose } : {}),
     // a phrase also matches word by word, each word through its stem or its own dictionary keys
     ...(unit.words ? { parts: unit.words.map((w) => [...w.stems, ...w.keys]) } : {}),
-    weight: weightOf(u, unit, present, known, fixed, lang, ctx) * (ctx.situation ? ctx.policy.situationWeight : 1),
+    weight:
+      weightOf(u, unit, present, known, fixed, lang, ctx) * (ctx.situation ? ctx.policy.situationWeight : 1),
     known,
     required: ctx.situation ? undefined : requirementOf(u, unit, known, question, ctx.vocabulary),
     ...(unit.place ? { place: unit.place } : {}),

@@ -297,7 +297,9 @@ describe("how a question is read", () => {
       kind: "added",
     };
     const q = "На сколько процентов выросла скорость интернета в сёлах?";
-    expect(base(speed).ask("Насколько выросла скорость интернета в сёлах?", { now: NOW }).kind).toBe("answer");
+    expect(base(speed).ask("Насколько выросла скорость интернета в сёлах?", { now: NOW }).kind).toBe(
+      "answer",
+    );
     expect(base(speed).ask(q, { now: NOW }).kind).toBe("none");
     const share: Document = {
       ...speed,
