@@ -21,7 +21,7 @@ const MONEY_ASKED =
 /** "сколько процентов", "қанша пайыз", "какая доля": the answer must be a share, not any number. */
 const SHARE_ASKED = /^(процент\p{L}*|пайыз\p{L}*|дол[яиюе]|үлес\p{L}*)$/u;
 /** "в каком году", "қай жылы", "какие города", "қай қалаларда": a which-question about time or place. */
-const WHICH = /^(каком|какой|какого|какие|каких|қай|кай|қандай|кандай)$/u;
+const WHICH = /^(каком|какой|какого|какие|каких|какая|какую|какое|каков|какова|қай|кай|қандай|кандай)$/u;
 /** "какой объём", "какое место", "қандай деңгей": a which-question about a quantity asks for a number. */
 const MEASURE =
   /^(объем\p{L}*|уров\p{L}*|дол[яию]|процент\p{L}*|количеств\p{L}*|числ\p{L}*|сумм\p{L}*|размер\p{L}*|мест[оа]|скорост\p{L}*|показател\p{L}*|көлем\p{L}*|деңгей\p{L}*|үлес\p{L}*|пайыз\p{L}*|сан\p{L}*|мөлшер\p{L}*|орын\p{L}*|орн\p{L}*|жылдамдығ\p{L}*)$/u;
@@ -36,6 +36,7 @@ const PLACE_NOUN =
  */
 export function kindNamed(word: string): Asked | undefined {
   if (TIME_NOUN.test(word)) return "date";
+  if (SHARE_ASKED.test(word)) return "share";
   if (MEASURE.test(word)) return "number";
   return undefined;
 }
