@@ -59,12 +59,8 @@ export class Vocabulary {
       family.push(stem);
       this.byHead[lang].set(head, family);
     }
-    if (/^[a-z]{3,}$/.test(stem)) {
-      const cyrillic = latinToCyrillic(stem);
-      this.latin.set(cyrillic, stem);
-      // "g" before e/i is also written "дж" ("диджител")
-      this.latin.set(cyrillic.replace(/г(?=[еи])/gu, "дж"), stem);
-    }
+    if (/^[a-z]{3,}$/.test(stem))
+      for (const cyrillic of cyrillicSpellings(stem)) this.latin.set(cyrillic, stem);
     if (lang === "kk" && !this.folded.has(foldKk(stem))) this.folded.set(foldKk(stem), stem);
     if (capitalised === undefined) return;
     const c = this.casing.get(stem) ?? { upper: 0, lower: 0 };
@@ -166,7 +162,8 @@ export class Vocabulary {
   }
 
   /** A Latin word of the texts written in Cyrillic ("дигител", "смарт сити"), one letter off at most. */
-  private latinFor(token: string): string | undefined {
+  private latinFor(raw: string): string | undefined {
+    const token = foldKk(raw);
     const exact = this.latin.get(token);
     if (exact || token.length < 4) return exact;
     for (const [cyrillic, latin] of this.latin) if (editDistance(token, cyrillic, 2) <= 1) return latin;
@@ -197,4 +194,16 @@ export class Vocabulary {
     }
     return best;
   }
+}
+
+/**
+ * How a Latin name is written in Cyrillic, folded to Russian letters: "qaztech" -> "казтеч",
+ * "казтех"; "digitel" -> "дигител", "диджител" ("g" before e/i is "дж"; "ch" in English names is "х").
+ */
+function cyrillicSpellings(latin: string): string[] {
+  const base = foldKk(latinToCyrillic(latin));
+  const out = new Set([base]);
+  for (const s of [...out]) out.add(s.replace(/г(?=[еи])/gu, "дж"));
+  for (const s of [...out]) out.add(s.replace(/ч/gu, "х"));
+  return [...out];
 }

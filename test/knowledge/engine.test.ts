@@ -314,4 +314,17 @@ describe("how a question is read", () => {
       "апреля",
     );
   });
+
+  it("reads a Latin name written in Cyrillic as the name ('КазТех' is QazTech, 'ch' said as 'х')", () => {
+    const platform: Document = {
+      id: "platform",
+      texts: { ru: "Платформа\n\nГосорганы переходят на платформу электронного правительства QazTech." },
+      outlet: "Example.kz",
+      date: "2026-01-03",
+      kind: "added",
+    };
+    expect(answer(base(platform).ask("Куда переходят госорганы, на КазТех?", { now: NOW })).text).toContain(
+      "QazTech",
+    );
+  });
 });
