@@ -50,6 +50,20 @@ function answerText(sentence: Sentence, query: Query, matched: readonly number[]
   return before === undefined ? sentence.text : `${withStop(before)} ${sentence.text}`;
 }
 
+/** Items of a list a sentence announces ("...келесі қадамдарды жасау қажет:"): the answer is the list. */
+function listAfter(chosen: Scored, lang: Language): string[] {
+  const sentence = chosen.passage.text[lang];
+  if (sentence === undefined || !/:\s*$/u.test(sentence.text)) return [];
+  const passages = chosen.doc.passages;
+  const items: string[] = [];
+  for (let i = passages.indexOf(chosen.passage) + 1; i < passages.length && items.length < 5; i++) {
+    const item = passages[i]?.text[lang]?.text.trim();
+    if (item === undefined || !/^[–—\-•·\d]/u.test(item)) break;
+    items.push(item);
+  }
+  return items;
+}
+
 /** Months between a document date and now. */
 function monthsSince(date: string, now: Date): number {
   const [y, m] = date.split("-").map(Number);
@@ -97,7 +111,10 @@ export function composeAnswer(
   const other: Language = lang === "ru" ? "kk" : "ru";
   const own = chosen.passage.text[lang];
   const sentence = (own ?? chosen.passage.text[other]) as Sentence;
-  const text = answerText(sentence, query, chosen.matched, ctx.lexicon);
+  const text = [
+    answerText(sentence, query, chosen.matched, ctx.lexicon),
+    ...listAfter(chosen, sentence.lang),
+  ].join("\n");
   const dated = monthsSince(chosen.doc.doc.date, ctx.now) > 12 * ctx.policy.datedAfterYears;
   const renamed = renamesIn(sentence, ctx.lexicon, ctx.now);
   const olderSentence = ctx.older?.passage.text[lang];

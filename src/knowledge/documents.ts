@@ -91,9 +91,10 @@ export function sentencesOf(
   const raws: { text: string; paragraph: number }[] = [];
   paragraphs.forEach((paragraph, p) => {
     for (const part of splitSentences(paragraph)) {
-      const text = /[.!?…:]["»”)]?$/u.test(part) ? part : `${part}.`;
+      const text = /[.!?…:;]["»”)]?$/u.test(part) ? part : `${part}.`;
       const key = sentenceKey(text);
-      if (WORDS(text) < 4 || seen.has(key)) continue;
+      // a short line is noise, unless it is an item of a list a sentence announces
+      if ((WORDS(text) < 4 && !/^[–—\-•·]\s/u.test(text)) || seen.has(key)) continue;
       seen.add(key);
       raws.push({ text, paragraph: p });
     }

@@ -327,4 +327,18 @@ describe("how a question is read", () => {
       "QazTech",
     );
   });
+
+  it("answers with the list a sentence announces", () => {
+    const steps: Document = {
+      id: "steps",
+      texts: {
+        ru: "Ключ онлайн\n\nЧтобы получить электронный ключ онлайн, нужно сделать следующее:\n– зарегистрироваться на портале;\n– пройти проверку по лицу через веб-камеру.",
+      },
+      outlet: "Example.kz",
+      date: "2025-08-06",
+      kind: "added",
+    };
+    const reply = answer(base(steps).ask("Как получить электронный ключ онлайн?", { now: NOW }));
+    expect(reply.text).toContain("зарегистрироваться на портале;\n– пройти проверку по лицу");
+  });
 });
