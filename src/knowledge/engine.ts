@@ -158,7 +158,7 @@ export class KnowledgeBase implements Knowledge {
       vocabulary: this.vocabulary,
       policy: this.policy,
     });
-    const terms = searchTerms(query);
+    const terms = searchTerms(query, this.vocabulary, this.policy);
     const candidates = this.index.search(terms, this.policy.candidates, this.policy.boost).map((id) => {
       const entry = this.passages.get(id) as { passage: Passage; doc: IndexedDocument };
       const { why, coverage } = judge(query, entry.passage, entry.doc, this.policy);
@@ -170,7 +170,7 @@ export class KnowledgeBase implements Knowledge {
   }
 
   private candidates(query: Query): Scored[] {
-    const terms = searchTerms(query);
+    const terms = searchTerms(query, this.vocabulary, this.policy);
     const out: Scored[] = [];
     for (const id of this.index.search(terms, this.policy.candidates, this.policy.boost)) {
       const entry = this.passages.get(id);
@@ -203,14 +203,19 @@ export class KnowledgeBase implements Knowledge {
   }
 }
 
-/** What MiniSearch looks for: the forms a question term matches fully, and loosely (a phrase's heads are indexed bare). */
-function searchTerms(query: Query): string[] {
+/**
+ * What MiniSearch looks for: the forms a question term matches fully, and loosely (a phrase's
+ * heads are indexed bare). Forms in a large share of the passages ("интернет") are left to the
+ * ranking: as search terms they pick nothing out and cost a result object per passage.
+ */
+function searchTerms(query: Query, vocabulary: Vocabulary, policy: Policy): string[] {
   const out = new Set<string>();
+  const common = new Set<string>();
   for (const t of query.terms) {
-    for (const a of t.alts) out.add(a);
+    for (const a of t.alts) (vocabulary.idf(a) < policy.commonIdf ? common : out).add(a);
     if (t.loose) out.add(t.loose);
   }
-  return [...out];
+  return out.size > 0 ? [...out] : [...common];
 }
 
 /** Stems written capitalised inside the sentence (true) or in lower case (false), by their normalised word. */

@@ -37,6 +37,8 @@ export interface Policy {
   currentMargin: number;
   /** Facts older than this many years (relative to now) are introduced with their date. */
   datedAfterYears: number;
+  /** Forms rarer than this IDF are searched for; commoner ones (in about a fifth of the passages or more) only ranked. */
+  commonIdf: number;
   /** How many passages MiniSearch hands to the ranking. */
   candidates: number;
   /** A rank bonus for a candidate that holds what the question asks for (a number, a date, a name). */
@@ -68,6 +70,7 @@ export const POLICY: Policy = {
   currentMargin: 0.15,
   datedAfterYears: 2,
   candidates: 30,
+  commonIdf: 1.5,
   askedBonus: 0.05,
   suggestions: 3,
   onTopicShare: 0.34,

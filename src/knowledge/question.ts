@@ -21,6 +21,8 @@ export interface QueryTerm {
   partAlts: string[];
   /** A dictionary phrase also matches when each of its words is present (any of its forms). */
   parts?: string[][];
+  /** The same forms as modifiers (`PART` + form), precomputed: matching runs per candidate. */
+  partsAsModifiers?: string[][];
   /** A looser form (a Kazakh stem's first letters) that matches for less. */
   loose?: string;
   weight: number;
@@ -149,6 +151,11 @@ export function askingFrom(question: string): number {
   return sentences.slice(0, first).reduce((n, s) => n + tokensOf(s).length, 0);
 }
 
+function phraseParts(words: readonly Unit[]): Pick<QueryTerm, "parts" | "partsAsModifiers"> {
+  const parts = words.map((w) => [...w.stems, ...w.keys]);
+  return { parts, partsAsModifiers: parts.map((forms) => forms.map((f) => `${PART}${f}`)) };
+}
+
 function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): QueryTerm {
   const { unit, fixed } = knownForm(u, lang, ctx);
   const alts = [...unit.keys, ...(unit.stems.length === 1 ? unit.stems : [])];
@@ -163,7 +170,7 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
     partAlts: alts.map((a) => `${PART}${a}`),
     ...(loose ? { loose } : {}),
     // a phrase also matches word by word, each word through its stem or its own dictionary keys
-    ...(unit.words ? { parts: unit.words.map((w) => [...w.stems, ...w.keys]) } : {}),
+    ...(unit.words ? phraseParts(unit.words) : {}),
     weight:
       weightOf(u, unit, present, known, fixed, lang, ctx) * (ctx.situation ? ctx.policy.situationWeight : 1),
     known,

@@ -5,7 +5,6 @@
  * newest source wins. Pure functions over a query and passages.
  */
 
-import { PART } from "./analyze.js";
 import type { IndexedDocument, Passage } from "./documents.js";
 import type { Policy } from "./policy.js";
 import type { Query, QueryTerm } from "./question.js";
@@ -24,7 +23,18 @@ export interface Scored {
 
 function inSet(term: QueryTerm, set: ReadonlySet<string>): boolean {
   for (const a of term.alts) if (set.has(a)) return true;
-  return term.parts?.every((word) => word.some((p) => set.has(p) || set.has(`${PART}${p}`))) ?? false;
+  const { parts, partsAsModifiers } = term;
+  if (parts === undefined || partsAsModifiers === undefined) return false;
+  // plain loops: this runs for every term of every candidate
+  for (let w = 0; w < parts.length; w++) {
+    if (!hasAny(set, parts[w] as string[]) && !hasAny(set, partsAsModifiers[w] as string[])) return false;
+  }
+  return true;
+}
+
+function hasAny(set: ReadonlySet<string>, forms: readonly string[]): boolean {
+  for (const f of forms) if (set.has(f)) return true;
+  return false;
 }
 
 /** The term stands in the set only inside a longer phrase. */
@@ -88,6 +98,50 @@ function holdsAsked(query: Query, passage: Passage): boolean {
   return true;
 }
 
+/** Fills `matched` with each term's credit in the passage; returns the coverage, negative when nothing is in the sentence itself. */
+function fill(query: Query, passage: Passage, policy: Policy, matched: number[]): number {
+  let total = 0;
+  let got = 0;
+  let inSentence = false;
+  const terms = query.terms;
+  matched.length = terms.length;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as QueryTerm;
+    const m = matchOf(t, passage, policy);
+    matched[i] = m;
+    total += t.weight;
+    got += t.weight * m;
+    if (m > policy.contextCredit) inSentence = true;
+  }
+  const coverage = total > 0 ? got / total : 0;
+  return inSentence ? coverage : -coverage - 1;
+}
+
+/** Why a passage with these credits does not answer ("" when it does). */
+function reasonAgainst(
+  query: Query,
+  passage: Passage,
+  doc: IndexedDocument,
+  policy: Policy,
+  matched: readonly number[],
+  coverage: number,
+  inSentence: boolean,
+): string {
+  // a sentence that only holds what is asked ("запуск запланирован на 2022 год") answers through
+  // the sentence before it, which names the subject ("тестирование 5G")
+  if (!inSentence && !holdsAsked(query, passage)) return "nothing in the sentence";
+  if (coverage < policy.answerThreshold) return "coverage";
+  if (!keyMatched(query, matched, policy)) return `key ${query.key?.surface}`;
+  for (const kind of query.asked) if (!passage.holds[kind]) return `holds no ${kind}`;
+  if (!namesMatched(query, passage, doc, matched)) return "a name, place or year";
+  const action = query.action ? query.terms.indexOf(query.action) : -1;
+  if (action >= 0 && (matched[action] ?? 0) <= policy.contextCredit) return "the action asked";
+  const role = query.role ? query.terms.indexOf(query.role) : -1;
+  if (role >= 0 && ((matched[role] ?? 0) <= policy.contextCredit || !passage.holds.name))
+    return "the office and a name";
+  return "";
+}
+
 /** Why a passage does not answer a query ("" when it does), and its coverage. */
 export function judge(
   query: Query,
@@ -95,32 +149,18 @@ export function judge(
   doc: IndexedDocument,
   policy: Policy,
 ): { why: string; coverage: number; matched: number[] } {
-  let total = 0;
-  let got = 0;
-  let inSentence = false;
-  const matched = query.terms.map((t) => {
-    const m = matchOf(t, passage, policy);
-    total += t.weight;
-    got += t.weight * m;
-    if (m > policy.contextCredit) inSentence = true;
-    return m;
-  });
-  const coverage = total > 0 ? got / total : 0;
-  const failed = (why: string) => ({ why, coverage, matched });
-  // a sentence that only holds what is asked ("запуск запланирован на 2022 год") answers through
-  // the sentence before it, which names the subject ("тестирование 5G")
-  if (!inSentence && !holdsAsked(query, passage)) return failed("nothing in the sentence");
-  if (coverage < policy.answerThreshold) return failed("coverage");
-  if (!keyMatched(query, matched, policy)) return failed(`key ${query.key?.surface}`);
-  for (const kind of query.asked) if (!passage.holds[kind]) return failed(`holds no ${kind}`);
-  if (!namesMatched(query, passage, doc, matched)) return failed("a name, place or year");
-  const action = query.action ? query.terms.indexOf(query.action) : -1;
-  if (action >= 0 && (matched[action] ?? 0) <= policy.contextCredit) return failed("the action asked");
-  const role = query.role ? query.terms.indexOf(query.role) : -1;
-  if (role >= 0 && ((matched[role] ?? 0) <= policy.contextCredit || !passage.holds.name))
-    return failed("the office and a name");
-  return failed("");
+  const matched: number[] = [];
+  const filled = fill(query, passage, policy, matched);
+  const coverage = filled < 0 ? -filled - 1 : filled;
+  return {
+    why: reasonAgainst(query, passage, doc, policy, matched, coverage, filled >= 0),
+    coverage,
+    matched,
+  };
 }
+
+/** Credits of the candidate being scored, reused: most candidates fail and keep nothing. */
+const scratch: number[] = [];
 
 /** Scores one passage; undefined when it does not answer (below threshold, misses a name or the asked kind). */
 export function score(
@@ -129,9 +169,16 @@ export function score(
   doc: IndexedDocument,
   policy: Policy,
 ): Scored | undefined {
-  const { why, coverage, matched } = judge(query, passage, doc, policy);
-  if (why !== "") return undefined;
-  return { passage, doc, coverage, rank: coverage + policy.positionBonus * (1 - passage.position), matched };
+  const filled = fill(query, passage, policy, scratch);
+  const coverage = filled < 0 ? -filled - 1 : filled;
+  if (reasonAgainst(query, passage, doc, policy, scratch, coverage, filled >= 0) !== "") return undefined;
+  return {
+    passage,
+    doc,
+    coverage,
+    rank: coverage + policy.positionBonus * (1 - passage.position),
+    matched: scratch.slice(),
+  };
 }
 
 /**
