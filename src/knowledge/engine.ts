@@ -209,13 +209,14 @@ export class KnowledgeBase implements Knowledge {
  * ranking: as search terms they pick nothing out and cost a result object per passage.
  */
 function searchTerms(query: Query, vocabulary: Vocabulary, policy: Policy): string[] {
-  const out = new Set<string>();
+  const rare = new Set<string>();
   const common = new Set<string>();
+  const loose = new Set<string>();
   for (const t of query.terms) {
-    for (const a of t.alts) (vocabulary.idf(a) < policy.commonIdf ? common : out).add(a);
-    if (t.loose) out.add(t.loose);
+    for (const a of t.alts) (vocabulary.idf(a) < policy.commonIdf ? common : rare).add(a);
+    if (t.loose) loose.add(t.loose);
   }
-  return out.size > 0 ? [...out] : [...common];
+  return [...rare, ...(rare.size > 0 ? [] : common), ...loose];
 }
 
 /** Stems written capitalised inside the sentence (true) or in lower case (false), by their normalised word. */
