@@ -37,6 +37,7 @@ const PLACE_NOUN =
 export function kindNamed(word: string): Asked | undefined {
   if (TIME_NOUN.test(word)) return "date";
   if (SHARE_ASKED.test(word)) return "share";
+  if (PLACE_NOUN.test(word)) return "place";
   if (MEASURE.test(word)) return "number";
   return undefined;
 }

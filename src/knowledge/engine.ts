@@ -212,8 +212,11 @@ function searchTerms(query: Query, vocabulary: Vocabulary, policy: Policy): stri
   const rare = new Set<string>();
   const common = new Set<string>();
   const loose = new Set<string>();
+  const add = (form: string) => (vocabulary.idf(form) < policy.commonIdf ? common : rare).add(form);
   for (const t of query.terms) {
-    for (const a of t.alts) (vocabulary.idf(a) < policy.commonIdf ? common : rare).add(a);
+    for (const a of t.alts) add(a);
+    // a phrase's words too: a text may say it with a word between ("отдаленных сельских пунктов")
+    for (const forms of t.parts ?? []) for (const f of forms) if (vocabulary.has(f)) add(f);
     if (t.loose) loose.add(t.loose);
   }
   return [...rare, ...(rare.size > 0 ? [] : common), ...loose];

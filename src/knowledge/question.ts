@@ -198,15 +198,16 @@ export function readQuestion(
   const terms = units.map((u, i) =>
     termOf(u, lang, question, { ...ctx, last: i === units.length - 1, situation: u.at < from }),
   );
-  let key: QueryTerm | undefined;
-  for (const t of terms) {
-    if (!t.known || t.weight <= 0) continue;
-    if (key === undefined || t.weight > key.weight) key = t;
-  }
   const asked = askedKinds(question);
   for (const t of terms) {
     const kind = kindNamed(t.surface);
     if (kind !== undefined && asked.has(kind)) t.names = kind;
+  }
+  // the key is what the question is about: not a word that names the kind of answer ("какие города")
+  let key: QueryTerm | undefined;
+  for (const t of terms) {
+    if (!t.known || t.weight <= 0 || t.names !== undefined) continue;
+    if (key === undefined || t.weight > key.weight) key = t;
   }
   const roleWord = asked.has("person") ? askedRole(question, lang) : undefined;
   const role =
