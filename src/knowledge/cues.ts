@@ -25,6 +25,8 @@ const WHICH = /^(каком|какой|какого|какие|каких|как
 /** "какой объём", "какое место", "қандай деңгей": a which-question about a quantity asks for a number. */
 const MEASURE =
   /^(объем\p{L}*|уров\p{L}*|дол[яию]|процент\p{L}*|количеств\p{L}*|числ\p{L}*|сумм\p{L}*|размер\p{L}*|мест[оа]|скорост\p{L}*|показател\p{L}*|көлем\p{L}*|деңгей\p{L}*|үлес\p{L}*|пайыз\p{L}*|сан\p{L}*|мөлшер\p{L}*|орын\p{L}*|орн\p{L}*|жылдамдығ\p{L}*)$/u;
+/** Words that only say "an amount" ("какое количество", "саны"); "скорость" or "уровень" say of what, and stay subjects. */
+const AMOUNT = /^(количеств\p{L}*|числ[оа]|сумм\p{L}*|сан|саны|санын|мөлшер\p{L}*)$/u;
 const TIME_NOUN =
   /^(году|года|год|годы|годах|жылы|жылға|жыл|жылдары|жылдарға|ай|айда|айдан|месяц|месяца|месяце|месяцы|срок|сроки|мерзім\p{L}*|дата|дату|числа)$/u;
 const PLACE_NOUN =
@@ -38,7 +40,7 @@ export function kindNamed(word: string): Asked | undefined {
   if (TIME_NOUN.test(word)) return "date";
   if (SHARE_ASKED.test(word)) return "share";
   if (PLACE_NOUN.test(word)) return "place";
-  if (MEASURE.test(word)) return "number";
+  if (AMOUNT.test(word)) return "number";
   return undefined;
 }
 

@@ -203,12 +203,17 @@ export function readQuestion(
     const kind = kindNamed(t.surface);
     if (kind !== undefined && asked.has(kind)) t.names = kind;
   }
-  // the key is what the question is about: not a word that names the kind of answer ("какие города")
-  let key: QueryTerm | undefined;
-  for (const t of terms) {
-    if (!t.known || t.weight <= 0 || t.names !== undefined) continue;
-    if (key === undefined || t.weight > key.weight) key = t;
-  }
+  // the key is what the question is about: not a word that names the kind of answer ("какие
+  // города"), nor a year or place that only narrows it (those must match anyway), unless nothing else is known
+  const keyOf = (eligible: (t: QueryTerm) => boolean): QueryTerm | undefined => {
+    let best: QueryTerm | undefined;
+    for (const t of terms) {
+      if (!t.known || t.weight <= 0 || t.names !== undefined || !eligible(t)) continue;
+      if (best === undefined || t.weight > best.weight) best = t;
+    }
+    return best;
+  };
+  const key = keyOf((t) => t.required !== "year" && t.required !== "place") ?? keyOf(() => true);
   const roleWord = asked.has("person") ? askedRole(question, lang) : undefined;
   const role =
     roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));

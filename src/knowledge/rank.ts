@@ -53,7 +53,8 @@ function creditIn(term: QueryTerm, set: ReadonlySet<string>, policy: Policy): nu
 /** The sentence's credit for a term, else its context's at `contextCredit`. */
 export function matchOf(term: QueryTerm, passage: Passage, policy: Policy): number {
   // a place is told by too many capitalised words to stand for "какие города" in the ranking
-  if (term.names !== undefined && term.names !== "place" && passage.holds[term.names]) return policy.partCredit;
+  if (term.names !== undefined && term.names !== "place" && passage.holds[term.names])
+    return policy.partCredit;
   const own = creditIn(term, passage.terms, policy);
   if (own > 0) return own;
   return creditIn(term, passage.contextTerms, policy) * policy.contextCredit;

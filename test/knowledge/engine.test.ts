@@ -341,4 +341,19 @@ describe("how a question is read", () => {
     const reply = answer(base(steps).ask("Как получить электронный ключ онлайн?", { now: NOW }));
     expect(reply.text).toContain("зарегистрироваться на портале;\n– пройти проверку по лицу");
   });
+
+  it("takes what is asked about as the key, not the place that narrows it", () => {
+    const speed: Document = {
+      id: "speed-karaganda",
+      texts: {
+        ru: "Скорость\n\nСкорость мобильного интернета в Карагандинской области выросла вдвое за год.",
+      },
+      outlet: "Example.kz",
+      date: "2024-02-01",
+      kind: "added",
+    };
+    const kb = base(VILLAGES_2019, speed);
+    expect(kb.ask("Какая скорость у интернета в Павлодарской области?", { now: NOW }).kind).toBe("none");
+    expect(kb.ask("Сколько сёл подключат в Павлодарской области?", { now: NOW }).kind).toBe("answer");
+  });
 });
