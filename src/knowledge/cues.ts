@@ -6,9 +6,9 @@
 import { words } from "./text.js";
 
 /** What kind of answer a question asks for. */
-export type Asked = "number" | "date" | "person" | "place" | "money" | "share";
+export type Asked = "number" | "date" | "month" | "person" | "place" | "money" | "share";
 
-const ASKED: Record<Exclude<Asked, "money" | "share">, RegExp> = {
+const ASKED: Record<Exclude<Asked, "money" | "share" | "month">, RegExp> = {
   number: /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*|нешінші|нешинши)$/u,
   date: /^(когда|қашан|кашан|қашаннан|кашаннан)$/u,
   person: /^(кто|кем|кім\p{L}*|ким|ким(ге|нин|ди|дер\p{L}*))$/u,
@@ -27,6 +27,8 @@ const MEASURE =
   /^(объем\p{L}*|уров\p{L}*|дол[яию]|процент\p{L}*|количеств\p{L}*|числ\p{L}*|сумм\p{L}*|размер\p{L}*|мест[оа]|скорост\p{L}*|показател\p{L}*|көлем\p{L}*|деңгей\p{L}*|үлес\p{L}*|пайыз\p{L}*|сан\p{L}*|мөлшер\p{L}*|орын\p{L}*|орн\p{L}*|жылдамдығ\p{L}*)$/u;
 /** Words that only say "an amount" ("какое количество", "саны"); "скорость" or "уровень" say of what, and stay subjects. */
 const AMOUNT = /^(количеств\p{L}*|числ[оа]|сумм\p{L}*|сан|саны|санын|мөлшер\p{L}*)$/u;
+/** "с какого месяца", "қай айдан": a date is not enough, the answer must name a month. */
+const MONTH_NOUN = /^(месяц|месяца|месяце|ай|айда|айдан|айынан|айында)$/u;
 const TIME_NOUN =
   /^(году|года|год|годы|годах|жылы|жылға|жыл|жылдары|жылдарға|ай|айда|айдан|месяц|месяца|месяце|месяцы|срок|сроки|мерзім\p{L}*|дата|дату|числа)$/u;
 const PLACE_NOUN =
@@ -37,6 +39,7 @@ const PLACE_NOUN =
  * holds that kind (a date, a place, a number) holds what the word stands for.
  */
 export function kindNamed(word: string): Asked | undefined {
+  if (MONTH_NOUN.test(word)) return "month";
   if (TIME_NOUN.test(word)) return "date";
   if (SHARE_ASKED.test(word)) return "share";
   if (PLACE_NOUN.test(word)) return "place";
@@ -52,6 +55,7 @@ export function askedKinds(question: string): Set<Asked> {
     for (const [kind, re] of ASKED_ENTRIES) if (re.test(t)) kinds.add(kind);
     const next = tokens[i + 1] ?? "";
     if (WHICH.test(t) && TIME_NOUN.test(next)) kinds.add("date");
+    if (WHICH.test(t) && MONTH_NOUN.test(next)) kinds.add("month");
     if (WHICH.test(t) && MEASURE.test(next)) kinds.add("number");
     if (MONEY_ASKED.test(t)) kinds.add("money");
     if (SHARE_ASKED.test(t) && (kinds.has("number") || WHICH.test(tokens[i - 1] ?? ""))) kinds.add("share");

@@ -37,6 +37,8 @@ export interface Holds {
   place: boolean;
   /** An amount of money (a number and a currency). */
   money: boolean;
+  /** A month named (not the day of the news). */
+  month: boolean;
   /** A share: a percentage or a fraction ("50%", "половина", "екі есе"). */
   share: boolean;
 }
@@ -148,13 +150,66 @@ const BODY =
 /** A capitalised word inside a sentence (not its first word): a name of a place, body or person. */
 const INNER_NAME = /[\p{Ll},]\s+(?:«|")?\p{Lu}\p{Ll}{2,}/u;
 
-function holdsOf(sentences: readonly Sentence[]): Holds {
+const RU_MONTHS = [
+  "январ",
+  "феврал",
+  "март",
+  "апрел",
+  "ма[йя]",
+  "июн",
+  "июл",
+  "август",
+  "сентябр",
+  "октябр",
+  "ноябр",
+  "декабр",
+];
+const KK_MONTHS = [
+  "қаңтар",
+  "ақпан",
+  "наурыз",
+  "сәуір",
+  "мамыр",
+  "маусым",
+  "шілде",
+  "тамыз",
+  "қыркүйек",
+  "қазан",
+  "қараша",
+  "желтоқсан",
+];
+const MONTH_NAMES = new RegExp(`(?<!\\p{L})(${[...RU_MONTHS, ...KK_MONTHS].join("|")})`, "iu");
+const ANY_YEAR = /(?<!\d)(19|20)\d\d(?!\d)/u;
+
+/**
+ * The document's own day as its sentences write it ("26 декабря 2025 года", "2025 жылғы 26
+ * желтоқсанда", "26.12.2025"): the day of the news, not an answer to "когда".
+ */
+function publicationDay(date: string): RegExp | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return undefined;
+  const [, year, month, day] = m as unknown as [string, string, string, string];
+  const d = String(Number(day));
+  const i = Number(month) - 1;
+  return new RegExp(
+    [
+      `(?<!\\d)0?${d}\\s+${RU_MONTHS[i]}\\p{L}*(\\s+${year}(\\s+года|\\s*г\\.)?)?`,
+      `(${year}\\s+жылғы\\s+)?(?<!\\d)0?${d}\\s*-?\\s*${KK_MONTHS[i]}\\p{L}*`,
+      `(?<!\\d)0?${d}\\.${month}\\.${year}`,
+    ].join("|"),
+    "giu",
+  );
+}
+
+function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined): Holds {
   const texts = sentences.map((s) => s.text).join(" ");
   const units = sentences.flatMap((s) => s.units);
+  const dated = published === undefined ? texts : texts.replace(published, " ");
   return {
     // "2 000" is read as the year-like 2000 once its digits are joined: the written space says amount
     number: units.some((u) => u.kind === "number") || NUMBER_WORDS.test(texts) || GROUPED_DIGITS.test(texts),
-    date: units.some((u) => u.kind === "year") || MONTHS.test(texts),
+    date: ANY_YEAR.test(dated) || MONTHS.test(dated),
+    month: MONTH_NAMES.test(dated),
     person: NAME.test(texts) || BODY.test(texts) || INNER_NAME.test(texts),
     name: NAME.test(texts),
     money: MONEY.test(texts),
@@ -163,7 +218,12 @@ function holdsOf(sentences: readonly Sentence[]): Holds {
   };
 }
 
-function passageOf(doc: Document, n: number, text: Partial<Record<Language, Sentence>>): Passage {
+function passageOf(
+  doc: Document,
+  n: number,
+  text: Partial<Record<Language, Sentence>>,
+  published: RegExp | undefined,
+): Passage {
   const sentences = LANGS.map((l) => text[l]).filter((s): s is Sentence => s !== undefined);
   const all = sentences.flatMap((s) => [...s.units, ...s.contextUnits]);
   const termsOfAll = (pick: (s: Sentence) => Unit[]) => sentences.flatMap((s) => termsOf(pick(s), s.lang));
@@ -173,7 +233,7 @@ function passageOf(doc: Document, n: number, text: Partial<Record<Language, Sent
     text,
     terms: new Set(termsOfAll((s) => s.units)),
     contextTerms: new Set(termsOfAll((s) => s.contextUnits)),
-    holds: holdsOf(sentences),
+    holds: holdsOf(sentences, published),
     years: new Set(all.filter((u) => u.kind === "year").map((u) => Number(u.surface))),
     places: new Set(all.flatMap((u) => (u.place ? [u.place] : []))),
     position: Math.min(...sentences.map((s) => s.position)),
@@ -214,7 +274,8 @@ export function indexDocument(doc: Document, lexicon: Lexicon): IndexedDocument 
     ru.length > 0 && kk.length > 0
       ? alignSentences(ru, kk)
       : [...ru.map((s) => ({ ru: s })), ...kk.map((s) => ({ kk: s }))];
-  const passages = groups.map((g, i) => passageOf(doc, i + 1, g));
+  const published = publicationDay(doc.date);
+  const passages = groups.map((g, i) => passageOf(doc, i + 1, g, published));
   const terms = new Set<string>();
   const years = new Set<number>([year]);
   for (const p of passages) {

@@ -356,4 +356,30 @@ describe("how a question is read", () => {
     expect(kb.ask("Какая скорость у интернета в Павлодарской области?", { now: NOW }).kind).toBe("none");
     expect(kb.ask("Сколько сёл подключат в Павлодарской области?", { now: NOW }).kind).toBe("answer");
   });
+
+  it("does not answer 'when' with the day of the news, and 'which month' only with a month", () => {
+    const planes: Document = {
+      id: "planes",
+      texts: {
+        ru: "Интернет в самолётах\n\nМинистр 26 декабря 2025 года рассказал о планах запустить интернет в самолётах. Примерно с октября 2026 года в самолётах появится спутниковый интернет.",
+      },
+      outlet: "Example.kz",
+      date: "2025-12-26",
+      kind: "added",
+    };
+    const kb = base(planes);
+    expect(answer(kb.ask("Когда в самолётах появится интернет?", { now: NOW })).text).toContain(
+      "октября 2026",
+    );
+    expect(answer(kb.ask("С какого месяца в самолётах будет интернет?", { now: NOW })).text).toContain(
+      "октября",
+    );
+    const dayOnly: Document = {
+      ...planes,
+      texts: {
+        ru: "Интернет\n\nМинистр 26 декабря 2025 года рассказал о планах запустить интернет в самолётах в 2026 году.",
+      },
+    };
+    expect(base(dayOnly).ask("С какого месяца в самолётах будет интернет?", { now: NOW }).kind).toBe("none");
+  });
 });
