@@ -20,6 +20,10 @@ const MONEY_ASKED =
   /^(стоит|стоят|стоить|стоимост\p{L}*|цен[аыуе]|платить|плат[аыуе]|тариф\p{L}*|зарплат\p{L}*|оклад\p{L}*|бағасы|бағасын|төлеу\p{L}*|жалақ\p{L}*|курс\p{L}*|бағам\p{L}*)$/u;
 /** "сколько процентов", "қанша пайыз", "какая доля": the answer must be a share, not any number. */
 const SHARE_ASKED = /^(процент\p{L}*|пайыз\p{L}*|дол[яиюе]|үлес\p{L}*)$/u;
+/** A price asked by its verb alone ("сколько стоит", "қанша тұрады"). */
+const PRICE = /^(стоит|стоят|стоить|тұрады|тұрады|турады)$/u;
+/** "раз", "есе": times, as in "во сколько раз", "неше есе". */
+const RATIO = /^(раз|раза|есе|есеге)$/u;
 /** "в каком году", "қай жылы", "какие города", "қай қалаларда": a which-question about time or place. */
 const WHICH = /^(каком|какой|какого|какие|каких|какая|какую|какое|каков|какова|қай|кай|қандай|кандай)$/u;
 /** "какой объём", "какое место", "қандай деңгей": a which-question about a quantity asks for a number. */
@@ -51,18 +55,30 @@ export function kindNamed(word: string): Asked | undefined {
 export function askedKinds(question: string): Set<Asked> {
   const tokens = words(question);
   const kinds = new Set<Asked>();
+  let ratio = false;
+  let money = false;
+  let priceOrWhich = false;
   tokens.forEach((t, i) => {
     for (const [kind, re] of ASKED_ENTRIES) if (re.test(t)) kinds.add(kind);
     const next = tokens[i + 1] ?? "";
     if (WHICH.test(t) && TIME_NOUN.test(next)) kinds.add("date");
     if (WHICH.test(t) && MONTH_NOUN.test(next)) kinds.add("month");
     if (WHICH.test(t) && MEASURE.test(next)) kinds.add("number");
-    if (MONEY_ASKED.test(t)) kinds.add("money");
+    if (MONEY_ASKED.test(t)) money = true;
+    if (PRICE.test(t) || WHICH.test(t)) priceOrWhich = true;
+    if (RATIO.test(t)) ratio = true;
     if (SHARE_ASKED.test(t) && (kinds.has("number") || WHICH.test(tokens[i - 1] ?? ""))) kinds.add("share");
     if (WHICH.test(t) && PLACE_NOUN.test(next) && i < 2) kinds.add("place");
   });
   // "сколько ... когда" asks when; a "когда-то" is no question
   if (kinds.has("date")) kinds.delete("number");
+  // "сколько стоит", "какая зарплата": a price or wage asked, not one merely named ("правда, что зарплаты выше?")
+  if (money && (priceOrWhich || kinds.has("number"))) kinds.add("money");
+  // "во сколько раз", "неше есе": a ratio, whatever it is a ratio of
+  if (ratio && kinds.has("number")) {
+    kinds.delete("money");
+    kinds.add("share");
+  }
   return kinds;
 }
 
@@ -100,6 +116,14 @@ const CURRENT =
 
 export function asksAboutNow(question: string): boolean {
   return words(question).some((t) => CURRENT.test(t));
+}
+
+/** Verbs of saying: "когда озвучил / объявил / қашан жариялады" asks when it was said, the day of the news. */
+const SAID =
+  /^(сообщ\p{L}*|заяв\p{L}*|озвуч\p{L}*|объяв\p{L}*|рассказ\p{L}*|сказал\p{L}*|анонсир\p{L}*|жариял\p{L}*|мәлімде\p{L}*|хабарла\p{L}*|айтт\p{L}*|айтқан)$/u;
+
+export function asksWhenSaid(question: string): boolean {
+  return words(question).some((t) => SAID.test(t));
 }
 
 // ---- complaints about the user's own connection --------------------------------------------

@@ -37,6 +37,8 @@ export interface Holds {
   place: boolean;
   /** An amount of money (a number and a currency). */
   money: boolean;
+  /** The day of the news itself ("26 декабря 2025 года" in a text of that day). */
+  newsDay: boolean;
   /** A month named (not the day of the news). */
   month: boolean;
   /** A share: a percentage or a fraction ("50%", "половина", "екі есе"). */
@@ -210,6 +212,7 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined):
     number: units.some((u) => u.kind === "number") || NUMBER_WORDS.test(texts) || GROUPED_DIGITS.test(texts),
     date: ANY_YEAR.test(dated) || MONTHS.test(dated),
     month: MONTH_NAMES.test(dated),
+    newsDay: dated !== texts,
     person: NAME.test(texts) || BODY.test(texts) || INNER_NAME.test(texts),
     name: NAME.test(texts),
     money: MONEY.test(texts),

@@ -4,7 +4,15 @@
  * must match (years, places, names, acronyms), what it asks for, whether it asks about now.
  */
 import { analyze, type Lexicon, looseOf, PART, stemOf, tokensOf, type Unit } from "./analyze.js";
-import { type Asked, askedAction, askedKinds, askedRole, asksAboutNow, kindNamed } from "./cues.js";
+import {
+  type Asked,
+  askedAction,
+  askedKinds,
+  askedRole,
+  asksAboutNow,
+  asksWhenSaid,
+  kindNamed,
+} from "./cues.js";
 import { deLatinize } from "./latin.js";
 import type { Policy } from "./policy.js";
 import { resolveThisYear } from "./relative-time.js";
@@ -40,6 +48,8 @@ export interface Query {
   terms: QueryTerm[];
   asked: Set<Asked>;
   now: boolean;
+  /** It asks when something was said ("когда озвучил"): the day of the news answers it. */
+  whenSaid: boolean;
   /** The heaviest known term: an answer must match it. */
   key?: QueryTerm;
   /** Of a how-to question: the action asked, which the answering sentence must name. */
@@ -225,6 +235,7 @@ export function readQuestion(
     terms,
     asked,
     now: asksAboutNow(question),
+    whenSaid: asked.has("date") && asksWhenSaid(question),
     ...(key ? { key } : {}),
     ...(role ? { role } : {}),
     ...(action ? { action } : {}),

@@ -5,6 +5,7 @@
  * newest source wins. Pure functions over a query and passages.
  */
 
+import type { Asked } from "./cues.js";
 import type { IndexedDocument, Passage } from "./documents.js";
 import type { Policy } from "./policy.js";
 import type { Query, QueryTerm } from "./question.js";
@@ -96,7 +97,7 @@ function keyMatched(query: Query, matched: readonly number[], policy: Policy): b
  */
 function holdsAsked(query: Query, passage: Passage): boolean {
   if (query.asked.size === 0 || query.asked.has("number") || query.asked.has("money")) return false;
-  for (const kind of query.asked) if (!passage.holds[kind]) return false;
+  for (const kind of query.asked) if (!holds(query, passage, kind)) return false;
   return true;
 }
 
@@ -119,6 +120,11 @@ function fill(query: Query, passage: Passage, policy: Policy, matched: number[])
   return inSentence ? coverage : -coverage - 1;
 }
 
+/** Whether the passage holds a kind of answer; the day of the news counts as a date for "когда сообщил". */
+function holds(query: Query, passage: Passage, kind: Asked): boolean {
+  return passage.holds[kind] || (kind === "date" && query.whenSaid && passage.holds.newsDay);
+}
+
 /** Why a passage with these credits does not answer ("" when it does). */
 function reasonAgainst(
   query: Query,
@@ -134,7 +140,7 @@ function reasonAgainst(
   if (!inSentence && !holdsAsked(query, passage)) return "nothing in the sentence";
   if (coverage < policy.answerThreshold) return "coverage";
   if (!keyMatched(query, matched, policy)) return `key ${query.key?.surface}`;
-  for (const kind of query.asked) if (!passage.holds[kind]) return `holds no ${kind}`;
+  for (const kind of query.asked) if (!holds(query, passage, kind)) return `holds no ${kind}`;
   if (!namesMatched(query, passage, doc, matched)) return "a name, place or year";
   const action = query.action ? query.terms.indexOf(query.action) : -1;
   if (action >= 0 && (matched[action] ?? 0) <= policy.contextCredit) return "the action asked";

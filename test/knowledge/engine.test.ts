@@ -374,6 +374,9 @@ describe("how a question is read", () => {
     expect(answer(kb.ask("С какого месяца в самолётах будет интернет?", { now: NOW })).text).toContain(
       "октября",
     );
+    expect(
+      answer(kb.ask("Когда министр рассказал о планах запустить интернет в самолётах?", { now: NOW })).text,
+    ).toContain("26 декабря 2025");
     const dayOnly: Document = {
       ...planes,
       texts: {
@@ -381,5 +384,23 @@ describe("how a question is read", () => {
       },
     };
     expect(base(dayOnly).ask("С какого месяца в самолётах будет интернет?", { now: NOW }).kind).toBe("none");
+  });
+
+  it("reads 'во сколько раз' as a ratio and a wage merely named as no price asked", () => {
+    const wages: Document = {
+      id: "wages",
+      texts: { ru: "Зарплаты\n\nЗарплаты айтишников в два раза выше средней зарплаты по стране." },
+      outlet: "Example.kz",
+      date: "2026-01-20",
+      kind: "added",
+    };
+    const kb = base(wages);
+    expect(answer(kb.ask("Во сколько раз зарплаты айтишников выше средней?", { now: NOW })).text).toContain(
+      "в два раза",
+    );
+    expect(
+      answer(kb.ask("Правда, что зарплаты айтишников выше средней зарплаты?", { now: NOW })).text,
+    ).toContain("в два раза");
+    expect(kb.ask("Какая средняя зарплата айтишников?", { now: NOW }).kind).toBe("none");
   });
 });
