@@ -51,31 +51,32 @@ export function kindNamed(word: string): Asked | undefined {
   return undefined;
 }
 
+/** What a which-question asks by the noun after "какой / қай": "в каком году", "какая доля", "қай қалаларда". */
+function whichKinds(tokens: readonly string[], i: number, kinds: Set<Asked>): void {
+  const next = tokens[i + 1] ?? "";
+  if (TIME_NOUN.test(next)) kinds.add("date");
+  if (MONTH_NOUN.test(next)) kinds.add("month");
+  if (MEASURE.test(next)) kinds.add("number");
+  if (PLACE_NOUN.test(next) && i < 2) kinds.add("place");
+}
+
 /** The kinds of answer a question asks for outright (an answer must hold them). */
 export function askedKinds(question: string): Set<Asked> {
   const tokens = words(question);
   const kinds = new Set<Asked>();
-  let ratio = false;
-  let money = false;
-  let priceOrWhich = false;
   tokens.forEach((t, i) => {
     for (const [kind, re] of ASKED_ENTRIES) if (re.test(t)) kinds.add(kind);
-    const next = tokens[i + 1] ?? "";
-    if (WHICH.test(t) && TIME_NOUN.test(next)) kinds.add("date");
-    if (WHICH.test(t) && MONTH_NOUN.test(next)) kinds.add("month");
-    if (WHICH.test(t) && MEASURE.test(next)) kinds.add("number");
-    if (MONEY_ASKED.test(t)) money = true;
-    if (PRICE.test(t) || WHICH.test(t)) priceOrWhich = true;
-    if (RATIO.test(t)) ratio = true;
+    if (WHICH.test(t)) whichKinds(tokens, i, kinds);
     if (SHARE_ASKED.test(t) && (kinds.has("number") || WHICH.test(tokens[i - 1] ?? ""))) kinds.add("share");
-    if (WHICH.test(t) && PLACE_NOUN.test(next) && i < 2) kinds.add("place");
   });
   // "сколько ... когда" asks when; a "когда-то" is no question
   if (kinds.has("date")) kinds.delete("number");
   // "сколько стоит", "какая зарплата": a price or wage asked, not one merely named ("правда, что зарплаты выше?")
-  if (money && (priceOrWhich || kinds.has("number"))) kinds.add("money");
+  const money = tokens.some((t) => MONEY_ASKED.test(t));
+  if (money && (kinds.has("number") || tokens.some((t) => PRICE.test(t) || WHICH.test(t))))
+    kinds.add("money");
   // "во сколько раз", "неше есе": a ratio, whatever it is a ratio of
-  if (ratio && kinds.has("number")) {
+  if (kinds.has("number") && tokens.some((t) => RATIO.test(t))) {
     kinds.delete("money");
     kinds.add("share");
   }
