@@ -166,9 +166,30 @@ function phraseParts(words: readonly Unit[]): Pick<QueryTerm, "parts" | "partsAs
   return { parts, partsAsModifiers: parts.map((forms) => forms.map((f) => `${PART}${f}`)) };
 }
 
+/**
+ * The word as the other language's texts would stem it, when they hold it: Kazakh and Russian
+ * share many words ("картасын" / "карт", "стратегиясы" / "стратегии", "платформа") that the
+ * dictionary need not list.
+ */
+function loanwordForms(u: Unit, lang: Language, ctx: TermContext): string[] {
+  const stem = u.stems[0];
+  if (u.kind !== "word" || u.stems.length !== 1 || stem === undefined) return [];
+  const other: Language = lang === "ru" ? "kk" : "ru";
+  const out: string[] = [];
+  for (const form of [stemOf(u.surface, other), stemOf(stem, other)]) {
+    if (form.length >= 5 && form !== stem && !out.includes(form) && ctx.vocabulary.knowsStem(other, form))
+      out.push(form);
+  }
+  return out;
+}
+
 function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): QueryTerm {
   const { unit, fixed } = knownForm(u, lang, ctx);
-  const alts = [...unit.keys, ...(unit.stems.length === 1 ? unit.stems : [])];
+  const alts = [
+    ...unit.keys,
+    ...(unit.stems.length === 1 ? unit.stems : []),
+    ...loanwordForms(unit, lang, ctx),
+  ];
   const present = alts.filter((a) => ctx.vocabulary.has(a));
   const known =
     present.length > 0 ||

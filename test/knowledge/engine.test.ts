@@ -22,6 +22,8 @@ const DICTIONARY = {
       "водительское удостоверение|водительские права\tжүргізуші куәлігі\tgov",
       "заменить\tауыстыру\taction",
       "онлайн\tонлайн\tdigital",
+      "правительство\tүкімет\tgov",
+      "утвердить\tбекіту\taction",
     ].join("\n"),
   ),
   places: parsePlaces(
@@ -402,5 +404,26 @@ describe("how a question is read", () => {
       answer(kb.ask("Правда, что зарплаты айтишников выше средней зарплаты?", { now: NOW })).text,
     ).toContain("в два раза");
     expect(kb.ask("Какая средняя зарплата айтишников?", { now: NOW }).kind).toBe("none");
+  });
+
+  it("matches a word both languages share without a dictionary entry ('стратегиясы' / 'стратегий')", () => {
+    const maps: Document = {
+      id: "maps",
+      texts: { ru: "Стратегии\n\nПравительство утвердило 19 стратегий цифрового развития регионов." },
+      outlet: "Example.kz",
+      date: "2025-09-09",
+      kind: "added",
+    };
+    // the Kazakh texts know the word too, so it is not read as an unknown Russian word
+    const talk: Document = {
+      id: "talk",
+      texts: { kk: "Кездесу\n\nАуыл тұрғындары жаңа стратегия туралы мектепте кездесті." },
+      outlet: "Example.kz",
+      date: "2025-10-01",
+      kind: "added",
+    };
+    const reply = answer(base(maps, talk).ask("Неше стратегия бекітілді?", { now: NOW }));
+    expect(reply.lang).toBe("kk");
+    expect(reply.text).toContain("19");
   });
 });
