@@ -7,6 +7,8 @@ export interface Policy {
   answerThreshold: number;
   /** Credit for a question term found only in the passage's context (headline, lead, previous sentences). */
   contextCredit: number;
+  /** Known terms lighter than this share of the rarest term's weight (common words like "интернет", the country) do not count toward the two a passage must share. */
+  minorShare: number;
   /** Credit for a term the passage holds only as a modifier inside a longer phrase ("здоровья" in "паспорт здоровья"). */
   partCredit: number;
   /** Known terms matched in the sentence that excuse a missing heaviest term. */
@@ -57,6 +59,7 @@ export const POLICY: Policy = {
   prefixCredit: 0.7,
   keyWaiver: 3,
   partCredit: 0.7,
+  minorShare: 0.23,
   positionBonus: 0.03,
   unknownWeight: 1.1,
   functionWordWeight: 0.3,

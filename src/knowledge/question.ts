@@ -34,6 +34,8 @@ export interface QueryTerm {
   /** A looser form (a Kazakh stem's first letters) that matches for less. */
   loose?: string;
   weight: number;
+  /** Light enough (a common word, the country) not to count as a word a passage shares with the question. */
+  minor: boolean;
   /** Whether some text or the dictionary knows it. */
   known: boolean;
   /** An answer must match it (a year, a place, a name, an acronym). */
@@ -195,6 +197,8 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
     present.length > 0 ||
     (unit.words?.every((w) => [...w.stems, ...w.keys].some((a) => ctx.vocabulary.has(a))) ?? false);
   const loose = unit.stems.length === 1 ? looseOf(unit.stems[0] ?? "", lang) : undefined;
+  const weight =
+    weightOf(u, unit, present, known, fixed, lang, ctx) * (ctx.situation ? ctx.policy.situationWeight : 1);
   return {
     surface: u.surface,
     alts,
@@ -202,8 +206,8 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
     ...(loose ? { loose } : {}),
     // a phrase also matches word by word, each word through its stem or its own dictionary keys
     ...(unit.words ? phraseParts(unit.words) : {}),
-    weight:
-      weightOf(u, unit, present, known, fixed, lang, ctx) * (ctx.situation ? ctx.policy.situationWeight : 1),
+    weight,
+    minor: weight < ctx.policy.minorShare * ctx.vocabulary.maxIdf(),
     known,
     required: ctx.situation ? undefined : requirementOf(u, unit, known, question, ctx.vocabulary),
     ...(unit.place ? { place: unit.place } : {}),

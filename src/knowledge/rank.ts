@@ -92,6 +92,21 @@ function keyMatched(query: Query, matched: readonly number[], policy: Policy): b
 }
 
 /**
+ * A question of several known words is not answered by a passage (sentence and context) that
+ * shares only one of them: one rare word ("денег") can outweigh the rest of a question.
+ */
+function enoughMatched(query: Query, matched: readonly number[]): boolean {
+  let known = 0;
+  let shared = 0;
+  query.terms.forEach((t, i) => {
+    if (!t.known || t.minor) return;
+    known++;
+    if ((matched[i] ?? 0) > 0) shared++;
+  });
+  return shared >= Math.min(2, known);
+}
+
+/**
  * The passage holds every kind of answer the question asks for, and it asks for a date, a person
  * or a place (numbers are in too many sentences to tell the one that follows its subject).
  */
@@ -140,6 +155,7 @@ function reasonAgainst(
   if (!inSentence && !holdsAsked(query, passage)) return "nothing in the sentence";
   if (coverage < policy.answerThreshold) return "coverage";
   if (!keyMatched(query, matched, policy)) return `key ${query.key?.surface}`;
+  if (!enoughMatched(query, matched)) return "one word only";
   for (const kind of query.asked) if (!holds(query, passage, kind)) return `holds no ${kind}`;
   if (!namesMatched(query, passage, doc, matched)) return "a name, place or year";
   const action = query.action ? query.terms.indexOf(query.action) : -1;

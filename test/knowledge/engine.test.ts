@@ -426,4 +426,30 @@ describe("how a question is read", () => {
     expect(reply.lang).toBe("kk");
     expect(reply.text).toContain("19");
   });
+
+  it("does not answer a question of two known words from a passage that shares only the rarer one", () => {
+    const roads: Document = {
+      id: "roads",
+      texts: {
+        ru: "Ремонт\n\nНа ремонт дорог выделены деньги: 500 миллионов тенге.\n\nРаботы начнутся весной в трёх районах.\n\nПодрядчик уже выбран по конкурсу.",
+      },
+      outlet: "Example.kz",
+      date: "2025-01-01",
+      kind: "added",
+    };
+    const it: Document = {
+      id: "it",
+      texts: {
+        ru: "Отрасль\n\nКомпании IT открывают новые офисы в регионах.\n\nВ IT работают молодые специалисты из сёл.\n\nIT привлекает студентов колледжей.\n\nIT растёт быстрее торговли.\n\nСтуденты колледжей проходят практику летом.\n\nОфисы в регионах открываются каждый месяц.\n\nМолодые специалисты получают гранты на обучение.",
+      },
+      outlet: "Example.kz",
+      date: "2025-01-01",
+      kind: "added",
+    };
+    const kb = new KnowledgeBase({ pairs: [], places: [], aliases: [] }, []);
+    kb.addDocument(roads);
+    kb.addDocument(it);
+    expect(kb.ask("Сколько денег у IT?", { now: NOW }).kind).toBe("none");
+    expect(answer(kb.ask("Сколько денег выделено на ремонт дорог?", { now: NOW })).text).toContain("500");
+  });
 });
