@@ -185,12 +185,32 @@ function loanwordForms(u: Unit, lang: Language, ctx: TermContext): string[] {
   return out;
 }
 
+/** Finite and participle endings of Kazakh verbs ("өсті", "берілген", "ашады"), which the stemmer leaves on. */
+const KK_VERB_ENDING =
+  /(ды|ді|ты|ті|ған|ген|қан|кен|ады|еді|йды|йді|атын|етін|йтын|йтін|мақ|мек|бақ|бек|пақ|пек)$/u;
+
+/**
+ * Dictionary keys of a Kazakh verb form the dictionary lists only as its verbal noun: "өсті" is
+ * "өсу" (вырасти), "бекітті" is "бекіту" (утвердить).
+ */
+function verbKeys(unit: Unit, lang: Language, lexicon: Lexicon): string[] {
+  if (lang !== "kk" || unit.kind !== "word" || unit.keys.length > 0 || unit.words) return [];
+  const root = unit.surface.replace(KK_VERB_ENDING, "");
+  if (root === unit.surface || root.length < 2) return [];
+  const keys = [
+    ...keysOf("kk", stemOf(`${root}у`, "kk"), lexicon),
+    ...keysOf("kk", stemOf(root, "kk"), lexicon),
+  ];
+  return [...new Set(keys)];
+}
+
 function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): QueryTerm {
   const { unit, fixed } = knownForm(u, lang, ctx);
   const alts = [
     ...unit.keys,
     ...(unit.stems.length === 1 ? unit.stems : []),
     ...loanwordForms(unit, lang, ctx),
+    ...verbKeys(unit, lang, ctx.lexicon),
   ];
   const present = alts.filter((a) => ctx.vocabulary.has(a));
   const known =

@@ -5,10 +5,14 @@
  * does not move an answer.
  */
 import { describe, expect, it } from "vitest";
+import { Lexicon, stemOf } from "../../src/knowledge/analyze.js";
 import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dictionary.js";
 import { KnowledgeBase } from "../../src/knowledge/engine.js";
+import { POLICY } from "../../src/knowledge/policy.js";
+import { readQuestion } from "../../src/knowledge/question.js";
 import { answerMessage } from "../../src/knowledge/render.js";
 import type { Document, Reply } from "../../src/knowledge/types.js";
+import { Vocabulary } from "../../src/knowledge/vocabulary.js";
 
 const DICTIONARY = {
   pairs: parsePairs(
@@ -24,6 +28,7 @@ const DICTIONARY = {
       "онлайн\tонлайн\tdigital",
       "правительство\tүкімет\tgov",
       "утвердить\tбекіту\taction",
+      "план\tжоспар\tgeneral",
     ].join("\n"),
   ),
   places: parsePlaces(
@@ -451,5 +456,21 @@ describe("how a question is read", () => {
     kb.addDocument(it);
     expect(kb.ask("Сколько денег у IT?", { now: NOW }).kind).toBe("none");
     expect(answer(kb.ask("Сколько денег выделено на ремонт дорог?", { now: NOW })).text).toContain("500");
+  });
+
+  it("gives a Kazakh past tense the keys of the verbal noun the dictionary lists ('өсті' -> 'өсу')", () => {
+    const lexicon = new Lexicon({
+      pairs: parsePairs("ru\tkk\tdomain\nвырасти|вырос\tөсу\taction"),
+      places: [],
+      aliases: [],
+    });
+    const growKey = lexicon.match("kk", [stemOf("өсу", "kk")], 0)[0]?.key;
+    expect(growKey).toBeDefined();
+    const query = readQuestion("Трафик қаншаға өсті?", "kk", 2026, {
+      lexicon,
+      vocabulary: new Vocabulary(),
+      policy: POLICY,
+    });
+    expect(query.terms.find((t) => t.surface === "өсті")?.alts).toContain(growKey);
   });
 });
