@@ -126,7 +126,8 @@ export class Lexicon {
         const stems = this.stemsOf(lang, lemma.slice(3));
         // a short one-word lemma is often polysemous ("жол": road, line): it joins no rows
         if (stems.length === 0 || (stems.length === 1 && (stems[0] as string).length < 6)) continue;
-        const id = `${lang}:${stems.join(" ")}`;
+        // the same word, not the same stem: "удалённый" and "удаление" share a stem, not a meaning
+        const id = `${lang}:${normalizeText(lemma.slice(3))}`;
         const other = owner.get(id);
         if (other === undefined) owner.set(id, i);
         else parent[root(i)] = root(other);
