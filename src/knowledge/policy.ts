@@ -62,7 +62,7 @@ export const POLICY: Policy = {
   minorShare: 0.23,
   positionBonus: 0.03,
   unknownWeight: 1.1,
-  functionWordWeight: 0.3,
+  functionWordWeight: 0.15,
   modifierWeight: 0.4,
   knownVerbWeight: 0.6,
   weakWeight: 0.2,
