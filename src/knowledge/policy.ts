@@ -72,7 +72,7 @@ export const POLICY: Policy = {
   freshnessMargin: 0.08,
   currentMargin: 0.15,
   datedAfterYears: 2,
-  candidates: 30,
+  candidates: 20,
   commonIdf: 1.5,
   askedBonus: 0.05,
   suggestions: 3,
