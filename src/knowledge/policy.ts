@@ -43,8 +43,6 @@ export interface Policy {
   commonIdf: number;
   /** How many passages MiniSearch hands to the ranking. */
   candidates: number;
-  /** A rank bonus for a candidate that holds what the question asks for (a number, a date, a name). */
-  askedBonus: number;
   /** How many suggestions a refusal carries, and related questions an answer carries. */
   suggestions: number;
   /** Share of the question's weight the texts must know for a refusal to say "no answer" rather than "off topic". */
@@ -74,7 +72,6 @@ export const POLICY: Policy = {
   datedAfterYears: 2,
   candidates: 20,
   commonIdf: 1.5,
-  askedBonus: 0.05,
   suggestions: 3,
   onTopicShare: 0.34,
   boost: { text: 1, context: 0.4 },

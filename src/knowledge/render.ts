@@ -27,6 +27,9 @@ function translate(t: Translate, lang: Language, key: string, vars?: Record<stri
 
 type Answer = Extract<Reply, { kind: "answer" }>;
 
+/** Quotes inside a quotation take the inner form („…“), so the «…» around it reads as one quotation. */
+const innerQuotes = (text: string): string => text.replace(/«/gu, "„").replace(/»/gu, "“");
+
 /** The fact itself: in the question's language (dated when old), or quoted from the other language. */
 function factText(reply: Answer, t: Translate): string {
   const source = reply.sources[0];
@@ -35,7 +38,7 @@ function factText(reply: Answer, t: Translate): string {
       from: reply.quoted,
       outlet: source.outlet,
       year: String(source.year),
-      text: reply.text,
+      text: innerQuotes(reply.text),
     });
   }
   const text =

@@ -473,4 +473,20 @@ describe("how a question is read", () => {
     });
     expect(query.terms.find((t) => t.surface === "өсті")?.alts).toContain(growKey);
   });
+
+  it("keeps a quoted source sentence one quotation when it has quotes of its own", () => {
+    const zone: Document = {
+      id: "zone",
+      texts: { ru: "Поездка\n\nМинистр посетил 40 сельских школ и экономическую зону «Павлодар»." },
+      outlet: "Example.kz",
+      date: "2024-06-01",
+      kind: "seed",
+    };
+    const t = (_lang: string, key: string, vars?: Record<string, string | number>) =>
+      `${key}${vars ? JSON.stringify(vars) : ""}`;
+    const { reply, text } = answerMessage(base(zone), "Министр неше мектепке барды?", t, "kk");
+    expect(reply.kind).toBe("answer");
+    expect(text).toContain("„Павлодар“");
+    expect(text).not.toContain("«Павлодар»");
+  });
 });
