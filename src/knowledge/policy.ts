@@ -29,6 +29,8 @@ export interface Policy {
   weakWeight: number;
   /** Weight of a term in the sentences before the asking one ("Я водитель грузовика. ...?"), as a multiple of its own. */
   situationWeight: number;
+  /** Weight of a term in a lead-in question before the last one ("Правда, что сделают? Сколько…?"). */
+  leadInWeight: number;
   /** Weight of a term found by typo or spelling correction, as a multiple of its own weight. */
   correctedWeight: number;
   /** Weight of anchors (numbers, years, Latin names, places) as a multiple of their IDF. */
@@ -66,6 +68,7 @@ export const POLICY: Policy = {
   weakWeight: 0.2,
   correctedWeight: 0.8,
   situationWeight: 0.3,
+  leadInWeight: 0.6,
   anchorBoost: 1.2,
   freshnessMargin: 0.08,
   currentMargin: 0.15,

@@ -96,8 +96,10 @@ interface TermContext {
   policy: Policy;
   /** The unit is the question's last (where a Kazakh predicate stands). */
   last: boolean;
-  /** The unit stands in the situation told before the question (askingFrom). */
+  /** The unit stands in the situation told before the question (partsOf). */
   situation: boolean;
+  /** The unit stands in a lead-in question before the last one (partsOf). */
+  leadIn: boolean;
 }
 
 /** The unit as the texts know it: as written, else corrected (other language, keyboard, typo, word family). */
@@ -152,15 +154,18 @@ function requirementOf(
 }
 
 /**
- * Index of the first token of the asking part of a message. A message of several sentences often
- * tells its situation first ("Я водитель грузовика. Онлайн-замена ... касается моей категории?"):
- * the sentences before the first one that ends with "?" say who asks, not what.
+ * Where the parts of a message start, by token: a message of several sentences often tells its
+ * situation first ("Я водитель грузовика. Онлайн-замена ... касается моей категории?"), and may
+ * ask a lead-in question before the one it wants answered ("Правда, что сделают? Сколько
+ * пассажиров?"). `asking`: the first token of the first sentence ending with "?"; `main`: of
+ * the last one.
  */
-export function askingFrom(question: string): number {
+export function partsOf(question: string): { asking: number; main: number } {
   const sentences = question.split(/(?<=[.!?])\s+/u);
-  const first = sentences.findIndex((s) => s.trim().endsWith("?"));
-  if (first <= 0) return 0;
-  return sentences.slice(0, first).reduce((n, s) => n + tokensOf(s).length, 0);
+  const asks = sentences.flatMap((s, i) => (s.trim().endsWith("?") ? [i] : []));
+  const tokensBefore = (i: number) => sentences.slice(0, i).reduce((n, s) => n + tokensOf(s).length, 0);
+  if (asks.length === 0) return { asking: 0, main: 0 };
+  return { asking: tokensBefore(asks[0] as number), main: tokensBefore(asks.at(-1) as number) };
 }
 
 function phraseParts(words: readonly Unit[]): Pick<QueryTerm, "parts" | "partsAsModifiers"> {
@@ -217,8 +222,8 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
     present.length > 0 ||
     (unit.words?.every((w) => [...w.stems, ...w.keys].some((a) => ctx.vocabulary.has(a))) ?? false);
   const loose = unit.stems.length === 1 ? looseOf(unit.stems[0] ?? "", lang) : undefined;
-  const weight =
-    weightOf(u, unit, present, known, fixed, lang, ctx) * (ctx.situation ? ctx.policy.situationWeight : 1);
+  const part = ctx.situation ? ctx.policy.situationWeight : ctx.leadIn ? ctx.policy.leadInWeight : 1;
+  const weight = weightOf(u, unit, present, known, fixed, lang, ctx) * part;
   return {
     surface: u.surface,
     alts,
@@ -249,9 +254,14 @@ export function readQuestion(
   const units = analyze(question, lang, ctx.lexicon).flatMap((u) =>
     u.words && !u.keys.some((k) => ctx.vocabulary.has(k)) ? u.words : [u],
   );
-  const from = askingFrom(question);
+  const parts = partsOf(question);
   const terms = units.map((u, i) =>
-    termOf(u, lang, question, { ...ctx, last: i === units.length - 1, situation: u.at < from }),
+    termOf(u, lang, question, {
+      ...ctx,
+      last: i === units.length - 1,
+      situation: u.at < parts.asking,
+      leadIn: u.at >= parts.asking && u.at < parts.main,
+    }),
   );
   const asked = askedKinds(question);
   for (const t of terms) {

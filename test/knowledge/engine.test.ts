@@ -9,7 +9,7 @@ import { Lexicon, stemOf } from "../../src/knowledge/analyze.js";
 import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dictionary.js";
 import { KnowledgeBase } from "../../src/knowledge/engine.js";
 import { POLICY } from "../../src/knowledge/policy.js";
-import { readQuestion } from "../../src/knowledge/question.js";
+import { partsOf, readQuestion } from "../../src/knowledge/question.js";
 import { answerMessage } from "../../src/knowledge/render.js";
 import type { Document, Reply } from "../../src/knowledge/types.js";
 import { Vocabulary } from "../../src/knowledge/vocabulary.js";
@@ -488,5 +488,14 @@ describe("how a question is read", () => {
     expect(reply.kind).toBe("answer");
     expect(text).toContain("„Павлодар“");
     expect(text).not.toContain("«Павлодар»");
+  });
+
+  it("splits a message into situation, lead-in questions and the question asked last", () => {
+    expect(partsOf("Сколько школ получат интернет?")).toEqual({ asking: 0, main: 0 });
+    expect(partsOf("Я учитель из села. Правда, что проведут интернет? Сколько школ его получат?")).toEqual({
+      asking: 4,
+      main: 8,
+    });
+    expect(partsOf("Интернет в сёлах когда")).toEqual({ asking: 0, main: 0 });
   });
 });
