@@ -86,7 +86,7 @@ function keyMatched(query: Query, matched: readonly number[], policy: Policy): b
   if (keyIndex < 0 || (matched[keyIndex] ?? 0) > 0) return true;
   let strong = 0;
   query.terms.forEach((t, i) => {
-    if (t.known && (matched[i] ?? 0) > policy.contextCredit) strong++;
+    if (t.known && !t.minor && (matched[i] ?? 0) > policy.contextCredit) strong++;
   });
   return strong >= policy.keyWaiver;
 }

@@ -498,4 +498,44 @@ describe("how a question is read", () => {
     });
     expect(partsOf("Интернет в сёлах когда")).toEqual({ asking: 0, main: 0 });
   });
+
+  it("does not let a common word stand in for the question's key", () => {
+    const places = [
+      "сёлах",
+      "школах",
+      "больницах",
+      "автобусах",
+      "библиотеках",
+      "музеях",
+      "парках",
+      "вокзалах",
+    ];
+    const sentences = [
+      "Министр провёл брифинг для журналистов.",
+      ...places.map((p) => `Интернет в ${p} подключат к 2027 году.`),
+      "Интернет в поездах и самолётах появится в 2026 году.",
+    ];
+    const travel: Document = {
+      id: "travel",
+      texts: { ru: `Связь\n\n${sentences.join("\n\n")}` },
+      outlet: "Example.kz",
+      date: "2025-12-26",
+      kind: "added",
+    };
+    const lab: Document = {
+      id: "lab",
+      texts: { ru: "Испытания\n\nНовая технология связи испытана в лаборатории." },
+      outlet: "Example.kz",
+      date: "2025-11-01",
+      kind: "added",
+    };
+    const kb = new KnowledgeBase({ pairs: [], places: [], aliases: [] }, []);
+    kb.addDocument(travel);
+    kb.addDocument(lab);
+    // "интернет" is in most sentences: with "поездах" and "самолётах" it is not three words that stand for "технология"
+    expect(kb.ask("Какая технология даст интернет в поездах и самолётах?", { now: NOW }).kind).toBe("none");
+    expect(answer(kb.ask("Когда появится интернет в поездах и самолётах?", { now: NOW })).text).toContain(
+      "2026",
+    );
+  });
 });
