@@ -27,7 +27,8 @@ const FURNITURE = [
 ];
 /** A dateline at the start of a paragraph: "НУР-СУЛТАН, 19 апр — Sputnik." */
 const DATELINE = /^[\p{Lu}][\p{Lu}\- ]{2,}, \d{1,2} \p{L}+\.? [—–-] [\p{L} .]{2,30}?\.\s+/u;
-export const ANAPHORA = /^(это|эти|этот|эта|он|она|они|бұл|ол|олар|нәтижесінде|сондықтан)(?![\p{L}])/iu;
+export const ANAPHORA =
+  /^(это|эти|этот|эта|он|она|они|из них|среди них|в том числе|бұл|ол|олар|оның|олардың|осы|нәтижесінде|сондықтан)(?![\p{L}])/iu;
 const ABBREVIATIONS = new Set([
   "г",
   "гг",

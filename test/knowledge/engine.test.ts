@@ -538,4 +538,18 @@ describe("how a question is read", () => {
       "2026",
     );
   });
+
+  it("puts a sentence that opens with 'олардың / из них' after the one it refers to", () => {
+    const hub: Document = {
+      id: "hub-share",
+      texts: {
+        kk: "Технопарк\n\nТехнопарк астанада бес жыл бұрын ашылды. Технопарк қатысушыларының саны 2 000-ға жетті. Олардың ішінде 25 пайызы шетелдік компаниялар.",
+      },
+      outlet: "Example.kz",
+      date: "2026-01-10",
+      kind: "added",
+    };
+    const reply = answer(base(hub).ask("Шетелдік компаниялардың үлесі қанша?", { now: NOW }));
+    expect(reply.text).toContain("саны 2 000-ға жетті. Олардың ішінде 25 пайызы");
+  });
 });
