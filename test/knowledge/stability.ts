@@ -1,15 +1,20 @@
 /**
- * Which answers about the seeds change when more documents are added:
- *   npx tsx test/knowledge/stability.ts DIR_WITH_MORE FILE.jsonl...
+ * Which answers change when more documents are added:
+ *   npx tsx test/knowledge/stability.ts [--from DIR_WITH_FEWER] DIR_WITH_MORE FILE.jsonl...
+ * (without --from, the project's seeds are the fewer). To see what the corpus-extra texts move,
+ * copy seeds/ with only the five seed documents in its sources.json and pass it as --from.
  * Prints each question whose reply changed, and whether the new reply cites a newer document.
  */
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { readSeedDocuments } from "../../src/knowledge/seeds.js";
 import { readSet } from "./score-sets.js";
 
-const [more, ...files] = process.argv.slice(2);
-if (!more) throw new Error("usage: stability.ts DIR FILE...");
-const before = loadKnowledge();
+const args = process.argv.slice(2);
+const fromAt = args.indexOf("--from");
+const fewer = fromAt >= 0 ? args.splice(fromAt, 2)[1] : undefined;
+const [more, ...files] = args;
+if (!more) throw new Error("usage: stability.ts [--from DIR] DIR FILE...");
+const before = loadKnowledge(fewer);
 const after = loadKnowledge(more);
 const dates = new Map(readSeedDocuments(more).map((d) => [d.id, d.date]));
 let same = 0;
