@@ -3,6 +3,7 @@
  * takes the same path: analysed into passages, indexed, answerable in both languages.
  */
 
+import type { AsPlainObject } from "minisearch";
 import { Lexicon, stemOf } from "./analyze.js";
 import { composeAnswer } from "./compose.js";
 import { asksStateService, isComplaint } from "./cues.js";
@@ -31,22 +32,46 @@ import { Vocabulary } from "./vocabulary.js";
 /** The bot's own announcements are cited under this outlet name. */
 export const ANNOUNCEMENT_OUTLET = "Qazaq Digital Bot";
 
+/** A built knowledge base as plain data (`v8.serialize` keeps its Maps, Sets and shared objects). */
+export interface KnowledgeState {
+  lexicon: Lexicon;
+  docs: Map<string, IndexedDocument>;
+  vocabulary: Vocabulary;
+  index: AsPlainObject;
+}
+
 export class KnowledgeBase implements Knowledge {
   private readonly lexicon: Lexicon;
-  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly docs: Map<string, IndexedDocument>;
   private readonly passages = new Map<string, { passage: Passage; doc: IndexedDocument }>();
-  private readonly index = new PassageIndex();
-  private readonly vocabulary = new Vocabulary();
+  private readonly index: PassageIndex;
+  private readonly vocabulary: Vocabulary;
   private readonly suggestions: Suggestions;
 
-  /** `dictionary`: the data, or a Lexicon already analysed from it (shared between knowledge bases). */
+  /**
+   * `dictionary`: the data, or a Lexicon already analysed from it (shared between knowledge
+   * bases). `state`: a base built before (`state()`), restored instead of analysed again.
+   */
   constructor(
     dictionary: DictionaryData | Lexicon = EMPTY_DICTIONARY,
     curated: readonly SuggestionSeed[] = [],
     private readonly policy: Policy = POLICY,
+    state?: KnowledgeState,
   ) {
-    this.lexicon = dictionary instanceof Lexicon ? dictionary : new Lexicon(dictionary);
+    this.lexicon = state ? restored(Lexicon, state.lexicon) : asLexicon(dictionary);
+    this.docs = state?.docs ?? new Map();
+    this.vocabulary = state ? restored(Vocabulary, state.vocabulary) : new Vocabulary();
+    this.index = new PassageIndex(state?.index);
     this.suggestions = new Suggestions(curated, (q, lang) => this.answer(q, lang, new Date(), false));
+    for (const doc of this.docs.values()) {
+      for (const passage of doc.passages) this.passages.set(passage.id, { passage, doc });
+      this.suggestions.reset(doc);
+    }
+  }
+
+  /** The built state, for a snapshot (`snapshot.ts`). */
+  state(): KnowledgeState {
+    return { lexicon: this.lexicon, docs: this.docs, vocabulary: this.vocabulary, index: this.index.toJS() };
   }
 
   addDocument(doc: Document): void {
@@ -201,6 +226,13 @@ export class KnowledgeBase implements Knowledge {
     );
     return { kind: "none", lang, reason, suggestions };
   }
+}
+
+const asLexicon = (d: DictionaryData | Lexicon): Lexicon => (d instanceof Lexicon ? d : new Lexicon(d));
+
+/** A class's instance from its fields as a snapshot kept them (plain data: Maps, Sets, arrays). */
+function restored<T extends object>(type: abstract new (...args: never[]) => T, fields: T): T {
+  return Object.assign(Object.create(type.prototype) as T, fields);
 }
 
 /**

@@ -5,6 +5,7 @@ import { Lexicon } from "./analyze.js";
 import { readDictionary } from "./dictionary.js";
 import { KnowledgeBase } from "./engine.js";
 import { readSeedDocuments } from "./seeds.js";
+import { readSnapshot, writeSnapshot } from "./snapshot.js";
 import type { SuggestionSeed } from "./suggest.js";
 import type { Knowledge, Language } from "./types.js";
 
@@ -61,8 +62,21 @@ export function lexiconOf(dir: string): Lexicon {
  * Reads the seeds (manifest and texts, the ru<->kk dictionary, curated questions), builds the
  * index and returns the question-answering service. Pure apart from synchronous reads of `seedsDir`.
  */
-export function loadKnowledge(seedsDir: string = DEFAULT_SEEDS_DIR): Knowledge {
-  const base = new KnowledgeBase(lexiconOf(join(seedsDir, "dictionary")), readCuratedQuestions(seedsDir));
+export function loadKnowledge(seedsDir: string = DEFAULT_SEEDS_DIR, options: LoadOptions = {}): Knowledge {
+  const curated = readCuratedQuestions(seedsDir);
+  const { snapshot } = options;
+  const saved = snapshot && readSnapshot(snapshot.file, seedsDir, snapshot.build, curated);
+  if (saved) return saved;
+  const base = new KnowledgeBase(lexiconOf(join(seedsDir, "dictionary")), curated);
   for (const doc of readSeedDocuments(seedsDir)) base.addDocument(doc);
+  if (snapshot?.write) writeSnapshot(base, snapshot.file, seedsDir, snapshot.build);
   return base;
+}
+
+export interface LoadOptions {
+  /**
+   * A snapshot file of this build of the code: loaded when it matches the build and the seeds,
+   * else the knowledge is built, and written to it when `write` is set (the production build does).
+   */
+  snapshot?: { file: string; build: string; write?: boolean };
 }

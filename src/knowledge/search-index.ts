@@ -3,7 +3,7 @@
  * keys, anchors) in two fields, the sentence and its context; a search returns passage ids,
  * best first. Ranking and abstention happen elsewhere (rank.ts): BM25 only picks candidates.
  */
-import MiniSearch, { type Options } from "minisearch";
+import MiniSearch, { type AsPlainObject, type Options } from "minisearch";
 
 interface IndexedPassage {
   id: string;
@@ -31,7 +31,17 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
 };
 
 export class PassageIndex {
-  private readonly search_ = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
+  private readonly search_: MiniSearch<IndexedPassage>;
+
+  /** `saved`: an index as `toJS()` gave it (a snapshot), else an empty one. */
+  constructor(saved?: AsPlainObject) {
+    this.search_ = saved ? MiniSearch.loadJS(saved, INDEX_OPTIONS) : new MiniSearch(INDEX_OPTIONS);
+  }
+
+  /** The index as plain data, for a snapshot. */
+  toJS(): AsPlainObject {
+    return this.search_.toJSON();
+  }
 
   add(id: string, text: Iterable<string>, context: Iterable<string>): void {
     this.search_.add({ id, text: [...text].join(" "), context: [...context].join(" ") });
