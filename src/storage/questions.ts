@@ -85,7 +85,11 @@ export class QuestionStore {
       await this.redis.set(key, json, "EX", QUESTION_TTL_SECONDS);
       return;
     }
-    await countGap(this.redis.multi().set(key, json, "EX", QUESTION_TTL_SECONDS), asked.question, gapAt).exec();
+    await countGap(
+      this.redis.multi().set(key, json, "EX", QUESTION_TTL_SECONDS),
+      asked.question,
+      gapAt,
+    ).exec();
   }
 
   async get(id: string): Promise<AskedQuestion | undefined> {
