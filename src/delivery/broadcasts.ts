@@ -205,6 +205,40 @@ export async function recordIfOpen(
   );
 }
 
+/** The next free send slot of the whole bot (every broadcast, every instance): ms on Redis' clock. */
+const PACE_KEY = "bc:pace";
+
+// Paces sends (GCRA): each send takes the next free slot, `interval` ms after the one before, and
+// waits for it; a pause (429) moves the next free slot past its end. Redis' clock, so the instances'
+// clocks need not agree. Returns the wait in microseconds (0: send now).
+// ARGV: interval ms, pause ms (0: none), "1" to take a slot ("0": only the pause).
+const PACE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local slot = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now + tonumber(ARGV[2]))
+local free = slot
+if ARGV[3] == '1' then free = slot + tonumber(ARGV[1]) end
+if free > now then
+  redis.call('SET', KEYS[1], string.format('%.3f', free), 'PX', math.ceil(free - now) + 1000)
+end
+if ARGV[3] ~= '1' then return 0 end
+return math.floor((slot - now) * 1000)`;
+const paceScript = luaScript("qdbBroadcastPace", PACE, replyIs.integer);
+
+/**
+ * Takes the next send slot at `ratePerSecond` for the whole bot and returns how many ms to wait for
+ * it. Slots are spaced evenly (no bursts: any one second holds at most rate + 1 sends), and taken
+ * ahead by the sends in flight, so a worker that wakes late does not lose the slots in between.
+ */
+export async function takeSendSlot(redis: Redis, ratePerSecond: number): Promise<number> {
+  return (await paceScript(redis, [PACE_KEY], [1000 / ratePerSecond, 0, "1"])) / 1000;
+}
+
+/** No send slot before `ms` from now (Telegram's retry_after): slots taken later come after it. */
+export async function pauseSends(redis: Redis, ms: number): Promise<void> {
+  await paceScript(redis, [PACE_KEY], [0, ms, "0"]);
+}
+
 /** Counts a 429 answer (for the admin's and the benchmark's figures). */
 export async function countRateLimited(redis: Redis, id: string): Promise<void> {
   await redis.hincrby(metaKey(id), "limited", 1);

@@ -12,6 +12,7 @@ import {
   getBroadcast,
   markFannedOut,
   type Outcome,
+  pauseSends,
   progressTick,
   recipientPages,
   recordIfOpen,
@@ -19,6 +20,7 @@ import {
   releaseRecipient,
   snapshotRecipients,
   statusOf,
+  takeSendSlot,
 } from "./broadcasts.js";
 import { renderProgress, renderUpdate } from "./render.js";
 
@@ -45,19 +47,31 @@ export function sendJobId(broadcastId: string, userId: number): string {
 }
 
 /**
- * BullMQ's limiter as `max` jobs per `duration` ms. It counts in fixed windows, so a sliding second
- * can hold one extra window's worth, while each window costs the worker a wake-up and a round
- * trip. Windows of 1/10 s balance the two: 25/s becomes 3 per 120 ms (at most 28 in any second,
- * under Telegram's 30), 100/s 10 per 100 ms; measured throughput stays at ~95% of the limit.
+ * BullMQ's limiter: a ceiling of twice the rate, in windows of about 1/10 s, not the pace itself.
+ * The pace is takeSendSlot's (evenly spaced slots, taken ahead). BullMQ's limiter counts in fixed
+ * windows and a worker only starts the next window when it wakes after the last one ended, so at
+ * exactly the rate each window lost a wake-up and a round trip (0.71-0.92 of the rate in
+ * `npm run bench`, worse under load), and a sliding second could hold one window too many. It stays
+ * as the ceiling because `sendQueue.rateLimit` (a 429's pause) works through it.
  */
 export function limiterFor(ratePerSecond: number): { max: number; duration: number } {
   const max = Math.max(1, Math.round(ratePerSecond / 10));
-  return { max, duration: Math.round((1000 * max) / ratePerSecond) };
+  return { max: 2 * max, duration: Math.round((1000 * max) / ratePerSecond) };
+}
+
+/**
+ * Parallel sends per process: enough that the sends waiting for their slot cover a send's round
+ * trips (Redis and Telegram, ~100 ms) at the configured rate.
+ */
+export function concurrencyFor(ratePerSecond: number): number {
+  return Math.max(8, Math.ceil(ratePerSecond / 4));
 }
 
 /** What the workers need; `api` is a plain Api without auto-retry (the queue does the retrying). */
 export interface WorkerEnv {
   deps: BotDeps;
+  /** Sends per second for the whole bot (BROADCAST_RATE). */
+  rate: number;
   api: Api;
   sendQueue: Queue<SendJob>;
   /** How long a send claim stays valid: as long as BullMQ's job lock. */
@@ -124,6 +138,16 @@ export function sendProcessor(env: WorkerEnv) {
     }
     return texts.get(announcementId);
   };
+  /** Until when this process sends nothing (a 429's retry_after; sends waiting for a slot see it). */
+  let pausedUntil = 0;
+  /** The send's slot (the global pace), taken again if a 429 in this process paused sends meanwhile. */
+  const waitForSlot = async () => {
+    for (;;) {
+      const wait = await takeSendSlot(redis, env.rate);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (Date.now() >= pausedUntil) return;
+    }
+  };
   const finish = async (id: string, userId: number, outcome: Outcome) => {
     await recordOutcome(redis, id, userId, outcome);
     await afterOutcome(env, id, false);
@@ -144,6 +168,7 @@ export function sendProcessor(env: WorkerEnv) {
 
     const lang = (await languageOf(redis, userId)) ?? "ru";
     const view = renderUpdate(i18n, lang, state.topic, lang === "kk" ? announcement.kk : announcement.ru);
+    await waitForSlot();
     try {
       await env.api.sendMessage(userId, view.text, {
         reply_markup: view.reply_markup,
@@ -159,6 +184,8 @@ export function sendProcessor(env: WorkerEnv) {
         // Pause the whole queue (every worker, every instance) for retry_after; the job goes back
         // to waiting without using up an attempt.
         const seconds = error.parameters.retry_after ?? 1;
+        pausedUntil = Math.max(pausedUntil, Date.now() + seconds * 1000);
+        await pauseSends(redis, seconds * 1000);
         await releaseRecipient(redis, id, userId);
         await countRateLimited(redis, id);
         await env.sendQueue.rateLimit(seconds * 1000);
