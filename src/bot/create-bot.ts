@@ -23,6 +23,7 @@ import { logRejectedCallback } from "./auth.js";
 import type { BotContext, BotDeps, SessionData } from "./context.js";
 import { FLOOD_KEY_PREFIX, floodLimit } from "./flood-limit.js";
 import { groupGate } from "./group-gate.js";
+import { httpFetch } from "./http-fetch.js";
 import { type Language, languageFromCode } from "./i18n.js";
 import { maskIncoming, tellAboutMasking } from "./mask-incoming.js";
 import { UpdatePrefetch } from "./prefetch.js";
@@ -62,7 +63,8 @@ const storeDown = new WeakSet<BotContext>();
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    ...(options.client ? { client: options.client } : {}),
+    // node:http(s) instead of node-fetch, unless the caller brings its own transport (tests).
+    client: { fetch: httpFetch, ...options.client },
   });
   const timeFrame = options.rateLimit?.timeFrameMs ?? 10_000;
   const prefetch = new UpdatePrefetch(deps.redis, {
