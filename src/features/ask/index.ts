@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { allowAdminCommand } from "../../bot/auth.js";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import { ENTRY } from "../../bot/entry-points.js";
-import { redisUp } from "../../bot/redis-health.js";
+import { redisLost } from "../../bot/redis-health.js";
 import type { Reply } from "../../knowledge/index.js";
 import { answerMessage } from "../../knowledge/render.js";
 import { DISLIKE_REASONS, type DislikeReason, QuestionStore, type Voter } from "../../storage/questions.js";
@@ -52,7 +52,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     if (reply.kind === "smalltalk") return ctx.reply(text);
     const offered = (reply.kind === "answer" ? reply.related : reply.suggestions).slice(0, MAX_SUGGESTIONS);
     // The answer comes from memory: with Redis down it is sent without the buttons that need it.
-    const id = redisUp(deps.redis) ? questions.newId() : undefined;
+    const id = redisLost(deps.redis) ? undefined : questions.newId();
     const keyboard = id === undefined ? undefined : keyboardFor(reply, id, offered);
     // A refusal's suggestions are buttons; a line above them says what they are.
     const shown =
