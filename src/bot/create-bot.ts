@@ -20,6 +20,7 @@ import {
 } from "../storage/session.js";
 import { answerCallbackOnce } from "./answer-once.js";
 import { logRejectedCallback } from "./auth.js";
+import { offerGateReads } from "./chat-lock.js";
 import type { BotContext, BotDeps, SessionData } from "./context.js";
 import { FLOOD_KEY_PREFIX, floodLimit } from "./flood-limit.js";
 import { groupGate } from "./group-gate.js";
@@ -83,7 +84,14 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
 
   // One update of a chat at a time, also under the concurrent runner.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
-  if (options.runtime) bot.use(options.runtime);
+  if (options.runtime) {
+    // The chat gate in the runtime reads what the prefetch needs in its own round trip.
+    bot.use((ctx, next) => {
+      offerGateReads(ctx, prefetch.gateReads);
+      return next();
+    });
+    bot.use(options.runtime);
+  }
 
   // Error boundary: log with the update id, apologise in the user's language, never crash. When
   // the cause is Redis being unreachable, the user is told to try again shortly instead.
