@@ -51,6 +51,10 @@ function feedback(multi: ChainableCommander, id: string, at: Date, fields: Recor
   return multi.xadd("ask:feedback", "MAXLEN", "~", FEEDBACK_KEPT, "*", ...pairs);
 }
 
+/** Random bytes for question ids, drawn in bulk (newId). */
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+
 /** Counts an unanswered question in its day's gaps (capped per day, kept GAP_DAYS). */
 function countGap(multi: ChainableCommander, question: string, at: Date): ChainableCommander {
   const key = `ask:gaps:${day(at)}`;
@@ -71,7 +75,13 @@ export class QuestionStore {
    * chat and message stored with it do (see forVoter).
    */
   newId(): string {
-    return randomBytes(8).toString("hex");
+    if (idOffset + 8 > idPool.length) {
+      // One call to the system's random source per 512 ids: each costs a syscall-sized call.
+      idPool = randomBytes(4096);
+      idOffset = 0;
+    }
+    idOffset += 8;
+    return idPool.toString("hex", idOffset - 8, idOffset);
   }
 
   /**
