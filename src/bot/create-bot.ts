@@ -113,13 +113,16 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       }
     })
     .use(
-      async (ctx, next) => {
+      (ctx, next) => {
         ctx.deps = deps;
+        // Every update passes here: no timing, no log object and no extra promise unless debugging.
+        if (!deps.logger.isLevelEnabled("debug")) return next();
         const started = performance.now();
-        await next();
-        deps.logger.debug(
-          { update_id: ctx.update.update_id, ms: performance.now() - started },
-          "update handled",
+        return next().then(() =>
+          deps.logger.debug(
+            { update_id: ctx.update.update_id, ms: performance.now() - started },
+            "update handled",
+          ),
         );
       },
       answerCallbackOnce,
@@ -168,13 +171,17 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
             ]
           : [],
       }),
-      async (ctx, next) => {
+      (ctx, next) => {
         const why = dropped.get(ctx);
-        if (why) await ctx.reply(ctx.t(`conversation-${why}`));
         // Buttons need their state in Redis; questions (plain text) are answered from memory.
-        if (storeDown.has(ctx) && ctx.callbackQuery)
-          return ctx.answerCallbackQuery({ text: ctx.t("error-store-unavailable") });
-        await next();
+        const storeDownForButton = storeDown.has(ctx) && ctx.callbackQuery !== undefined;
+        if (!why && !storeDownForButton) return next();
+        return (async () => {
+          if (why) await ctx.reply(ctx.t(`conversation-${why}`));
+          if (storeDownForButton)
+            return void (await ctx.answerCallbackQuery({ text: ctx.t("error-store-unavailable") }));
+          await next();
+        })();
       },
       menuFeature,
       startFeature,
