@@ -4,19 +4,20 @@ import type { Redis } from "ioredis";
 import type { BotDeps } from "../bot/context.js";
 import type { Announcement } from "../knowledge/index.js";
 import { getAnnouncement } from "../storage/announcements.js";
-import { follows, languageOf, unsubscribeAll } from "../storage/subscriptions.js";
+import { unsubscribeAll } from "../storage/subscriptions.js";
 import {
-  claimRecipient,
+  type BroadcastState,
   countRateLimited,
   finishIfComplete,
   getBroadcast,
   markFannedOut,
   type Outcome,
   pauseSends,
+  prepareSend,
   progressTick,
   recipientPages,
   recordIfOpen,
-  recordOutcome,
+  recordOutcomeAndNext,
   releaseRecipient,
   snapshotRecipients,
   statusOf,
@@ -115,7 +116,7 @@ export function fanoutProcessor(env: WorkerEnv) {
 
 /**
  * The send processor. Exactly once per (broadcast, recipient) rests on two marks in Redis around
- * the Telegram call (see CLAIM in broadcasts.ts):
+ * the Telegram call (see PREPARE in broadcasts.ts):
  * - before: a claim "sending:<lease end>"; a recipient with an outcome is never sent to again, and
  *   a live claim of another worker (BullMQ handed a stalled job on while the first worker still
  *   runs) makes this attempt wait and retry instead of sending in parallel;
@@ -138,37 +139,61 @@ export function sendProcessor(env: WorkerEnv) {
     }
     return texts.get(announcementId);
   };
+  /** What never changes in a broadcast (its topic and text), read once per broadcast. */
+  const broadcasts = new Map<string, Pick<BroadcastState, "topic" | "announcementId"> | undefined>();
+  const broadcastOf = async (id: string) => {
+    if (!broadcasts.has(id)) {
+      if (broadcasts.size > 100) broadcasts.clear();
+      const state = await getBroadcast(redis, id);
+      // An unknown id is read again next time: it may be a broadcast still being created.
+      if (!state) return undefined;
+      broadcasts.set(id, { topic: state.topic, announcementId: state.announcementId });
+    }
+    return broadcasts.get(id);
+  };
   /** Until when this process sends nothing (a 429's retry_after; sends waiting for a slot see it). */
   let pausedUntil = 0;
-  /** The send's slot (the global pace), taken again if a 429 in this process paused sends meanwhile. */
-  const waitForSlot = async () => {
-    for (;;) {
-      const wait = await takeSendSlot(redis, env.rate);
+  /** Waits for the send's slot (the global pace), and takes a new one if a 429 paused sends meanwhile. */
+  const waitForSlot = async (firstWaitMs: number) => {
+    for (let wait = firstWaitMs; ; wait = await takeSendSlot(redis, env.rate)) {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (Date.now() >= pausedUntil) return;
     }
   };
   const finish = async (id: string, userId: number, outcome: Outcome) => {
-    await recordOutcome(redis, id, userId, outcome);
-    await afterOutcome(env, id, false);
+    const next = await recordOutcomeAndNext(redis, id, userId, outcome, env.progressIntervalMs);
+    if (next === "finished") logger.info({ broadcast: id }, "broadcast finished");
+    if (next !== "none") await showProgress(env, id);
     return outcome;
   };
 
+  /*
+   * Round trips of one send: BullMQ's move to active, the preparation (claim, cancelled?, still
+   * following?, language, the slot: one script), Telegram, the outcome (with the finish check and
+   * the progress tick: one script), BullMQ's move to finished (which fetches the next job).
+   */
   return async (job: Job<SendJob>): Promise<Outcome | "duplicate"> => {
     const { b: id, u: userId } = job.data;
-    const state = await getBroadcast(redis, id);
+    const state = await broadcastOf(id);
     const announcement = state && (await textOf(state.announcementId));
     if (!state || !announcement) return "duplicate";
-    const claim = await claimRecipient(redis, id, userId, Date.now(), env.leaseMs);
-    if (claim === "done") return "duplicate";
-    if (claim === "busy") throw new Error(`delivery: ${id} to ${userId} is being sent by another worker`);
+    const ready = await prepareSend(redis, {
+      id,
+      userId,
+      topic: state.topic,
+      nowMs: Date.now(),
+      leaseMs: env.leaseMs,
+      ratePerSecond: env.rate,
+    });
+    if (ready.claim === "done") return "duplicate";
+    if (ready.claim === "busy")
+      throw new Error(`delivery: ${id} to ${userId} is being sent by another worker`);
     // Cancelled, or unsubscribed since the snapshot (an "unsubscribe" tap wins over a queued job).
-    if (state.status === "cancelled" || !(await follows(redis, userId, state.topic)))
-      return finish(id, userId, "skipped");
+    if (!ready.send) return finish(id, userId, "skipped");
 
-    const lang = (await languageOf(redis, userId)) ?? "ru";
+    const lang = ready.lang === "kk" ? "kk" : "ru";
     const view = renderUpdate(i18n, lang, state.topic, lang === "kk" ? announcement.kk : announcement.ru);
-    await waitForSlot();
+    await waitForSlot(ready.waitMs);
     try {
       await env.api.sendMessage(userId, view.text, {
         reply_markup: view.reply_markup,
