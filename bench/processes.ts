@@ -26,13 +26,20 @@ export function buildDist(): void {
   if (result.status !== 0) throw new Error("bench: npm run build failed");
 }
 
-/** A free loopback port from `from` upwards (private Redis servers use 7201+). */
+/**
+ * A free port from `from` upwards (private Redis servers use 7201+), probed on every interface (the
+ * bot's health server listens on all of them, so a port taken on `::` alone must count as taken).
+ * The search starts at a random offset: benches of other worktrees on the same machine probe the
+ * same range at the same time, and two that pick the same port lose a run.
+ */
 export async function freePort(from = 7201): Promise<number> {
-  for (let port = from; port < from + 500; port++) {
+  const offset = Math.floor(Math.random() * 400);
+  for (let i = 0; i < 500; i++) {
+    const port = from + ((offset + i) % 500);
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer();
       probe.once("error", () => resolve(false));
-      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+      probe.listen(port, () => probe.close(() => resolve(true)));
     });
     if (free) return port;
   }

@@ -43,6 +43,59 @@ return 1
 `;
 
 const enterScript = luaScript("qdbChatGateEnter", ENTER, replyIs.oneOf(0, -1, 1));
+
+/**
+ * What the code behind the gate would read first, read by the gate's own script once the update is
+ * let in (the same round trip): bot/prefetch.ts offers its reads (offerGateReads) for the gate to run. `lua`
+ * runs after ENTER succeeded, with its KEYS after the gate's two and its ARGV after the gate's
+ * three, and returns a table; `take` gets that table for the update.
+ */
+export interface GateReads {
+  lua: string;
+  /** The keys and arguments of `lua` for this update; undefined: the update reads nothing here. */
+  plan(ctx: Context): { keys: string[]; args: (string | number)[] } | undefined;
+  take(ctx: Context, values: unknown[]): void;
+}
+
+type EnterReadScript = (redis: Redis, keys: string[], args?: (string | number)[]) => Promise<unknown[]>;
+
+/** The reads offered for an update (by the bot it belongs to), and each GateReads' script. */
+const offered = new WeakMap<Context, GateReads>();
+const scripts = new WeakMap<GateReads, EnterReadScript>();
+
+/**
+ * Offers `reads` to the chat gate for this update: createBot's middleware before the runtime's, so
+ * the gate serves the bot the update belongs to (tests run several bots on one Redis client).
+ */
+export function offerGateReads(ctx: Context, reads: GateReads): void {
+  offered.set(ctx, reads);
+}
+
+function enterReadScript(reads: GateReads): EnterReadScript {
+  let script = scripts.get(reads);
+  if (script) return script;
+  // ENTER (with a lock key: the gate reads only for updates of a chat), returning {result} and,
+  // once in, {1, ...what `reads.lua` returns}.
+  const lua = `
+local state = redis.call('GET', KEYS[1])
+if state then return {0} end
+if ARGV[3] ~= '1' then
+  if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {-1} end
+end
+redis.call('SET', KEYS[1], 'p', 'PX', ARGV[2])
+local values = (function()
+${reads.lua}
+end)()
+table.insert(values, 1, 1)
+return values
+`;
+  script = luaScript("qdbChatGateEnterRead", lua, (reply) =>
+    Array.isArray(reply) && [0, -1, 1].includes(reply[0]) ? (reply as unknown[]) : undefined,
+  );
+  scripts.set(reads, script);
+  return script;
+}
+
 const leaveScript = luaScript("qdbChatGateLeave", LEAVE, replyIs.integer);
 const renewScript = luaScript("qdbChatGateRenew", RENEW, replyIs.integer);
 
@@ -71,9 +124,21 @@ export function chatGate(redis: Redis, options: ChatGateOptions = {}): Middlewar
     const seen = `update:seen:${ctx.update.update_id}`;
     const keys = ctx.chatId === undefined ? [seen] : [seen, `lock:chat:${ctx.chatId}`];
     const token = `${process.pid}:${Math.random().toString(36).slice(2)}`;
+    const reads = keys.length === 2 ? offered.get(ctx) : undefined;
+    const plan = reads?.plan(ctx);
+    const tryEnter: EnterOnce =
+      reads && plan
+        ? async (args) => {
+            const script = enterReadScript(reads);
+            const reply = await script(redis, [...keys, ...plan.keys], [...args, ...plan.args]);
+            const result = reply[0] as number;
+            if (result === 1) reads.take(ctx, reply.slice(1));
+            return result;
+          }
+        : (args) => enterScript(redis, keys, args);
     let result: number;
     try {
-      result = await enter(redis, keys, token, lockMs, waitMs, options);
+      result = await enter(tryEnter, token, lockMs, waitMs, options);
     } catch (error) {
       // Redis is down: handle the update anyway (questions need only memory); no lock to release.
       options.logger?.warn({ err: error }, "chat gate: Redis unavailable, update handled without lock");
@@ -98,9 +163,11 @@ export function chatGate(redis: Redis, options: ChatGateOptions = {}): Middlewar
   };
 }
 
+/** One attempt of the enter script with the gate's ARGV: 0 duplicate, 1 in, -1 busy. */
+type EnterOnce = (args: (string | number)[]) => Promise<number>;
+
 async function enter(
-  redis: Redis,
-  keys: string[],
+  tryEnter: EnterOnce,
   token: string,
   lockMs: number,
   waitMs: number,
@@ -111,7 +178,7 @@ async function enter(
   for (;;) {
     const waited = performance.now() - started;
     const force = waited >= waitMs;
-    const result = await enterScript(redis, keys, [token, lockMs, force ? "1" : "0"]);
+    const result = await tryEnter([token, lockMs, force ? "1" : "0"]);
     if (result !== -1) {
       if (waited > 0 && pause > 10) options.onWait?.(waited, !force);
       if (force && result === 1)

@@ -20,9 +20,11 @@ import {
 } from "../storage/session.js";
 import { answerCallbackOnce } from "./answer-once.js";
 import { logRejectedCallback } from "./auth.js";
+import { offerGateReads } from "./chat-lock.js";
 import type { BotContext, BotDeps, SessionData } from "./context.js";
 import { FLOOD_KEY_PREFIX, floodLimit } from "./flood-limit.js";
 import { groupGate } from "./group-gate.js";
+import { httpFetch } from "./http-fetch.js";
 import { type Language, languageFromCode } from "./i18n.js";
 import { maskIncoming, tellAboutMasking } from "./mask-incoming.js";
 import { UpdatePrefetch } from "./prefetch.js";
@@ -62,7 +64,8 @@ const storeDown = new WeakSet<BotContext>();
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    ...(options.client ? { client: options.client } : {}),
+    // node:http(s) instead of node-fetch, unless the caller brings its own transport (tests).
+    client: { fetch: httpFetch, ...options.client },
   });
   const timeFrame = options.rateLimit?.timeFrameMs ?? 10_000;
   const prefetch = new UpdatePrefetch(deps.redis, {
@@ -81,7 +84,14 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
 
   // One update of a chat at a time, also under the concurrent runner.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
-  if (options.runtime) bot.use(options.runtime);
+  if (options.runtime) {
+    // The chat gate in the runtime reads what the prefetch needs in its own round trip.
+    bot.use((ctx, next) => {
+      offerGateReads(ctx, prefetch.gateReads);
+      return next();
+    });
+    bot.use(options.runtime);
+  }
 
   // Error boundary: log with the update id, apologise in the user's language, never crash. When
   // the cause is Redis being unreachable, the user is told to try again shortly instead.
@@ -103,13 +113,16 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       }
     })
     .use(
-      async (ctx, next) => {
+      (ctx, next) => {
         ctx.deps = deps;
+        // Every update passes here: no timing, no log object and no extra promise unless debugging.
+        if (!deps.logger.isLevelEnabled("debug")) return next();
         const started = performance.now();
-        await next();
-        deps.logger.debug(
-          { update_id: ctx.update.update_id, ms: performance.now() - started },
-          "update handled",
+        return next().then(() =>
+          deps.logger.debug(
+            { update_id: ctx.update.update_id, ms: performance.now() - started },
+            "update handled",
+          ),
         );
       },
       answerCallbackOnce,
@@ -158,13 +171,17 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
             ]
           : [],
       }),
-      async (ctx, next) => {
+      (ctx, next) => {
         const why = dropped.get(ctx);
-        if (why) await ctx.reply(ctx.t(`conversation-${why}`));
         // Buttons need their state in Redis; questions (plain text) are answered from memory.
-        if (storeDown.has(ctx) && ctx.callbackQuery)
-          return ctx.answerCallbackQuery({ text: ctx.t("error-store-unavailable") });
-        await next();
+        const storeDownForButton = storeDown.has(ctx) && ctx.callbackQuery !== undefined;
+        if (!why && !storeDownForButton) return next();
+        return (async () => {
+          if (why) await ctx.reply(ctx.t(`conversation-${why}`));
+          if (storeDownForButton)
+            return void (await ctx.answerCallbackQuery({ text: ctx.t("error-store-unavailable") }));
+          await next();
+        })();
       },
       menuFeature,
       startFeature,

@@ -25,13 +25,50 @@ export function isLanguage(value: unknown): value is Language {
 export function createI18n<C extends Context>(
   localeNegotiator?: (ctx: C) => Language | Promise<Language>,
 ): I18n<C> {
-  return new I18n<C>({
+  const i18n = new I18n<C>({
     defaultLocale: "ru",
     directory: LOCALES_DIR,
     // Without this Fluent wraps every variable in invisible direction marks.
     fluentBundleOptions: { useIsolating: false },
     ...(localeNegotiator ? { localeNegotiator } : {}),
   });
+  memoizeBundleMatching(i18n.fluent);
+  return i18n;
+}
+
+/** The two private methods of @grammyjs/i18n's Fluent that memoizeBundleMatching wraps. */
+interface BundleMatching {
+  matchBundles(locales: string[]): Set<unknown>;
+  addBundle(...args: unknown[]): void;
+}
+
+/**
+ * Every translation (`ctx.t`, `i18n.t`) makes @grammyjs/i18n negotiate the locale against the
+ * loaded bundles again (@fluent/langneg parses both locale lists each time): 4-5% of the bot's CPU
+ * per update in `npm run bench`, for an answer that only changes when a bundle is added. The
+ * answer is kept per requested locale list and forgotten whenever a bundle is added.
+ */
+function memoizeBundleMatching(fluent: object): void {
+  const target = fluent as BundleMatching;
+  if (typeof target.matchBundles !== "function" || typeof target.addBundle !== "function") return;
+  const match = target.matchBundles.bind(target);
+  const add = target.addBundle.bind(target);
+  const known = new Map<string, Set<unknown>>();
+  target.matchBundles = (locales) => {
+    const key = locales.join("\n");
+    let bundles = known.get(key);
+    if (!bundles) {
+      // Locales come from Telegram's language codes too: keep the map small.
+      if (known.size >= 64) known.clear();
+      bundles = match(locales);
+      known.set(key, bundles);
+    }
+    return bundles;
+  };
+  target.addBundle = (...args) => {
+    known.clear();
+    add(...args);
+  };
 }
 
 /** The user's language: the one chosen with /language, else Telegram's language_code. */

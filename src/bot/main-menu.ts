@@ -34,6 +34,9 @@ export function mainMenu(t: Translate): Keyboard {
     .persistent();
 }
 
+/** Each i18n's labels, translated once: every text message is checked against them. */
+const labelsOf = new WeakMap<object, Map<string, MenuCommand>>();
+
 /**
  * The command behind a menu label, in either language: a keyboard drawn before a language switch
  * or a restart keeps working.
@@ -42,8 +45,15 @@ export function menuCommand(
   i18n: { t(lang: string, key: string): string },
   text: string,
 ): MenuCommand | undefined {
-  const typed = text.trim();
-  for (const item of MENU_ITEMS)
-    for (const lang of LANGUAGES) if (i18n.t(lang, item.key) === typed) return item.command;
-  return undefined;
+  let labels = labelsOf.get(i18n);
+  if (!labels) {
+    labels = new Map();
+    for (const item of MENU_ITEMS)
+      for (const lang of LANGUAGES) {
+        const label = i18n.t(lang, item.key);
+        if (!labels.has(label)) labels.set(label, item.command);
+      }
+    labelsOf.set(i18n, labels);
+  }
+  return labels.get(text.trim());
 }

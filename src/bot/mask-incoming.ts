@@ -31,8 +31,7 @@ export const maskIncoming: MiddlewareFn<BotContext> = (ctx, next) => {
 };
 
 /** Tells the user (in their language, once per message) that numbers were hidden, and why. Needs i18n. */
-export const tellAboutMasking: MiddlewareFn<BotContext> = async (ctx, next) => {
-  if (masked.has(ctx) && ctx.chat?.type === "private" && ctx.message)
-    await ctx.reply(ctx.t("privacy-masked-notice"));
-  return next();
+export const tellAboutMasking: MiddlewareFn<BotContext> = (ctx, next) => {
+  if (!(masked.has(ctx) && ctx.chat?.type === "private" && ctx.message)) return next();
+  return ctx.reply(ctx.t("privacy-masked-notice")).then(() => next());
 };

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareFn, StorageAdapter } from "grammy";
 import type { Redis } from "ioredis";
 import { SUBSCRIBER_LANGUAGES_KEY } from "../storage/subscriptions.js";
+import type { GateReads } from "./chat-lock.js";
 import { isRedisError, redisUp } from "./redis-health.js";
 
 /** What one update's shared middleware needs from Redis, read in a single pipeline. */
@@ -48,11 +49,73 @@ export class UpdatePrefetch {
     private readonly keys: PrefetchKeys,
   ) {}
 
+  /** What the chat gate read for an update in its own round trip (gateReads), until the middleware takes it. */
+  private readonly readByGate = new WeakMap<Context, Prefetched>();
+
+  /**
+   * The same reads for the chat gate (bot/chat-lock.ts) to run in its enter script, so an update of
+   * a private chat costs one round trip less: gate and prefetch in one. Only private chats from a
+   * user: the ones groupGate lets through to the middleware (group chatter must not count against
+   * anyone's flood limit).
+   */
+  readonly gateReads: GateReads = {
+    lua: `
+local conversation = redis.call('MGET', KEYS[4], KEYS[5])
+redis.call('SET', KEYS[6], '0', 'PX', ARGV[4], 'NX')
+local hits = redis.call('INCR', KEYS[6])
+return {redis.call('GET', KEYS[3]), conversation[1], conversation[2], hits, redis.call('HGET', KEYS[7], ARGV[5])}`,
+    plan: (ctx) => {
+      const from = ctx.from;
+      if (ctx.chat?.type !== "private" || !from || from.is_bot) return undefined;
+      const [conversationKey, markerKey] = this.keys.conversation(ctx);
+      return {
+        keys: [
+          this.keys.session(ctx.chat.id),
+          conversationKey,
+          markerKey,
+          this.keys.rateLimit(from.id),
+          SUBSCRIBER_LANGUAGES_KEY,
+        ],
+        args: [this.keys.rateLimitMs, String(from.id)],
+      };
+    },
+    take: (ctx, values) => {
+      const text = (v: unknown) => (typeof v === "string" ? v : null);
+      this.readByGate.set(ctx, {
+        session: text(values[0]),
+        conversation: [text(values[1]), text(values[2])],
+        hits: Number(values[3]),
+        subscriberLanguage: text(values[4]),
+      });
+    },
+  };
+
   readonly middleware: MiddlewareFn<Context> = async (ctx, next) => {
     const chatId = ctx.chatId;
     if (chatId === undefined) return next();
     const userId = ctx.from?.id;
     const sessionKey = this.keys.session(chatId);
+    const entry = this.readByGate.get(ctx) ?? (await this.readAhead(ctx, sessionKey, userId));
+    this.readByGate.delete(ctx);
+    // Redis unreachable: nothing is prefetched and each storage fails soft on its own.
+    if (entry === undefined) return next();
+    if (userId !== undefined) this.expirySet.add(this.keys.rateLimit(userId));
+    this.bySession.set(sessionKey, entry);
+    this.byContext.set(ctx, entry);
+    try {
+      await next();
+    } finally {
+      this.bySession.delete(sessionKey);
+      if (userId !== undefined) this.expirySet.delete(this.keys.rateLimit(userId));
+    }
+  };
+
+  /** The reads in a pipeline of their own (no chat gate read them): undefined when Redis is unreachable. */
+  private async readAhead(
+    ctx: Context,
+    sessionKey: string,
+    userId: number | undefined,
+  ): Promise<Prefetched | undefined> {
     const [conversationKey, markerKey] = this.keys.conversation(ctx);
     const pipeline = this.redis.pipeline().get(sessionKey).mget(conversationKey, markerKey);
     if (userId !== undefined) {
@@ -64,27 +127,15 @@ export class UpdatePrefetch {
         .hget(SUBSCRIBER_LANGUAGES_KEY, String(userId));
     }
     const results = await this.read(pipeline);
-    // Redis unreachable: nothing is prefetched and each storage fails soft on its own.
-    if (results === undefined) return next();
+    if (results === undefined) return undefined;
     const value = (i: number) => results[i]?.[1];
-    const entry: Prefetched = {
+    return {
       session: value(0) as string | null,
       conversation: value(1) as [string | null, string | null],
       subscriberLanguage: userId === undefined ? null : (value(4) as string | null),
+      ...(userId === undefined ? {} : { hits: value(3) as number }),
     };
-    if (userId !== undefined) {
-      entry.hits = value(3) as number;
-      this.expirySet.add(this.keys.rateLimit(userId));
-    }
-    this.bySession.set(sessionKey, entry);
-    this.byContext.set(ctx, entry);
-    try {
-      await next();
-    } finally {
-      this.bySession.delete(sessionKey);
-      if (userId !== undefined) this.expirySet.delete(this.keys.rateLimit(userId));
-    }
-  };
+  }
 
   /** The pipeline's replies, or undefined when Redis cannot be reached (other errors are thrown). */
   private async read(

@@ -28,3 +28,12 @@ export function redisUp(redis: Redis): boolean {
   const status = (redis as { status?: string }).status;
   return status === undefined || status === "ready";
 }
+
+/**
+ * Whether the client is known to have lost Redis (reconnecting after a drop, or closed). A client
+ * still connecting for the first time is not: its commands wait in the offline queue and go out.
+ */
+export function redisLost(redis: Redis): boolean {
+  const status = (redis as { status?: string }).status;
+  return status === "reconnecting" || status === "close" || status === "end";
+}

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Language } from "../bot/i18n.js";
 import { luaScript, replyIs } from "../storage/redis.js";
-import { isTopic, type Topic, topicKey } from "../storage/subscriptions.js";
+import { isTopic, SUBSCRIBER_LANGUAGES_KEY, type Topic, topicKey } from "../storage/subscriptions.js";
 
 /** preparing: created, not yet fanned out; running: sending; done; cancelled by the admin. */
 export type BroadcastStatus = "preparing" | "running" | "done" | "cancelled";
@@ -134,48 +134,9 @@ export async function markFannedOut(redis: Redis, id: string): Promise<void> {
   await redis.hset(metaKey(id), "fannedOut", "1");
 }
 
-// The claim taken just before calling Telegram. Returns "done" if this recipient already has an
-// outcome (a re-run must not send again), "busy" if another worker's send is in flight and its
-// lease has not run out, "claimed" otherwise.
-const CLAIM = `
-local mark = redis.call('hget', KEYS[1], ARGV[1])
-if mark then
-  local lease = string.match(mark, '^sending:(%d+)$')
-  if not lease then return 'done' end
-  if tonumber(lease) > tonumber(ARGV[2]) then return 'busy' end
-end
-redis.call('hset', KEYS[1], ARGV[1], 'sending:' .. ARGV[3])
-return 'claimed'`;
-const claimScript = luaScript("qdbBroadcastClaim", CLAIM, replyIs.oneOf("claimed", "done", "busy"));
-
-/** Claims the right to send to one recipient for `leaseMs` (see CLAIM). */
-export async function claimRecipient(
-  redis: Redis,
-  id: string,
-  userId: number,
-  nowMs: number,
-  leaseMs: number,
-): Promise<"claimed" | "done" | "busy"> {
-  return claimScript(redis, [marksKey(id)], [String(userId), nowMs, nowMs + leaseMs]);
-}
-
 /** Gives the claim back: Telegram said no (429, 5xx, network), so a retry may send. */
 export async function releaseRecipient(redis: Redis, id: string, userId: number): Promise<void> {
   await redis.hdel(marksKey(id), String(userId));
-}
-
-/**
- * Records a recipient's outcome and counts it, in one transaction; returns the counters after it.
- * Counting happens only here, and a recipient reaches here once (the claim says "done" afterwards),
- * so the counters add up to the number of recipients.
- */
-export async function recordOutcome(
-  redis: Redis,
-  id: string,
-  userId: number,
-  outcome: Outcome,
-): Promise<void> {
-  await redis.multi().hset(marksKey(id), String(userId), outcome).hincrby(metaKey(id), outcome, 1).exec();
 }
 
 const RECORD_IF_OPEN = `
@@ -202,6 +163,137 @@ export async function recordIfOpen(
 ): Promise<boolean> {
   return (
     (await recordIfOpenScript(redis, [marksKey(id), metaKey(id)], [String(userId), nowMs, outcome])) === 1
+  );
+}
+
+/** The next free send slot of the whole bot (every broadcast, every instance): ms on Redis' clock. */
+const PACE_KEY = "bc:pace";
+
+// Paces sends (GCRA): each send takes the next free slot, `interval` ms after the one before, and
+// waits for it; a pause (429) moves the next free slot past its end. Redis' clock, so the instances'
+// clocks need not agree. Returns the wait in microseconds (0: send now).
+// ARGV: interval ms, pause ms (0: none), "1" to take a slot ("0": only the pause).
+const PACE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local slot = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now + tonumber(ARGV[2]))
+local free = slot
+if ARGV[3] == '1' then free = slot + tonumber(ARGV[1]) end
+if free > now then
+  redis.call('SET', KEYS[1], string.format('%.3f', free), 'PX', math.ceil(free - now) + 1000)
+end
+if ARGV[3] ~= '1' then return 0 end
+return math.floor((slot - now) * 1000)`;
+const paceScript = luaScript("qdbBroadcastPace", PACE, replyIs.integer);
+
+/**
+ * Takes the next send slot at `ratePerSecond` for the whole bot and returns how many ms to wait for
+ * it. Slots are spaced evenly (no bursts: any one second holds at most rate + 1 sends), and taken
+ * ahead by the sends in flight, so a worker that wakes late does not lose the slots in between.
+ */
+export async function takeSendSlot(redis: Redis, ratePerSecond: number): Promise<number> {
+  return (await paceScript(redis, [PACE_KEY], [1000 / ratePerSecond, 0, "1"])) / 1000;
+}
+
+/** No send slot before `ms` from now (Telegram's retry_after): slots taken later come after it. */
+export async function pauseSends(redis: Redis, ms: number): Promise<void> {
+  await paceScript(redis, [PACE_KEY], [0, ms, "0"]);
+}
+
+// A send's whole preparation in one round trip. First the claim taken before calling Telegram:
+// {'done'} if this recipient already has an outcome (a re-run must not send again), {'busy'} if
+// another worker's send is in flight and its lease has not run out; else claimed ("sending:<lease
+// end>"), and then whether to send at all (not cancelled, still following the topic), the
+// recipient's language and the send's slot (as PACE). KEYS: marks, meta, the topic's set, the languages hash, the pace key. ARGV: user id, now
+// ms, lease end ms, interval ms. Returns {'done'}, {'busy'}, {'claimed', 'skip'} or
+// {'claimed', 'send', lang or '', wait in microseconds}.
+const PREPARE = `
+local mark = redis.call('hget', KEYS[1], ARGV[1])
+if mark then
+  local lease = string.match(mark, '^sending:(%d+)$')
+  if not lease then return {'done'} end
+  if tonumber(lease) > tonumber(ARGV[2]) then return {'busy'} end
+end
+redis.call('hset', KEYS[1], ARGV[1], 'sending:' .. ARGV[3])
+if redis.call('hget', KEYS[2], 'status') == 'cancelled' or redis.call('sismember', KEYS[3], ARGV[1]) == 0 then
+  return {'claimed', 'skip'}
+end
+local lang = redis.call('hget', KEYS[4], ARGV[1]) or ''
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local slot = math.max(tonumber(redis.call('GET', KEYS[5]) or '0'), now)
+local free = slot + tonumber(ARGV[4])
+redis.call('SET', KEYS[5], string.format('%.3f', free), 'PX', math.ceil(free - now) + 1000)
+return {'claimed', 'send', lang, math.floor((slot - now) * 1000)}`;
+const prepareScript = luaScript("qdbBroadcastPrepare", PREPARE, (reply) =>
+  Array.isArray(reply) && ["done", "busy", "claimed"].includes(reply[0]) ? (reply as unknown[]) : undefined,
+);
+
+/** What a send job may do for one recipient (see PREPARE). */
+export type Preparation =
+  | { claim: "done" }
+  | { claim: "busy" }
+  | { claim: "claimed"; send: false }
+  | { claim: "claimed"; send: true; lang: string | undefined; waitMs: number };
+
+/**
+ * Claims a recipient (see PREPARE) and, when the broadcast still goes to them, reads their language
+ * and takes their send's slot (see takeSendSlot), all in one round trip.
+ */
+export async function prepareSend(
+  redis: Redis,
+  input: { id: string; userId: number; topic: Topic; nowMs: number; leaseMs: number; ratePerSecond: number },
+): Promise<Preparation> {
+  const reply = await prepareScript(
+    redis,
+    [marksKey(input.id), metaKey(input.id), topicKey(input.topic), SUBSCRIBER_LANGUAGES_KEY, PACE_KEY],
+    [String(input.userId), input.nowMs, input.nowMs + input.leaseMs, 1000 / input.ratePerSecond],
+  );
+  const [claim, send, lang, wait] = reply;
+  if (claim === "done") return { claim };
+  if (claim !== "claimed") return { claim: "busy" };
+  if (send !== "send") return { claim, send: false };
+  return { claim, send: true, lang: lang ? String(lang) : undefined, waitMs: Number(wait) / 1000 };
+}
+
+// A recipient's outcome and its counter, then what the workers do next: the
+// final figures once every recipient has an outcome (to one caller: HSETNX finishedAt), else a
+// progress edit at most once per interval. KEYS: marks, meta, tick; ARGV: user id, outcome,
+// interval ms, finish time. Returns 'finished', 'progress' or 'none'.
+const OUTCOME = `
+redis.call('hset', KEYS[1], ARGV[1], ARGV[2])
+redis.call('hincrby', KEYS[2], ARGV[2], 1)
+local h = redis.call('hmget', KEYS[2], 'fannedOut', 'total', 'sent', 'failed', 'blocked', 'skipped')
+local done = (tonumber(h[3]) or 0) + (tonumber(h[4]) or 0) + (tonumber(h[5]) or 0) + (tonumber(h[6]) or 0)
+if h[1] == '1' and done >= (tonumber(h[2]) or 0) then
+  if redis.call('hsetnx', KEYS[2], 'finishedAt', ARGV[4]) == 0 then return 'none' end
+  if redis.call('hget', KEYS[2], 'status') == 'running' then redis.call('hset', KEYS[2], 'status', 'done') end
+  return 'finished'
+end
+if redis.call('set', KEYS[3], '1', 'PX', ARGV[3], 'NX') then return 'progress' end
+return 'none'`;
+const outcomeScript = luaScript(
+  "qdbBroadcastOutcome",
+  OUTCOME,
+  replyIs.oneOf("finished", "progress", "none"),
+);
+
+/**
+ * Records a recipient's outcome and counts it, and says what
+ * follows: "finished" to exactly one caller once every recipient has an outcome (the broadcast is
+ * then marked done), else "progress" at most once per `progressIntervalMs` across all workers.
+ */
+export async function recordOutcomeAndNext(
+  redis: Redis,
+  id: string,
+  userId: number,
+  outcome: Outcome,
+  progressIntervalMs: number,
+): Promise<"finished" | "progress" | "none"> {
+  return outcomeScript(
+    redis,
+    [marksKey(id), metaKey(id), tickKey(id)],
+    [String(userId), outcome, progressIntervalMs, new Date().toISOString()],
   );
 }
 

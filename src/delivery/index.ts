@@ -16,6 +16,7 @@ import {
   setProgressMessage,
 } from "./broadcasts.js";
 import {
+  concurrencyFor,
   FANOUT_QUEUE,
   type FanoutJob,
   fanoutProcessor,
@@ -50,7 +51,7 @@ export interface Delivery {
 
 /** Tuning for tests and benchmarks; production uses the defaults. */
 export interface DeliveryOptions {
-  /** Parallel sends per process (Telegram answers in ~100 ms, so a few keep 25/s busy). */
+  /** Parallel sends per process (default concurrencyFor(BROADCAST_RATE): 8 at 25/s). */
   concurrency?: number;
   /** BullMQ's job lock, and so how soon a crashed worker's jobs run again. */
   lockDurationMs?: number;
@@ -168,6 +169,7 @@ export function startDelivery(deps: BotDeps, api: Api, options: DeliveryOptions 
     const lockDuration = options.lockDurationMs ?? 30_000;
     const env: WorkerEnv = {
       deps,
+      rate: deps.config.BROADCAST_RATE,
       // A plain Api over the same transport: no auto-retry transformer, so 429s reach the queue.
       api: new Api(api.token, { ...api.options, timeoutSeconds: Math.floor(lockDuration / 2000) || 1 }),
       sendQueue,
@@ -186,7 +188,7 @@ export function startDelivery(deps: BotDeps, api: Api, options: DeliveryOptions 
       };
       const sendWorker = new Worker<SendJob>(SEND_QUEUE, sendProcessor(env), {
         ...common,
-        concurrency: options.concurrency ?? 8,
+        concurrency: options.concurrency ?? concurrencyFor(deps.config.BROADCAST_RATE),
         // Global: the limiter lives in Redis and is shared by every worker of every instance.
         limiter: limiterFor(deps.config.BROADCAST_RATE),
       });

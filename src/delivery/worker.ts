@@ -4,21 +4,24 @@ import type { Redis } from "ioredis";
 import type { BotDeps } from "../bot/context.js";
 import type { Announcement } from "../knowledge/index.js";
 import { getAnnouncement } from "../storage/announcements.js";
-import { follows, languageOf, unsubscribeAll } from "../storage/subscriptions.js";
+import { unsubscribeAll } from "../storage/subscriptions.js";
 import {
-  claimRecipient,
+  type BroadcastState,
   countRateLimited,
   finishIfComplete,
   getBroadcast,
   markFannedOut,
   type Outcome,
+  pauseSends,
+  prepareSend,
   progressTick,
   recipientPages,
   recordIfOpen,
-  recordOutcome,
+  recordOutcomeAndNext,
   releaseRecipient,
   snapshotRecipients,
   statusOf,
+  takeSendSlot,
 } from "./broadcasts.js";
 import { renderProgress, renderUpdate } from "./render.js";
 
@@ -45,19 +48,31 @@ export function sendJobId(broadcastId: string, userId: number): string {
 }
 
 /**
- * BullMQ's limiter as `max` jobs per `duration` ms. It counts in fixed windows, so a sliding second
- * can hold one extra window's worth, while each window costs the worker a wake-up and a round
- * trip. Windows of 1/10 s balance the two: 25/s becomes 3 per 120 ms (at most 28 in any second,
- * under Telegram's 30), 100/s 10 per 100 ms; measured throughput stays at ~95% of the limit.
+ * BullMQ's limiter: a ceiling of twice the rate, in windows of about 1/10 s, not the pace itself.
+ * The pace is takeSendSlot's (evenly spaced slots, taken ahead). BullMQ's limiter counts in fixed
+ * windows and a worker only starts the next window when it wakes after the last one ended, so at
+ * exactly the rate each window lost a wake-up and a round trip (0.71-0.92 of the rate in
+ * `npm run bench`, worse under load), and a sliding second could hold one window too many. It stays
+ * as the ceiling because `sendQueue.rateLimit` (a 429's pause) works through it.
  */
 export function limiterFor(ratePerSecond: number): { max: number; duration: number } {
   const max = Math.max(1, Math.round(ratePerSecond / 10));
-  return { max, duration: Math.round((1000 * max) / ratePerSecond) };
+  return { max: 2 * max, duration: Math.round((1000 * max) / ratePerSecond) };
+}
+
+/**
+ * Parallel sends per process: enough that the sends waiting for their slot cover a send's round
+ * trips (Redis and Telegram, ~100 ms) at the configured rate.
+ */
+export function concurrencyFor(ratePerSecond: number): number {
+  return Math.max(8, Math.ceil(ratePerSecond / 4));
 }
 
 /** What the workers need; `api` is a plain Api without auto-retry (the queue does the retrying). */
 export interface WorkerEnv {
   deps: BotDeps;
+  /** Sends per second for the whole bot (BROADCAST_RATE). */
+  rate: number;
   api: Api;
   sendQueue: Queue<SendJob>;
   /** How long a send claim stays valid: as long as BullMQ's job lock. */
@@ -101,7 +116,7 @@ export function fanoutProcessor(env: WorkerEnv) {
 
 /**
  * The send processor. Exactly once per (broadcast, recipient) rests on two marks in Redis around
- * the Telegram call (see CLAIM in broadcasts.ts):
+ * the Telegram call (see PREPARE in broadcasts.ts):
  * - before: a claim "sending:<lease end>"; a recipient with an outcome is never sent to again, and
  *   a live claim of another worker (BullMQ handed a stalled job on while the first worker still
  *   runs) makes this attempt wait and retry instead of sending in parallel;
@@ -124,26 +139,61 @@ export function sendProcessor(env: WorkerEnv) {
     }
     return texts.get(announcementId);
   };
+  /** What never changes in a broadcast (its topic and text), read once per broadcast. */
+  const broadcasts = new Map<string, Pick<BroadcastState, "topic" | "announcementId"> | undefined>();
+  const broadcastOf = async (id: string) => {
+    if (!broadcasts.has(id)) {
+      if (broadcasts.size > 100) broadcasts.clear();
+      const state = await getBroadcast(redis, id);
+      // An unknown id is read again next time: it may be a broadcast still being created.
+      if (!state) return undefined;
+      broadcasts.set(id, { topic: state.topic, announcementId: state.announcementId });
+    }
+    return broadcasts.get(id);
+  };
+  /** Until when this process sends nothing (a 429's retry_after; sends waiting for a slot see it). */
+  let pausedUntil = 0;
+  /** Waits for the send's slot (the global pace), and takes a new one if a 429 paused sends meanwhile. */
+  const waitForSlot = async (firstWaitMs: number) => {
+    for (let wait = firstWaitMs; ; wait = await takeSendSlot(redis, env.rate)) {
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (Date.now() >= pausedUntil) return;
+    }
+  };
   const finish = async (id: string, userId: number, outcome: Outcome) => {
-    await recordOutcome(redis, id, userId, outcome);
-    await afterOutcome(env, id, false);
+    const next = await recordOutcomeAndNext(redis, id, userId, outcome, env.progressIntervalMs);
+    if (next === "finished") logger.info({ broadcast: id }, "broadcast finished");
+    if (next !== "none") await showProgress(env, id);
     return outcome;
   };
 
+  /*
+   * Round trips of one send: BullMQ's move to active, the preparation (claim, cancelled?, still
+   * following?, language, the slot: one script), Telegram, the outcome (with the finish check and
+   * the progress tick: one script), BullMQ's move to finished (which fetches the next job).
+   */
   return async (job: Job<SendJob>): Promise<Outcome | "duplicate"> => {
     const { b: id, u: userId } = job.data;
-    const state = await getBroadcast(redis, id);
+    const state = await broadcastOf(id);
     const announcement = state && (await textOf(state.announcementId));
     if (!state || !announcement) return "duplicate";
-    const claim = await claimRecipient(redis, id, userId, Date.now(), env.leaseMs);
-    if (claim === "done") return "duplicate";
-    if (claim === "busy") throw new Error(`delivery: ${id} to ${userId} is being sent by another worker`);
+    const ready = await prepareSend(redis, {
+      id,
+      userId,
+      topic: state.topic,
+      nowMs: Date.now(),
+      leaseMs: env.leaseMs,
+      ratePerSecond: env.rate,
+    });
+    if (ready.claim === "done") return "duplicate";
+    if (ready.claim === "busy")
+      throw new Error(`delivery: ${id} to ${userId} is being sent by another worker`);
     // Cancelled, or unsubscribed since the snapshot (an "unsubscribe" tap wins over a queued job).
-    if (state.status === "cancelled" || !(await follows(redis, userId, state.topic)))
-      return finish(id, userId, "skipped");
+    if (!ready.send) return finish(id, userId, "skipped");
 
-    const lang = (await languageOf(redis, userId)) ?? "ru";
+    const lang = ready.lang === "kk" ? "kk" : "ru";
     const view = renderUpdate(i18n, lang, state.topic, lang === "kk" ? announcement.kk : announcement.ru);
+    await waitForSlot(ready.waitMs);
     try {
       await env.api.sendMessage(userId, view.text, {
         reply_markup: view.reply_markup,
@@ -159,6 +209,8 @@ export function sendProcessor(env: WorkerEnv) {
         // Pause the whole queue (every worker, every instance) for retry_after; the job goes back
         // to waiting without using up an attempt.
         const seconds = error.parameters.retry_after ?? 1;
+        pausedUntil = Math.max(pausedUntil, Date.now() + seconds * 1000);
+        await pauseSends(redis, seconds * 1000);
         await releaseRecipient(redis, id, userId);
         await countRateLimited(redis, id);
         await env.sendQueue.rateLimit(seconds * 1000);

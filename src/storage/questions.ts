@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { ChainableCommander, Redis } from "ioredis";
 
 /** What the bot answered to one question, kept so buttons under the reply can refer to it. */
@@ -40,19 +41,6 @@ const GAP_DAYS = 30;
 const GAPS_KEPT_PER_DAY = 500;
 const FEEDBACK_KEPT = 10_000;
 
-/** KEYS: the sequence, the question key prefix; ARGV: the question JSON, its TTL. Returns the id. */
-const SAVE_SCRIPT = `
-local n = redis.call('INCR', KEYS[1])
-local digits = '0123456789abcdefghijklmnopqrstuvwxyz'
-local id = ''
-repeat
-  local d = n % 36
-  id = string.sub(digits, d + 1, d + 1) .. id
-  n = math.floor(n / 36)
-until n == 0
-redis.call('SET', KEYS[2] .. id, ARGV[1], 'EX', ARGV[2])
-return id`;
-
 const day = (date: Date) => date.toISOString().slice(0, 10);
 /** Answers are grouped by their first line: the same fact disliked under several questions counts together. */
 const answerKey = (reply: string) => (reply.split("\n")[0] ?? "").slice(0, 160);
@@ -63,24 +51,55 @@ function feedback(multi: ChainableCommander, id: string, at: Date, fields: Recor
   return multi.xadd("ask:feedback", "MAXLEN", "~", FEEDBACK_KEPT, "*", ...pairs);
 }
 
+/** Random bytes for question ids, drawn in bulk (newId). */
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+
+/** Counts an unanswered question in its day's gaps (capped per day, kept GAP_DAYS). */
+function countGap(multi: ChainableCommander, question: string, at: Date): ChainableCommander {
+  const key = `ask:gaps:${day(at)}`;
+  return multi
+    .zincrby(key, 1, normalizeQuestion(question))
+    .zremrangebyrank(key, 0, -(GAPS_KEPT_PER_DAY + 1))
+    .expire(key, (GAP_DAYS + 1) * 24 * 60 * 60);
+}
+
 /** Questions asked, the feedback on their answers, and the unanswered ones (content gaps). */
 export class QuestionStore {
   constructor(private readonly redis: Redis) {}
 
   /**
-   * Stores a question and its reply; returns the short id that buttons carry (the sequence number
-   * in base 36). One round trip: the id is taken and the question stored by one script.
+   * A new question's id, the one its buttons carry: 64 random bits in hex, taken without Redis so
+   * the reply can be sent first and the question stored after it with the message id it went out
+   * as (one round trip for both). Random, not sequential: the id alone still proves nothing, the
+   * chat and message stored with it do (see forVoter).
    */
-  async save(asked: AskedQuestion): Promise<string> {
-    const id = await this.redis.eval(
-      SAVE_SCRIPT,
-      2,
-      "ask:seq",
-      "ask:q:",
-      JSON.stringify(asked),
-      QUESTION_TTL_SECONDS,
-    );
-    return String(id);
+  newId(): string {
+    if (idOffset + 8 > idPool.length) {
+      // One call to the system's random source per 512 ids: each costs a syscall-sized call.
+      idPool = randomBytes(4096);
+      idOffset = 0;
+    }
+    idOffset += 8;
+    return idPool.toString("hex", idOffset - 8, idOffset);
+  }
+
+  /**
+   * Stores a question and its reply under `id` (from newId) for 30 days; an unanswered one (`gapAt`:
+   * when it was asked) is counted among the day's gaps in the same transaction, one round trip.
+   */
+  async save(id: string, asked: AskedQuestion, gapAt?: Date): Promise<void> {
+    const key = `ask:q:${id}`;
+    const json = JSON.stringify(asked);
+    if (!gapAt) {
+      await this.redis.set(key, json, "EX", QUESTION_TTL_SECONDS);
+      return;
+    }
+    await countGap(
+      this.redis.multi().set(key, json, "EX", QUESTION_TTL_SECONDS),
+      asked.question,
+      gapAt,
+    ).exec();
   }
 
   async get(id: string): Promise<AskedQuestion | undefined> {
@@ -88,17 +107,9 @@ export class QuestionStore {
     return raw ? (JSON.parse(raw) as AskedQuestion) : undefined;
   }
 
-  /** Remembers the message that carries the reply's buttons, once Telegram has given its id. */
-  async bindMessage(id: string, messageId: number): Promise<void> {
-    const asked = await this.get(id);
-    if (!asked) return;
-    await this.redis.set(`ask:q:${id}`, JSON.stringify({ ...asked, messageId }), "KEEPTTL");
-  }
-
   /**
-   * The question behind a button, if the button is under the reply the presser received. Ids are
-   * sequential, so the id alone proves nothing: a forged button from another chat, or on another
-   * message, gets undefined.
+   * The question behind a button, if the button is under the reply the presser received. The id
+   * alone proves nothing: a forged button from another chat, or on another message, gets undefined.
    */
   async forVoter(id: string, voter: Voter): Promise<AskedQuestion | undefined> {
     const asked = await this.get(id);
@@ -178,17 +189,6 @@ export class QuestionStore {
       result.push({ answer, question, count: Number(entries[i + 1]), reasons });
     }
     return result;
-  }
-
-  /** Counts an unanswered question for the day, so administrators can see what the texts lack. */
-  async recordGap(question: string, at: Date): Promise<void> {
-    const key = `ask:gaps:${day(at)}`;
-    await this.redis
-      .multi()
-      .zincrby(key, 1, normalizeQuestion(question))
-      .zremrangebyrank(key, 0, -(GAPS_KEPT_PER_DAY + 1))
-      .expire(key, (GAP_DAYS + 1) * 24 * 60 * 60)
-      .exec();
   }
 
   /**

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Cluster, Redis, type RedisOptions } from "ioredis";
 
 /** Thrown when Redis cannot be reached at start-up. */
@@ -108,26 +109,30 @@ function redactUrl(url: string): string {
 }
 
 /**
- * A Lua script run by EVALSHA through ioredis' defineCommand (EVAL only when the server does not
- * have it cached yet), with its reply checked: `validate` returns undefined for a reply the script
- * cannot give, which then throws instead of flowing on as a wrong type.
+ * A Lua script run by EVALSHA (EVAL once when the server does not have it cached yet: NOSCRIPT),
+ * with its reply checked: `validate` returns undefined for a reply the script cannot give, which
+ * then throws instead of flowing on as a wrong type.
+ *
+ * Not ioredis' defineCommand: with auto-pipelining, a command defined on a client after the
+ * pending auto-pipeline was created is missing from that pipeline, its reply slot goes missing and
+ * ioredis throws "results[i] is not iterable" outside any promise, which killed the bot process
+ * (`npm run bench`, questions, about one run in three: the first updates of a burst each defining
+ * a script of the chat gate or the question log). EVALSHA and EVAL are ordinary commands.
  */
 export function luaScript<T>(
   name: string,
   lua: string,
   validate: (reply: unknown) => T | undefined,
 ): (redis: Redis, keys: string[], args?: (string | number)[]) => Promise<T> {
-  const defined = new WeakSet<Redis>();
+  const sha = createHash("sha1").update(lua).digest("hex");
   return async (redis, keys, args = []) => {
-    if (!defined.has(redis)) {
-      redis.defineCommand(name, { lua });
-      defined.add(redis);
+    let reply: unknown;
+    try {
+      reply = await redis.evalsha(sha, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error && /NOSCRIPT|No matching script/i.test(error.message))) throw error;
+      reply = await redis.eval(lua, keys.length, ...keys, ...args);
     }
-    const command = (
-      redis as unknown as Record<string, (...values: (string | number)[]) => Promise<unknown>>
-    )[name];
-    if (!command) throw new Error(`redis: script ${name} is not defined`);
-    const reply = await command.call(redis, keys.length, ...keys, ...args);
     const value = validate(reply);
     if (value === undefined)
       throw new Error(`redis: script ${name} gave an unexpected reply ${JSON.stringify(reply)}`);

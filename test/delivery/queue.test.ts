@@ -1,6 +1,7 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pauseSends, takeSendSlot } from "../../src/delivery/broadcasts.js";
 import {
   bullPrefix,
   getBroadcast,
@@ -27,10 +28,28 @@ async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> 
 }
 
 describe("limiterFor", () => {
-  it("splits the rate into windows of about 1/10 s with the exact average", () => {
-    expect(limiterFor(25)).toEqual({ max: 3, duration: 120 });
-    expect(limiterFor(100)).toEqual({ max: 10, duration: 100 });
-    expect(limiterFor(1)).toEqual({ max: 1, duration: 1000 });
+  it("sets BullMQ's ceiling at twice the rate, in windows of about 1/10 s (the pace is the slots')", () => {
+    expect(limiterFor(25)).toEqual({ max: 6, duration: 120 });
+    expect(limiterFor(100)).toEqual({ max: 20, duration: 100 });
+    expect(limiterFor(1)).toEqual({ max: 2, duration: 1000 });
+  });
+});
+
+describe("takeSendSlot", () => {
+  it("spaces the slots of the whole bot evenly, after a pause (429) has ended", async () => {
+    try {
+      await pauseSends(redis, 5_000);
+      // At 0.01/s a slot every 100 s: the first after the pause, the next 100 s later.
+      const first = await takeSendSlot(redis, 0.01);
+      expect(first).toBeGreaterThan(4_000);
+      expect(first).toBeLessThanOrEqual(5_000);
+      const second = await takeSendSlot(redis, 0.01);
+      expect(second - first).toBeGreaterThan(90_000);
+      expect(second - first).toBeLessThanOrEqual(100_000);
+    } finally {
+      // The other tests here send at 200/s through the same slots.
+      await redis.del("bc:pace");
+    }
   });
 });
 
@@ -97,6 +116,7 @@ describe("fan-out", () => {
       const { fanoutProcessor } = await import("../../src/delivery/worker.js");
       const env = {
         deps: harness.deps,
+        rate: 25,
         api: harness.bot.api,
         sendQueue: queue,
         leaseMs: 1000,

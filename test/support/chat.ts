@@ -3,7 +3,7 @@ import type { Message, Update, User } from "grammy/types";
 import type { Redis } from "ioredis";
 import pino from "pino";
 import type { BotContext, BotDeps } from "../../src/bot/context.js";
-import { createBot } from "../../src/bot/create-bot.js";
+import { type BotOptions, createBot } from "../../src/bot/create-bot.js";
 import { createBotI18n } from "../../src/bot/i18n.js";
 import {
   type ApiCall,
@@ -40,6 +40,10 @@ export interface TestBotOptions {
   rateLimit?: { limit: number; timeFrameMs: number };
   /** Bot API retries (production: @grammyjs/auto-retry), also inside conversations. */
   apiRetry?: Transformer;
+  /** What runs first for every update (production: the log scope, metrics and the chat gate). */
+  runtime?: BotOptions["runtime"];
+  /** The first update id (a chat gate drops ids it has seen: harnesses on one Redis need their own). */
+  firstUpdateId?: number;
 }
 
 /**
@@ -64,6 +68,7 @@ export function createTestBot(options: TestBotOptions) {
     rateLimit: options.rateLimit ?? { limit: 10_000, timeFrameMs: 1000 },
     serverErrorDelaysMs: [1, 1],
     ...(options.apiRetry ? { apiRetry: options.apiRetry } : {}),
+    ...(options.runtime ? { runtime: options.runtime } : {}),
   });
   // Every update the bot gets is announced to the stand-in, which then holds the bot to
   // Telegram's rules for its callback query (one answer, within 15 s).
@@ -72,7 +77,7 @@ export function createTestBot(options: TestBotOptions) {
     api.noteUpdate(update);
     return handleUpdate(update, webhookReplyEnvelope);
   };
-  let updateId = 1;
+  let updateId = options.firstUpdateId ?? 1;
   return {
     bot,
     api,

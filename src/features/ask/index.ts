@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { allowAdminCommand } from "../../bot/auth.js";
 import type { BotContext, BotDeps } from "../../bot/context.js";
 import { ENTRY } from "../../bot/entry-points.js";
+import { redisLost } from "../../bot/redis-health.js";
 import type { Reply } from "../../knowledge/index.js";
 import { answerMessage } from "../../knowledge/render.js";
 import { DISLIKE_REASONS, type DislikeReason, QuestionStore, type Voter } from "../../storage/questions.js";
@@ -51,22 +52,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     if (reply.kind === "smalltalk") return ctx.reply(text);
     const offered = (reply.kind === "answer" ? reply.related : reply.suggestions).slice(0, MAX_SUGGESTIONS);
     // The answer comes from memory: with Redis down it is sent without the buttons that need it.
-    const saved = questions
-      .save({
-        question,
-        lang: reply.lang,
-        answered: reply.kind === "answer",
-        reply: text,
-        sources: reply.kind === "answer" ? reply.sources.map((s) => s.doc) : [],
-        related: offered,
-        ...(ctx.chat ? { chatId: ctx.chat.id } : {}),
-      })
-      .catch(() => undefined);
-    // The log and the gap count go out together: one round trip, not two.
-    const [id] = await Promise.all([
-      saved,
-      reply.kind === "none" ? questions.recordGap(question, deps.now()).catch(() => undefined) : undefined,
-    ]);
+    const id = redisLost(deps.redis) ? undefined : questions.newId();
     const keyboard = id === undefined ? undefined : keyboardFor(reply, id, offered);
     // A refusal's suggestions are buttons; a line above them says what they are.
     const shown =
@@ -74,7 +60,25 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
         ? `${text}\n\n${t(reply.lang, "ask-suggestions-title")}`
         : text;
     const sent = await ctx.reply(shown, keyboard ? { reply_markup: keyboard } : {});
-    if (keyboard && id !== undefined) await questions.bindMessage(id, sent.message_id);
+    // Logged after the reply, with the message its buttons are under (a reply queued for later has
+    // no message id yet: message_id 0), together with the gap count of an unanswered question: one
+    // round trip. A press on those buttons cannot come first: a chat's updates run one at a time.
+    await questions
+      .save(
+        id ?? questions.newId(),
+        {
+          question,
+          lang: reply.lang,
+          answered: reply.kind === "answer",
+          reply: text,
+          sources: reply.kind === "answer" ? reply.sources.map((s) => s.doc) : [],
+          related: offered,
+          ...(ctx.chat ? { chatId: ctx.chat.id } : {}),
+          ...(keyboard && sent.message_id ? { messageId: sent.message_id } : {}),
+        },
+        reply.kind === "none" ? deps.now() : undefined,
+      )
+      .catch(() => undefined);
     return sent;
   };
 
