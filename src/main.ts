@@ -9,6 +9,7 @@ import { type Config, ConfigError, parseConfig } from "./config.js";
 import { type Delivery, startDelivery } from "./delivery/index.js";
 import { loadKnowledge } from "./knowledge/index.js";
 import { createLogger, type Logger } from "./logger.js";
+import { limitHeapGrowth } from "./server/heap.js";
 import { startHttpServer } from "./server/http.js";
 import { InFlight } from "./server/in-flight.js";
 import { countedKnowledge, createMetrics } from "./server/metrics.js";
@@ -64,6 +65,8 @@ async function terminal(config: Config): Promise<void> {
 
 /** A production process: the bot (polling or webhook), the broadcast workers, or both (BOT_ROLE). */
 async function serve(config: Config, token: string): Promise<void> {
+  // Before the knowledge is built: its full collection is the first to set the heap's next limit.
+  limitHeapGrowth();
   const logger = createLogger(config.LOG_LEVEL);
   // A stray rejection is a bug to log, not a reason to drop every update in flight.
   process.on("unhandledRejection", (reason) =>
