@@ -3,9 +3,12 @@
 // start-up skips parsing and compiling the bundle's 3.7 MB (bytecode is read instead). A cache
 // that does not fit (another Node or V8 flags) is rejected by V8, which then compiles as usual.
 //
+// Node 20's V8 restores a cached script with the file name it was recorded under: stack traces
+// name the build's dist/bot.cjs (the same path in the Docker image, /app/dist/bot.cjs).
+//
 // QDB_CODE_CACHE_WARMUP=1 (the build's last step): the bundle loads every module and builds the
 // knowledge and locales once, starting nothing (src/main.ts), and the code compiled meanwhile is
-// written to dist/bot.cache.
+// written to dist/bot.cache. QDB_CODE_CACHE_DEBUG=1 prints whether the cache was used (.ci/run).
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
