@@ -3,7 +3,6 @@ import { BotApiStandIn } from "./bot-api-stand-in.js";
 import {
   buildDist,
   COMMANDS,
-  freePort,
   median,
   spawnContestant,
   startPrivateRedis,
@@ -20,14 +19,14 @@ async function coldStart(command: string[], redisUrl: string): Promise<number> {
   const api = new BotApiStandIn();
   const apiRoot = await api.start();
   const polled = api.nextPoll();
-  // the bot's health/metrics server, on a free port of its own
-  const port = String(await freePort(7400));
   const spawnedAt = performance.now();
   const { child, stderr } = spawnContestant(command, {
     BOT_TOKEN: TOKEN,
     BOT_API_ROOT: apiRoot,
     REDIS_URL: redisUrl,
-    PORT: port,
+    // the bot's health/metrics server: a port the OS picks, so benches running side by side never
+    // race for one (a probed-free port can be taken before the bot listens)
+    PORT: "0",
   });
   const died = once(child, "exit").then(([code]) => {
     throw new Error(`bench: ${command.join(" ")} exited (${code}) before polling:\n${stderr()}`);
