@@ -10,6 +10,8 @@
 //                          QDB_CODE_CACHE_WARMUP=1 (every module loaded, knowledge and locales built
 //                          from seeds/ and locales/, nothing started); this also proves the bundle
 //                          loads, or the build fails
+//   dist/knowledge.bin     the knowledge as that warm-up built it (src/knowledge/snapshot.ts), loaded at
+//                          start by this build only, and only while seeds/ is unchanged
 //
 // What keeps the bundle behaving as the file-per-module tsc output did:
 // - import.meta.url: modules find seeds/ and locales/ relative to their own file
@@ -31,6 +33,7 @@
 // - msgpackr-extract (BullMQ -> msgpackr's optional native decoder): a .node binary found by path
 //   from its own package directory. Without it msgpackr decodes in JavaScript, as before.
 import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -99,6 +102,8 @@ const result = await build({
   // dynamic-import callback node registered for it, so an import() from the bundle would fail.
   supported: { "dynamic-import": false },
   banner: { js: 'var __bundleUrl=require("node:url").pathToFileURL(__filename).href;' },
+  // this build's id: the knowledge snapshot the warm-up writes (dist/knowledge.bin) is loaded only by it
+  define: { __QDB_BUILD__: JSON.stringify(randomUUID()) },
   plugins: [tscLayoutUrls],
   metafile: process.argv.includes("--meta"),
   logLevel: "warning",

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, type Bot, GrammyError } from "grammy";
 import { startRetryLoops } from "./bot/background.js";
@@ -7,7 +8,7 @@ import { createBot } from "./bot/create-bot.js";
 import { createBotI18n } from "./bot/i18n.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
 import { type Delivery, startDelivery } from "./delivery/index.js";
-import { loadKnowledge } from "./knowledge/index.js";
+import { type LoadOptions, loadKnowledge } from "./knowledge/index.js";
 import { createLogger, type Logger } from "./logger.js";
 import { limitHeapGrowth } from "./server/heap.js";
 import { startHttpServer } from "./server/http.js";
@@ -18,6 +19,29 @@ import { updateRuntime } from "./server/update-runtime.js";
 import { webhookHandler } from "./server/webhook.js";
 import { watchAnnouncements } from "./storage/announcements.js";
 import { connectRedis, type RedisTarget, RedisUnavailableError } from "./storage/redis.js";
+
+/** Set by the production build (scripts/build.mjs) to its own id; undefined when run from src/ by tsx. */
+declare const __QDB_BUILD__: string | undefined;
+
+/**
+ * The knowledge as the build saved it (dist/knowledge.bin, written while the build warms up the
+ * bundle): loaded instead of analysing the dictionary and the texts at every start, and only by
+ * the build that wrote it and for the seeds it was written from (src/knowledge/snapshot.ts).
+ */
+const knowledgeOptions = (write = false): LoadOptions => ({
+  ...(typeof __QDB_BUILD__ === "string"
+    ? {
+        snapshot: {
+          file: fileURLToPath(new URL("./knowledge.bin", import.meta.url)),
+          build: __QDB_BUILD__,
+          write,
+        },
+      }
+    : {}),
+  ...(process.env.QDB_KNOWLEDGE_DEBUG === "1"
+    ? { loaded: (from: string) => process.stderr.write(`knowledge: ${from}\n`) }
+    : {}),
+});
 
 /** The updates the bot handles; polling and setWebhook ask Telegram for the same list. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
@@ -56,7 +80,14 @@ async function terminal(config: Config): Promise<void> {
     return memoryRedis();
   });
   await runTerminalChat(
-    { config, logger, redis, knowledge: loadKnowledge(), i18n: createBotI18n(), now: () => new Date() },
+    {
+      config,
+      logger,
+      redis,
+      knowledge: loadKnowledge(undefined, knowledgeOptions()),
+      i18n: createBotI18n(),
+      now: () => new Date(),
+    },
     process.stdin,
     process.stdout,
   );
@@ -76,7 +107,7 @@ async function serve(config: Config, token: string): Promise<void> {
   const redis = await connectRedis(redisTarget(config));
   const metrics = createMetrics({ redis });
   redis.on("error", () => metrics.redisErrors.inc());
-  const knowledge = countedKnowledge(loadKnowledge(), metrics);
+  const knowledge = countedKnowledge(loadKnowledge(undefined, knowledgeOptions()), metrics);
   const deps: BotDeps = { config, logger, redis, knowledge, i18n: createBotI18n(), now: () => new Date() };
   const runsBot = config.BOT_ROLE !== "worker";
   const inFlight = new InFlight();
@@ -231,10 +262,11 @@ function within(task: Promise<unknown>, ms: number): Promise<unknown> {
 /**
  * The build's last step (scripts/build.mjs) runs the bundle with QDB_CODE_CACHE_WARMUP=1 to record
  * V8's code cache of what start-up compiles: every module is loaded (they are, by the time this
- * line runs), then the knowledge and the locales are built once from the seeds; nothing starts.
+ * line runs), then the knowledge and the locales are built once from the seeds, the knowledge
+ * saved as this build's snapshot; nothing starts.
  */
 function warmUp(): void {
-  loadKnowledge();
+  loadKnowledge(undefined, knowledgeOptions(true));
   createBotI18n();
 }
 

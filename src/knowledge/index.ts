@@ -66,6 +66,7 @@ export function loadKnowledge(seedsDir: string = DEFAULT_SEEDS_DIR, options: Loa
   const curated = readCuratedQuestions(seedsDir);
   const { snapshot } = options;
   const saved = snapshot && readSnapshot(snapshot.file, seedsDir, snapshot.build, curated);
+  options.loaded?.(saved ? "snapshot" : "seeds");
   if (saved) return saved;
   const base = new KnowledgeBase(lexiconOf(join(seedsDir, "dictionary")), curated);
   for (const doc of readSeedDocuments(seedsDir)) base.addDocument(doc);
@@ -79,4 +80,6 @@ export interface LoadOptions {
    * else the knowledge is built, and written to it when `write` is set (the production build does).
    */
   snapshot?: { file: string; build: string; write?: boolean };
+  /** Told where the knowledge came from (for the image check in .ci/run). */
+  loaded?: (from: "snapshot" | "seeds") => void;
 }
