@@ -7,10 +7,11 @@ import { setFlagsFromString } from "node:v8";
  * collection, nearly all of it objects of the updates in flight promoted out of the young
  * generation and dead by then, and peak RSS was 2.4x the floor bot's (`npm run bench`,
  * throughput; bench/README.md, peak RSS). Each full collection marks the live heap (the knowledge
- * index mostly), so a lower figure costs CPU: with 32 updates in flight (server/polling.ts), 50
- * cost no measurable CPU per question over 7 runs and 35 about 5% more, for 3-5 MB less at peak.
+ * index mostly), so a lower figure costs CPU. With 32 updates in flight (server/polling.ts) the
+ * bench's peak was 1.45-1.47x the floor's at 35 and 1.52-1.58x at 50 (questions, mix); CPU per
+ * update stayed within run-to-run noise (single-run probes: ~5% more at 35 than without a limit).
  */
-export const HEAP_GROWING_PERCENT = 50;
+export const HEAP_GROWING_PERCENT = 35;
 
 /**
  * Applies HEAP_GROWING_PERCENT to this process: a V8 flag set at run time, because the production

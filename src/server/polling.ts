@@ -63,7 +63,7 @@ export function startPolling<C extends Context>(bot: Bot<C>, options: PollingOpt
       // Updates in flight at once: enough to keep Redis and the Bot API busy. What an update in
       // flight holds outlives young-generation collections and is promoted to the old one: at 64
       // in flight questions promoted ~120 KB each and peak RSS reached 2.4x the floor's, at 32
-      // 1.8x (1.45-1.5x with server/heap.ts) for the same CPU per update; the default 500, 2.7x.
+      // 1.8x (~1.45x with server/heap.ts) for the same CPU per update; the default 500, 2.7x.
       sink: { concurrency: 32 },
     });
     runner = current;
