@@ -49,6 +49,16 @@ describe("knowledge snapshot", () => {
     const loaded = loadKnowledge(seeds, { snapshot: { file, build: "b1" } });
     expect(loaded).not.toBe(built);
     for (const q of questions) expect(loaded.ask(q, { now })).toEqual(built.ask(q, { now }));
+    // what is published at run time goes on top of a loaded snapshot as on a built base
+    loaded.addAnnouncement({
+      id: "a1",
+      topic: "villages",
+      date: "2026-05-20T10:00:00Z",
+      ru: "В Жамбылской области к оптике подключат ещё 75 сёл.",
+      kk: "Жамбыл облысында оптикаға тағы 75 ауыл қосылады.",
+    });
+    const reply = loaded.ask("Сколько сёл подключат к оптике в Жамбылской области?", { now });
+    expect(reply.kind === "answer" && reply.text).toContain("75");
   });
 
   it("is not used by another build or after the seeds change", () => {
