@@ -67,7 +67,7 @@ export const POLICY: Policy = {
   knownVerbWeight: 0.6,
   weakWeight: 0.2,
   correctedWeight: 0.8,
-  situationWeight: 0.3,
+  situationWeight: 0.1,
   leadInWeight: 0.6,
   anchorBoost: 1.2,
   freshnessMargin: 0.08,

@@ -155,17 +155,19 @@ function requirementOf(
 
 /**
  * Where the parts of a message start, by token: a message of several sentences often tells its
- * situation first ("Я водитель грузовика. Онлайн-замена ... касается моей категории?"), and may
- * ask a lead-in question before the one it wants answered ("Правда, что сделают? Сколько
- * пассажиров?"). `asking`: the first token of the first sentence ending with "?"; `main`: of
- * the last one.
+ * situation around the question ("Я водитель грузовика. …?", "…? Часто езжу, без связи тяжко."),
+ * and may ask a lead-in question before the one it wants answered ("Правда, что сделают? Сколько
+ * пассажиров?"). `asking`: the first token of the first sentence ending with "?"; `main`: of the
+ * last one; `after`: the first token after it (what follows is situation again).
  */
-export function partsOf(question: string): { asking: number; main: number } {
+export function partsOf(question: string): { asking: number; main: number; after: number } {
   const sentences = question.split(/(?<=[.!?])\s+/u);
   const asks = sentences.flatMap((s, i) => (s.trim().endsWith("?") ? [i] : []));
   const tokensBefore = (i: number) => sentences.slice(0, i).reduce((n, s) => n + tokensOf(s).length, 0);
-  if (asks.length === 0) return { asking: 0, main: 0 };
-  return { asking: tokensBefore(asks[0] as number), main: tokensBefore(asks.at(-1) as number) };
+  const last = asks.at(-1);
+  if (last === undefined) return { asking: 0, main: 0, after: Number.POSITIVE_INFINITY };
+  const after = last === sentences.length - 1 ? Number.POSITIVE_INFINITY : tokensBefore(last + 1);
+  return { asking: tokensBefore(asks[0] as number), main: tokensBefore(last), after };
 }
 
 function phraseParts(words: readonly Unit[]): Pick<QueryTerm, "parts" | "partsAsModifiers"> {
@@ -259,7 +261,7 @@ export function readQuestion(
     termOf(u, lang, question, {
       ...ctx,
       last: i === units.length - 1,
-      situation: u.at < parts.asking,
+      situation: u.at < parts.asking || u.at >= parts.after,
       leadIn: u.at >= parts.asking && u.at < parts.main,
     }),
   );

@@ -491,12 +491,19 @@ describe("how a question is read", () => {
   });
 
   it("splits a message into situation, lead-in questions and the question asked last", () => {
-    expect(partsOf("Сколько школ получат интернет?")).toEqual({ asking: 0, main: 0 });
+    const none = Number.POSITIVE_INFINITY;
+    expect(partsOf("Сколько школ получат интернет?")).toEqual({ asking: 0, main: 0, after: none });
     expect(partsOf("Я учитель из села. Правда, что проведут интернет? Сколько школ его получат?")).toEqual({
       asking: 4,
       main: 8,
+      after: none,
     });
-    expect(partsOf("Интернет в сёлах когда")).toEqual({ asking: 0, main: 0 });
+    expect(partsOf("Когда будет интернет? Часто езжу, без связи тяжко.")).toEqual({
+      asking: 0,
+      main: 0,
+      after: 3,
+    });
+    expect(partsOf("Интернет в сёлах когда")).toEqual({ asking: 0, main: 0, after: none });
   });
 
   it("does not let a common word stand in for the question's key", () => {
