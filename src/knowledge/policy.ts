@@ -15,6 +15,10 @@ export interface Policy {
   keyWaiver: number;
   /** Credit for a Kazakh term matched only by its first letters (a stem the stripper cut differently). */
   prefixCredit: number;
+  /** Rank bonus for matching words that few sentences of the document hold (the fact, not the subject), times their share. */
+  particularBonus: number;
+  /** At most this share of a document's sentences (one at least) hold a word for it to count as particular. */
+  particularShare: number;
   /** Rank bonus for a passage early in its document (a subject is introduced before it is detailed), times 1 - position. */
   positionBonus: number;
   /** Weight of a question term no document knows, as a multiple of the rarest known term's weight. */
@@ -61,6 +65,8 @@ export const POLICY: Policy = {
   partCredit: 0.7,
   minorShare: 0.23,
   positionBonus: 0.03,
+  particularBonus: 0.3,
+  particularShare: 0.2,
   unknownWeight: 1.1,
   functionWordWeight: 0.15,
   modifierWeight: 0.4,

@@ -183,6 +183,26 @@ export function judge(
   };
 }
 
+/**
+ * The share of the question's weight that the sentence matches with words few sentences of its
+ * document hold (at most `particularShare` of them, one at least). A document's subject ("онлайн", "замена прав") is
+ * in most of its sentences and in the lead that retells it; the sentence with the fact holds the
+ * word that sets it apart ("категории").
+ */
+function particular(query: Query, doc: IndexedDocument, matched: readonly number[], policy: Policy): number {
+  let total = 0;
+  let got = 0;
+  query.terms.forEach((t, i) => {
+    total += t.weight;
+    if ((matched[i] ?? 0) <= policy.contextCredit) return;
+    const most = Math.max(1, Math.floor(policy.particularShare * doc.passages.length));
+    let holders = 0;
+    for (const p of doc.passages) if (inSet(t, p.terms) && ++holders > most) return;
+    got += t.weight;
+  });
+  return total > 0 ? got / total : 0;
+}
+
 /** Credits of the candidate being scored, reused: most candidates fail and keep nothing. */
 const scratch: number[] = [];
 
@@ -200,7 +220,10 @@ export function score(
     passage,
     doc,
     coverage,
-    rank: coverage + policy.positionBonus * (1 - passage.position),
+    rank:
+      coverage +
+      policy.positionBonus * (1 - passage.position) +
+      policy.particularBonus * particular(query, doc, scratch, policy),
     matched: scratch.slice(),
   };
 }

@@ -84,6 +84,15 @@ const SATELLITE: Document = {
 };
 const NOW = new Date("2026-06-01T00:00:00Z");
 
+/** A Russian document added by a maintainer. */
+const added = (id: string, ru: string): Document => ({
+  id,
+  texts: { ru },
+  outlet: "Example.kz",
+  date: "2026-02-26",
+  kind: "added",
+});
+
 function base(...docs: Document[]): KnowledgeBase {
   const kb = new KnowledgeBase(DICTIONARY, [
     { doc: "licence", lang: "ru", question: "Можно ли заменить водительское удостоверение онлайн?" },
@@ -558,5 +567,25 @@ describe("how a question is read", () => {
     };
     const reply = answer(base(hub).ask("Шетелдік компаниялардың үлесі қанша?", { now: NOW }));
     expect(reply.text).toContain("саны 2 000-ға жетті. Олардың ішінде 25 пайызы");
+  });
+
+  it("prefers the sentence with the word that sets it apart over the ones that retell the subject", () => {
+    const licence = added(
+      "licence-categories",
+      "Права онлайн\n\nС апреля просроченные водительские права можно заменить онлайн через портал. Замена просроченных прав онлайн займёт несколько минут. Нововведение распространяется на все категории.",
+    );
+    // other documents, so that the licence's subject words are rare in the corpus, as in a real one
+    const others = [0, 1, 2, 3, 4, 5].map((i) =>
+      added(
+        `villages-${i}`,
+        `Сёла ${i}\n\nВ районе ${i} к оптике подключат ${10 + i} сёл. Работы ведёт оператор связи. Абоненты довольны.`,
+      ),
+    );
+    const reply = answer(
+      base(licence, ...others).ask("Онлайн-замена просроченных прав касается только категории B?", {
+        now: NOW,
+      }),
+    );
+    expect(reply.text).toContain("все категории");
   });
 });
