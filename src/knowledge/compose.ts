@@ -105,16 +105,22 @@ function renamesIn(sentence: Sentence, lexicon: Lexicon, now: Date): NonNullable
 export function composeAnswer(
   chosen: Scored,
   query: Query,
-  ctx: { lexicon: Lexicon; policy: Policy; now: Date; older?: Scored; related: string[] },
+  ctx: { lexicon: Lexicon; policy: Policy; now: Date; older?: Scored; second?: Scored; related: string[] },
 ): Answer {
   const lang: Language = query.lang;
   const other: Language = lang === "ru" ? "kk" : "ru";
   const own = chosen.passage.text[lang];
   const sentence = (own ?? chosen.passage.text[other]) as Sentence;
-  const text = [
-    answerText(sentence, query, chosen.matched, ctx.lexicon),
-    ...listAfter(chosen, sentence.lang),
-  ].join("\n");
+  const first = answerText(sentence, query, chosen.matched, ctx.lexicon);
+  const second = ctx.second?.passage.text[sentence.lang]?.text;
+  // two sentences at most: not when the answer already leans on a sentence before it
+  const both =
+    second === undefined || first !== sentence.text || first.includes(second)
+      ? first
+      : ctx.second && ctx.second.passage.position < chosen.passage.position
+        ? `${withStop(second)} ${first}`
+        : `${withStop(first)} ${second}`;
+  const text = [both, ...listAfter(chosen, sentence.lang)].join("\n");
   const dated = monthsSince(chosen.doc.doc.date, ctx.now) > 12 * ctx.policy.datedAfterYears;
   const renamed = renamesIn(sentence, ctx.lexicon, ctx.now);
   const olderSentence = ctx.older?.passage.text[lang];

@@ -12,7 +12,7 @@ import { type IndexedDocument, indexDocument, type Passage } from "./documents.j
 import { detectLanguage } from "./language.js";
 import { POLICY, type Policy } from "./policy.js";
 import { type Query, readQuestion } from "./question.js";
-import { judge, olderAlternative, pick, type Scored, score } from "./rank.js";
+import { judge, olderAlternative, pick, runnerUp, type Scored, score } from "./rank.js";
 import { PassageIndex } from "./search-index.js";
 import { classifySmalltalk } from "./smalltalk.js";
 import { type SuggestionSeed, Suggestions } from "./suggest.js";
@@ -162,6 +162,7 @@ export class KnowledgeBase implements Knowledge {
       return help ? this.refuse(reason, lang, query) : { kind: "none", lang, reason, suggestions: [] };
     }
     const older = olderAlternative(scored, chosen, this.policy);
+    const second = runnerUp(scored, chosen, this.policy);
     const related = help ? this.suggestions.related(lang, chosen.doc, question, this.policy.suggestions) : [];
     return composeAnswer(chosen, query, {
       lexicon: this.lexicon,
@@ -169,6 +170,7 @@ export class KnowledgeBase implements Knowledge {
       now,
       related,
       ...(older ? { older } : {}),
+      ...(second ? { second } : {}),
     });
   }
 

@@ -39,6 +39,8 @@ export interface Policy {
   correctedWeight: number;
   /** Weight of anchors (numbers, years, Latin names, places) as a multiple of their IDF. */
   anchorBoost: number;
+  /** A sentence of the chosen one's document within this margin of its rank is said too (a two-sentence reply). */
+  secondMargin: number;
   /** Candidates within this margin of the best coverage count as answering equally well (freshness picks). */
   freshnessMargin: number;
   /** The same margin for a question about the present ("сейчас", "қазір"). */
@@ -77,6 +79,7 @@ export const POLICY: Policy = {
   leadInWeight: 0.6,
   anchorBoost: 1.2,
   freshnessMargin: 0.08,
+  secondMargin: 0.1,
   currentMargin: 0.15,
   datedAfterYears: 2,
   candidates: 20,

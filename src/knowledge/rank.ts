@@ -278,3 +278,16 @@ export function olderAlternative(
   }
   return older;
 }
+
+/**
+ * A second sentence of the same document that answers nearly as well: the reply may be two
+ * sentences, and when the best two are this close the fact is often in the other one.
+ */
+export function runnerUp(scored: readonly Scored[], chosen: Scored, policy: Policy): Scored | undefined {
+  let second: Scored | undefined;
+  for (const s of scored) {
+    if (s === chosen || s.doc !== chosen.doc || s.rank < chosen.rank - policy.secondMargin) continue;
+    if (second === undefined || s.rank > second.rank) second = s;
+  }
+  return second;
+}

@@ -588,4 +588,15 @@ describe("how a question is read", () => {
     );
     expect(reply.text).toContain("все категории");
   });
+
+  it("says a second sentence of the same document when it answers nearly as well", () => {
+    const licence = added(
+      "licence-two",
+      "Права\n\nС апреля водительские права можно заменить онлайн. Онлайн-замена водительских прав доступна для всех категорий.\n\nВ ЦОНах стало меньше очередей.",
+    );
+    const reply = answer(base(licence).ask("Можно ли заменить водительские права онлайн?", { now: NOW }));
+    expect(reply.text).toBe(
+      "С апреля водительские права можно заменить онлайн. Онлайн-замена водительских прав доступна для всех категорий.",
+    );
+  });
 });
