@@ -38,6 +38,7 @@ const DICTIONARY = {
       "region\tkaraganda\t\tКарагандинская область\tҚарағанды облысы\tКарагандинская\t",
       "city\tastana\t\tАстана\tАстана\tНур-Султан\tНұр-Сұлтан",
       "country\trussia\t\tРоссия\tРесей\tРФ\t",
+      "country\tkyrgyzstan\t\tКыргызстан\tҚырғызстан\t\t",
     ].join("\n"),
   ),
   aliases: parseAliases(
@@ -290,6 +291,10 @@ describe("how a question is read", () => {
     expect(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }).kind).toBe("answer");
     expect(kb.ask("Можно ли в России заменить водительские права онлайн?", { now: NOW }).kind).toBe("none");
     expect(kb.ask("Ресейде жүргізуші куәлігін онлайн ауыстыруға бола ма?", { now: NOW }).kind).toBe("none");
+    // a Kazakh "-стан" name in a case form ("Қырғызстанда") is still the country
+    expect(kb.ask("Қырғызстанда жүргізуші куәлігін онлайн ауыстыруға бола ма?", { now: NOW }).kind).toBe(
+      "none",
+    );
   });
 
   it("reads a number written in groups as an amount, even when its digits look like a year", () => {
