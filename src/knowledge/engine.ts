@@ -38,6 +38,8 @@ export interface KnowledgeState {
   docs: Map<string, IndexedDocument>;
   vocabulary: Vocabulary;
   index: AsPlainObject;
+  /** The suggestions already checked to be answered (else checked again at the first question). */
+  suggestions?: Map<string, SuggestionSeed[]>;
 }
 
 export class KnowledgeBase implements Knowledge {
@@ -67,11 +69,19 @@ export class KnowledgeBase implements Knowledge {
       for (const passage of doc.passages) this.passages.set(passage.id, { passage, doc });
       this.suggestions.reset(doc);
     }
+    if (state?.suggestions) this.suggestions.restoreChecked(state.suggestions);
   }
 
   /** The built state, for a snapshot (`snapshot.ts`). */
   state(): KnowledgeState {
-    return { lexicon: this.lexicon, docs: this.docs, vocabulary: this.vocabulary, index: this.index.toJS() };
+    const suggestions = this.suggestions.checkedState();
+    return {
+      lexicon: this.lexicon,
+      docs: this.docs,
+      vocabulary: this.vocabulary,
+      index: this.index.toJS(),
+      ...(suggestions ? { suggestions } : {}),
+    };
   }
 
   addDocument(doc: Document): void {

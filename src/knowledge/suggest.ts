@@ -49,6 +49,16 @@ export class Suggestions {
     this.checked = undefined;
   }
 
+  /** The checked questions, for a snapshot: undefined until something asked for them. */
+  checkedState(): Map<string, SuggestionSeed[]> | undefined {
+    return this.checked;
+  }
+
+  /** Checked questions a snapshot kept (they were asked against the same documents). */
+  restoreChecked(checked: Map<string, SuggestionSeed[]>): void {
+    this.checked = checked;
+  }
+
   /** Answerable questions by document id (checked once, lazily). */
   private byDoc(): Map<string, SuggestionSeed[]> {
     if (this.checked) return this.checked;
