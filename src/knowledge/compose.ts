@@ -16,6 +16,31 @@ type Answer = Extract<Reply, { kind: "answer" }>;
 
 const withStop = (s: string): string => (/[.!?…:]["»”)]?$/u.test(s) ? s : `${s}.`);
 
+/**
+ * A sentence cut from direct speech keeps a quote mark whose partner is in the next sentence
+ * ("«В поездах появится интернет." / "…спутниковому интернету», – озвучил министр."): such a mark
+ * goes; matched ones stay.
+ */
+export function tidyQuotes(sentence: string): string {
+  const drop = new Set<number>();
+  const open: number[] = [];
+  let straight: number | undefined;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i];
+    if (c === "«" || c === "“") open.push(i);
+    else if (c === "»" || c === "”") {
+      if (open.pop() === undefined) drop.add(i);
+    } else if (c === '"') straight = straight === undefined ? i : undefined;
+  }
+  for (const i of open) drop.add(i);
+  if (straight !== undefined) drop.add(straight);
+  if (drop.size === 0) return sentence;
+  return [...sentence]
+    .filter((_, i) => !drop.has(i))
+    .join("")
+    .replace(/^\s+|\s+(?=[,.!?])/gu, "");
+}
+
 /** The context sentence nearest to the answer that holds a question term the sentence lacks. */
 function contextFor(
   sentence: Sentence,
@@ -111,11 +136,12 @@ export function composeAnswer(
   const other: Language = lang === "ru" ? "kk" : "ru";
   const own = chosen.passage.text[lang];
   const sentence = (own ?? chosen.passage.text[other]) as Sentence;
-  const first = answerText(sentence, query, chosen.matched, ctx.lexicon);
-  const second = ctx.second?.passage.text[sentence.lang]?.text;
+  const first = tidyQuotes(answerText(sentence, query, chosen.matched, ctx.lexicon));
+  const secondText = ctx.second?.passage.text[sentence.lang]?.text;
+  const second = secondText === undefined ? undefined : tidyQuotes(secondText);
   // two sentences at most: not when the answer already leans on a sentence before it
   const both =
-    second === undefined || first !== sentence.text || first.includes(second)
+    second === undefined || first !== tidyQuotes(sentence.text) || first.includes(second)
       ? first
       : ctx.second && ctx.second.passage.position < chosen.passage.position
         ? `${withStop(second)} ${first}`

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, headOf, Lexicon, sameFamily } from "../../src/knowledge/analyze.js";
 import { cleanDocument } from "../../src/knowledge/clean.js";
+import { tidyQuotes } from "../../src/knowledge/compose.js";
 import { askedAction, askedKinds, askedRole, isComplaint } from "../../src/knowledge/cues.js";
 import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dictionary.js";
 import { indexDocument } from "../../src/knowledge/documents.js";
@@ -184,5 +185,20 @@ describe("rendering", () => {
         t,
       ),
     ).toBe('[ru:ask-dated {"year":"2022","text":"Факт."}]\n[ru:ask-source {"outlet":"O","year":"2022"}]');
+  });
+});
+
+describe("tidyQuotes", () => {
+  it("drops a quote mark whose partner stayed in another sentence, keeps matched ones", () => {
+    expect(tidyQuotes('"В поездах КТЖ уже с 2026 года появится интернет.')).toBe(
+      "В поездах КТЖ уже с 2026 года появится интернет.",
+    );
+    expect(tidyQuotes("Борта появятся с октября», – озвучил министр.")).toBe(
+      "Борта появятся с октября, – озвучил министр.",
+    );
+    expect(tidyQuotes("Министр посетил зону «Павлодар» и школу.")).toBe(
+      "Министр посетил зону «Павлодар» и школу.",
+    );
+    expect(tidyQuotes('Он сказал: "всё будет" и ушёл.')).toBe('Он сказал: "всё будет" и ушёл.');
   });
 });
