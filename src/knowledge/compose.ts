@@ -69,10 +69,14 @@ const contextSets = new WeakMap<Sentence, Set<string>[]>();
 /** Renames a sentence uses (whatever the date), found when first needed. */
 const sentenceRenames = new WeakMap<Sentence, Lexicon["renames"]>();
 
-/** The answer text: the sentence, after the one it leans on or the context that names the subject. */
-function answerText(sentence: Sentence, query: Query, matched: readonly number[], lexicon: Lexicon): string {
-  const before = sentence.lead ?? contextFor(sentence, query, matched, lexicon);
-  return before === undefined ? sentence.text : `${withStop(before)} ${sentence.text}`;
+/** The sentence an answer leans on: the one it refers to, or the context that names the subject. */
+function leanedOn(
+  sentence: Sentence,
+  query: Query,
+  matched: readonly number[],
+  lexicon: Lexicon,
+): string | undefined {
+  return sentence.lead ?? contextFor(sentence, query, matched, lexicon);
 }
 
 /** Items of a list a sentence announces ("...келесі қадамдарды жасау қажет:"): the answer is the list. */
@@ -136,16 +140,19 @@ export function composeAnswer(
   const other: Language = lang === "ru" ? "kk" : "ru";
   const own = chosen.passage.text[lang];
   const sentence = (own ?? chosen.passage.text[other]) as Sentence;
-  const first = tidyQuotes(answerText(sentence, query, chosen.matched, ctx.lexicon));
+  const before = leanedOn(sentence, query, chosen.matched, ctx.lexicon);
+  const sentenceText = tidyQuotes(sentence.text);
   const secondText = ctx.second?.passage.text[sentence.lang]?.text;
-  const second = secondText === undefined ? undefined : tidyQuotes(secondText);
-  // two sentences at most: not when the answer already leans on a sentence before it
-  const both =
-    second === undefined || first !== tidyQuotes(sentence.text) || first.includes(second)
-      ? first
-      : ctx.second && ctx.second.passage.position < chosen.passage.position
-        ? `${withStop(second)} ${first}`
-        : `${withStop(first)} ${second}`;
+  // two sentences at most: the one leaned on, else a second that answers nearly as well, in the text's order
+  const pair =
+    before !== undefined
+      ? [tidyQuotes(before), sentenceText]
+      : secondText === undefined || sentenceText.includes(tidyQuotes(secondText))
+        ? [sentenceText]
+        : (ctx.second?.passage.position ?? 1) < chosen.passage.position
+          ? [tidyQuotes(secondText), sentenceText]
+          : [sentenceText, tidyQuotes(secondText)];
+  const both = pair.map((s, i) => (i < pair.length - 1 ? withStop(s) : s)).join(" ");
   const text = [both, ...listAfter(chosen, sentence.lang)].join("\n");
   const dated = monthsSince(chosen.doc.doc.date, ctx.now) > 12 * ctx.policy.datedAfterYears;
   const renamed = renamesIn(sentence, ctx.lexicon, ctx.now);

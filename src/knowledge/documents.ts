@@ -138,8 +138,6 @@ const NUMBER_WORDS =
 const SHARE =
   /%|(?<!\p{L})(процент|пайыз|половин|жартыс|треть|третью|четверт|ширек|вдвое|втрое|есе\p{L}*|в \p{L}+ раза?)/iu;
 const GROUPED_DIGITS = /\d[ \u00a0\u202f]\d{3}(?!\d)/u;
-const MONTHS =
-  /(?<!\p{L})(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|квартал|тоқсан)/iu;
 /** A person by name: "Жаслан Мадиев", "Багдата Мусина", "А. Жұмағалиев". */
 const NAME =
   /(\p{Lu}\p{Ll}{2,}[\s-]+\p{Lu}\p{Ll}{2,}(ов|ев|ин|ын|ова|ева|ина|ына|ұлы|қызы|ий|ко)\p{Ll}{0,3}(?!\p{L}))|(\p{Lu}\.\s?\p{Lu}\p{Ll}{3,})/u;
@@ -181,6 +179,11 @@ const KK_MONTHS = [
   "желтоқсан",
 ];
 const MONTH_NAMES = new RegExp(`(?<!\\p{L})(${[...RU_MONTHS, ...KK_MONTHS].join("|")})`, "iu");
+/** A month or a quarter: a sentence with one holds a date. */
+const MONTHS = new RegExp(
+  `(?<!\\p{L})(${[...RU_MONTHS, ...KK_MONTHS, "квартал", "тоқсан"].join("|")})`,
+  "iu",
+);
 const ANY_YEAR = /(?<!\d)(19|20)\d\d(?!\d)/u;
 
 /**

@@ -74,13 +74,12 @@ export class KnowledgeBase implements Knowledge {
 
   /** The built state, for a snapshot (`snapshot.ts`). */
   state(): KnowledgeState {
-    const suggestions = this.suggestions.checkedState();
     return {
       lexicon: this.lexicon,
       docs: this.docs,
       vocabulary: this.vocabulary,
       index: this.index.toJS(),
-      ...(suggestions ? { suggestions } : {}),
+      suggestions: this.suggestions.checkedState(),
     };
   }
 

@@ -116,8 +116,13 @@ function holdsAsked(query: Query, passage: Passage): boolean {
   return true;
 }
 
-/** Fills `matched` with each term's credit in the passage; returns the coverage, negative when nothing is in the sentence itself. */
-function fill(query: Query, passage: Passage, policy: Policy, matched: number[]): number {
+/** Fills `matched` with each term's credit in the passage; the coverage, and whether any term is in the sentence itself. */
+function fill(
+  query: Query,
+  passage: Passage,
+  policy: Policy,
+  matched: number[],
+): { coverage: number; inSentence: boolean } {
   let total = 0;
   let got = 0;
   let inSentence = false;
@@ -131,8 +136,7 @@ function fill(query: Query, passage: Passage, policy: Policy, matched: number[])
     got += t.weight * m;
     if (m > policy.contextCredit) inSentence = true;
   }
-  const coverage = total > 0 ? got / total : 0;
-  return inSentence ? coverage : -coverage - 1;
+  return { coverage: total > 0 ? got / total : 0, inSentence };
 }
 
 /** Whether the passage holds a kind of answer; the day of the news counts as a date for "когда сообщил". */
@@ -174,10 +178,9 @@ export function judge(
   policy: Policy,
 ): { why: string; coverage: number; matched: number[] } {
   const matched: number[] = [];
-  const filled = fill(query, passage, policy, matched);
-  const coverage = filled < 0 ? -filled - 1 : filled;
+  const { coverage, inSentence } = fill(query, passage, policy, matched);
   return {
-    why: reasonAgainst(query, passage, doc, policy, matched, coverage, filled >= 0),
+    why: reasonAgainst(query, passage, doc, policy, matched, coverage, inSentence),
     coverage,
     matched,
   };
@@ -213,9 +216,8 @@ export function score(
   doc: IndexedDocument,
   policy: Policy,
 ): Scored | undefined {
-  const filled = fill(query, passage, policy, scratch);
-  const coverage = filled < 0 ? -filled - 1 : filled;
-  if (reasonAgainst(query, passage, doc, policy, scratch, coverage, filled >= 0) !== "") return undefined;
+  const { coverage, inSentence } = fill(query, passage, policy, scratch);
+  if (reasonAgainst(query, passage, doc, policy, scratch, coverage, inSentence) !== "") return undefined;
   return {
     passage,
     doc,

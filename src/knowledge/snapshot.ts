@@ -32,8 +32,6 @@ export function seedsHash(dir: string): string {
 }
 
 export function writeSnapshot(kb: KnowledgeBase, file: string, seedsDir: string, build: string): void {
-  // one question first, so that the suggestions are checked now and not at the first user's question
-  kb.ask("?");
   const snapshot: Snapshot = { build, seeds: seedsHash(seedsDir), state: kb.state() };
   writeFileSync(file, serialize(snapshot));
 }

@@ -49,9 +49,9 @@ export class Suggestions {
     this.checked = undefined;
   }
 
-  /** The checked questions, for a snapshot: undefined until something asked for them. */
-  checkedState(): Map<string, SuggestionSeed[]> | undefined {
-    return this.checked;
+  /** The checked questions (checked now if they were not yet), for a snapshot. */
+  checkedState(): Map<string, SuggestionSeed[]> {
+    return this.byDoc();
   }
 
   /** Checked questions a snapshot kept (they were asked against the same documents). */
