@@ -145,7 +145,7 @@ describe("the bot process with a token (node dist/main.js)", () => {
       // Telegram sending the same update again: answered 200, handled once.
       expect((await post(port, update)).status).toBe(200);
       expect(sentTo(api, 555_002)).toBe(1);
-      // Lines logged while an update runs carry its update_id (the per-update log scope).
+      // Lines logged about an update carry its update_id.
       await until(() => bot.logs().includes("duplicate update dropped"));
       const dropped = bot
         .logs()

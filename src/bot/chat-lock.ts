@@ -121,7 +121,8 @@ const DEFAULTS = { lockMs: 15_000, waitMs: 10_000, seenSeconds: 3600 };
 export function chatGate(redis: Redis, options: ChatGateOptions = {}): MiddlewareFn<Context> {
   const { lockMs, waitMs, seenSeconds } = { ...DEFAULTS, ...options };
   return async (ctx, next) => {
-    const seen = `update:seen:${ctx.update.update_id}`;
+    const { update_id } = ctx.update;
+    const seen = `update:seen:${update_id}`;
     const keys = ctx.chatId === undefined ? [seen] : [seen, `lock:chat:${ctx.chatId}`];
     const token = `${process.pid}:${Math.random().toString(36).slice(2)}`;
     const reads = keys.length === 2 ? offered.get(ctx) : undefined;
@@ -138,15 +139,18 @@ export function chatGate(redis: Redis, options: ChatGateOptions = {}): Middlewar
         : (args) => enterScript(redis, keys, args);
     let result: number;
     try {
-      result = await enter(tryEnter, token, lockMs, waitMs, options);
+      result = await enter(tryEnter, token, lockMs, waitMs, update_id, options);
     } catch (error) {
       // Redis is down: handle the update anyway (questions need only memory); no lock to release.
-      options.logger?.warn({ err: error }, "chat gate: Redis unavailable, update handled without lock");
+      options.logger?.warn(
+        { err: error, update_id },
+        "chat gate: Redis unavailable, update handled without lock",
+      );
       return next();
     }
     if (result === 0) {
       options.onDuplicate?.();
-      options.logger?.info("chat gate: duplicate update dropped");
+      options.logger?.info({ update_id }, "chat gate: duplicate update dropped");
       return;
     }
     const renew = setInterval(() => {
@@ -157,7 +161,7 @@ export function chatGate(redis: Redis, options: ChatGateOptions = {}): Middlewar
     } finally {
       clearInterval(renew);
       await leaveScript(redis, keys, [token, seenSeconds]).catch((error: unknown) =>
-        options.logger?.warn({ err: error }, "chat gate: could not release"),
+        options.logger?.warn({ err: error, update_id }, "chat gate: could not release"),
       );
     }
   };
@@ -171,6 +175,7 @@ async function enter(
   token: string,
   lockMs: number,
   waitMs: number,
+  updateId: number,
   options: ChatGateOptions,
 ): Promise<number> {
   const started = performance.now();
@@ -183,7 +188,7 @@ async function enter(
       if (waited > 0 && pause > 10) options.onWait?.(waited, !force);
       if (force && result === 1)
         options.logger?.warn(
-          { waited_ms: Math.round(waited) },
+          { waited_ms: Math.round(waited), update_id: updateId },
           "chat gate: chat still locked, went on without it",
         );
       return result;

@@ -21,7 +21,7 @@ import {
 import { answerCallbackOnce } from "./answer-once.js";
 import { logRejectedCallback } from "./auth.js";
 import { offerGateReads } from "./chat-lock.js";
-import type { BotContext, BotDeps, SessionData } from "./context.js";
+import { type BotContext, type BotDeps, forUpdate, type SessionData } from "./context.js";
 import { FLOOD_KEY_PREFIX, floodLimit } from "./flood-limit.js";
 import { groupGate } from "./group-gate.js";
 import { httpFetch } from "./http-fetch.js";
@@ -114,7 +114,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     })
     .use(
       (ctx, next) => {
-        ctx.deps = deps;
+        ctx.deps = forUpdate(deps, ctx.update.update_id);
         // Every update passes here: no timing, no log object and no extra promise unless debugging.
         if (!deps.logger.isLevelEnabled("debug")) return next();
         const started = performance.now();

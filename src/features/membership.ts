@@ -14,9 +14,9 @@ export function membershipFeature(deps: BotDeps) {
     if (chat.type !== "private") return;
     if (after.status === "kicked") {
       const topics = await unsubscribeAll(deps.redis, chat.id);
-      deps.logger.info({ user: chat.id, topics }, "membership: user blocked the bot, unsubscribed");
+      ctx.deps.logger.info({ user: chat.id, topics }, "membership: user blocked the bot, unsubscribed");
     } else if (before.status === "kicked") {
-      deps.logger.info({ user: chat.id }, "membership: user unblocked the bot");
+      ctx.deps.logger.info({ user: chat.id }, "membership: user unblocked the bot");
     }
   });
   return feature;

@@ -48,7 +48,7 @@ export function privacyFeature(deps: BotDeps): Composer<BotContext> {
     const receipts = await eraseReceipts(deps.redis, userId);
     const jobs = await eraseSendJobs(deps.redis, bullPrefix(deps.redis), SEND_QUEUE, userId).catch(
       (error: unknown) => {
-        deps.logger.warn({ err: error }, "privacy: broadcast jobs could not be erased");
+        ctx.deps.logger.warn({ err: error }, "privacy: broadcast jobs could not be erased");
         return 0;
       },
     );
@@ -58,7 +58,7 @@ export function privacyFeature(deps: BotDeps): Composer<BotContext> {
     // grammY deletes the stored session when it is set to null (the setter takes null; the
     // intersection type of BotContext only shows the getter's type, hence the narrower view).
     (ctx as SessionFlavor<SessionData>).session = null;
-    deps.logger.info(
+    ctx.deps.logger.info(
       { reports: count, topics, votes, receipts, jobs, replies },
       "privacy: a user deleted their data",
     );

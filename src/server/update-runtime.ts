@@ -1,12 +1,13 @@
 import { Composer, type Context, type Middleware } from "grammy";
 import type { Redis } from "ioredis";
 import { chatGate } from "../bot/chat-lock.js";
-import { type Logger, logScope } from "../logger.js";
+import type { Logger } from "../logger.js";
 import { type Metrics, metricsMiddleware } from "./metrics.js";
 
 /**
- * What runs first for every update of a production bot: the log scope (every line logged while the
- * update runs carries its update_id), metrics, then the dedupe and the cross-instance chat lock.
+ * What runs first for every update of a production bot: metrics, then the dedupe and the
+ * cross-instance chat lock. (Lines an update's handlers log carry its update_id through
+ * `ctx.deps.logger`: see forUpdate in bot/context.ts.)
  */
 export function updateRuntime<C extends Context>(deps: {
   redis: Redis;
@@ -16,7 +17,6 @@ export function updateRuntime<C extends Context>(deps: {
 }): Middleware<C> {
   const { metrics } = deps;
   return new Composer<C>(
-    (ctx, next) => logScope.run({ update_id: ctx.update.update_id }, next),
     metricsMiddleware(metrics),
     chatGate(deps.redis, {
       ...deps.lock,

@@ -122,6 +122,10 @@ describe("forged and replayed buttons", () => {
     expect(await status()).toBe("new");
     const rejected = lines.filter((l) => l.msg === "auth: callback rejected");
     expect(rejected.map((l) => l.user)).toEqual([901, 900, 900, 900]);
+    // each line carries the id of the update it is about (ctx.deps.logger is the update's child logger)
+    const updateIds = rejected.map((l) => l.update_id);
+    expect(updateIds.every((id) => typeof id === "number")).toBe(true);
+    expect(new Set(updateIds).size).toBe(4);
     // Every press got exactly one answer.
     expect(harness.api.rejected).toEqual([]);
 

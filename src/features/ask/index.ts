@@ -84,7 +84,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
 
   /** A button that is not under the presser's own reply: refused, and logged with who tried. */
   const refuse = (ctx: BotContext, data: string | undefined) => {
-    deps.logger.warn({ user_id: ctx.from?.id, data }, "ask: a button not under the presser's reply");
+    ctx.deps.logger.warn({ user_id: ctx.from?.id, data }, "ask: a button not under the presser's reply");
     return ctx.answerCallbackQuery({ text: ctx.t("button-outdated") });
   };
 

@@ -284,9 +284,9 @@ export function moderationFeature(deps: BotDeps, store: ReportStore): Composer<B
       });
     } catch (error) {
       if (!isNotModified(error))
-        deps.logger.warn({ err: error, reference }, "report: could not update the moderator message");
+        ctx.deps.logger.warn({ err: error, reference }, "report: could not update the moderator message");
     }
-    await tellReporter(deps, ctx.api, after, status);
+    await tellReporter(ctx.deps, ctx.api, after, status);
   });
   return composer;
 }

@@ -50,7 +50,7 @@ export function notesFeature(deps: BotDeps, store: ReportStore): Composer<BotCon
             },
           )
           .catch((error: unknown) =>
-            deps.logger.warn(
+            ctx.deps.logger.warn(
               { err: error, reference: report.reference },
               "report: could not update the moderator message",
             ),
@@ -66,7 +66,7 @@ export function notesFeature(deps: BotDeps, store: ReportStore): Composer<BotCon
         );
         delivered = true;
       } catch (error) {
-        deps.logger.warn(
+        ctx.deps.logger.warn(
           { err: error, reference: report.reference },
           "report: the note did not reach the reporter",
         );
