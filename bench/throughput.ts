@@ -1,4 +1,7 @@
 import { once } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import { DEFAULT_SEEDS_DIR, readCuratedQuestions } from "../src/knowledge/index.js";
@@ -37,6 +40,8 @@ interface Workload {
   name: string;
   /** What the n-th update of the workload is. */
   kind: (n: number) => Kind;
+  /** Which questions it asks: the curated ones (asked again and again, as suggestion buttons do), or each a new one. */
+  questions?: "curated" | "new";
 }
 
 const MIX: Kind[] = [
@@ -55,6 +60,8 @@ export const WORKLOADS: Workload[] = [
   { name: "/start", kind: () => "start" },
   { name: "questions ru/kk", kind: () => "question" },
   { name: "mix 70/20/10", kind: (n) => MIX[n % MIX.length] ?? "question" },
+  // no question twice: every one is read and ranked (the reply cache never hits)
+  { name: "new questions", kind: () => "question", questions: "new" },
 ];
 
 /** The curated questions of the seeds, Russian and Kazakh alternating. */
@@ -70,6 +77,29 @@ function questionPool(): { text: string; lang: "ru" | "kk" }[] {
     if (k) pool.push({ text: k.question, lang: "kk" });
   }
   if (pool.length === 0) throw new Error("bench: no curated questions in seeds/questions.tsv");
+  return pool;
+}
+
+/**
+ * Every distinct question of the question sets (test/eval/sets), then each again after a polite
+ * lead-in ("Подскажите: …"), a text of its own: more than a run asks, none asked twice.
+ */
+function newQuestionPool(): { text: string; lang: "ru" | "kk" }[] {
+  const dir = fileURLToPath(new URL("../test/eval/sets/", import.meta.url));
+  const questions = new Map<string, "ru" | "kk">();
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort())
+    for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      const { q, lang } = JSON.parse(line) as { q: string; lang: "ru" | "kk" };
+      questions.set(q, lang);
+    }
+  const asked = [...questions].map(([text, lang]) => ({ text, lang }));
+  const leadIn = { ru: "Подскажите: ", kk: "Айтыңызшы: " };
+  const pool = [...asked, ...asked.map((q) => ({ ...q, text: `${leadIn[q.lang]}${q.text}` }))];
+  if (pool.length < UPDATES + WARMUP)
+    throw new Error(`bench: ${pool.length} distinct questions, fewer than a run asks`);
   return pool;
 }
 
@@ -220,14 +250,14 @@ export const throughputBench: Bench = {
   name: "throughput",
   async run(): Promise<BenchFigure[]> {
     buildDist();
-    const questions = questionPool();
+    const pools = { curated: questionPool(), new: newQuestionPool() };
     const selected = WORKLOADS.filter((w) => !ONLY_WORKLOAD || w.name.includes(ONLY_WORKLOAD));
     const runs: RunResult[] = [];
     for (let repeat = 0; repeat < REPEATS; repeat++) {
       for (const workload of selected) {
         const order: Contestant[] = repeat % 2 === 0 ? ["floor", "bot"] : ["bot", "floor"];
         for (const contestant of order) {
-          const result = await runOnce(contestant, workload, questions);
+          const result = await runOnce(contestant, workload, pools[workload.questions ?? "curated"]);
           runs.push(result);
           process.stderr.write(
             `  [${repeat + 1}/${REPEATS}] ${workload.name} ${contestant}: ${result.updatesPerSecond.toFixed(0)} upd/s\n`,

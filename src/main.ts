@@ -9,6 +9,7 @@ import { createBotI18n } from "./bot/i18n.js";
 import { type Config, ConfigError, parseConfig } from "./config.js";
 import { type Delivery, startDelivery } from "./delivery/index.js";
 import { type LoadOptions, loadKnowledge } from "./knowledge/index.js";
+import { cachedKnowledge } from "./knowledge/reply-cache.js";
 import { createLogger, type Logger } from "./logger.js";
 import { limitHeapGrowth } from "./server/heap.js";
 import { startHttpServer } from "./server/http.js";
@@ -107,7 +108,7 @@ async function serve(config: Config, token: string): Promise<void> {
   const redis = await connectRedis(redisTarget(config));
   const metrics = createMetrics({ redis });
   redis.on("error", () => metrics.redisErrors.inc());
-  const knowledge = countedKnowledge(loadKnowledge(undefined, knowledgeOptions()), metrics);
+  const knowledge = countedKnowledge(cachedKnowledge(loadKnowledge(undefined, knowledgeOptions())), metrics);
   const deps: BotDeps = { config, logger, redis, knowledge, i18n: createBotI18n(), now: () => new Date() };
   const runsBot = config.BOT_ROLE !== "worker";
   const inFlight = new InFlight();
