@@ -55,13 +55,17 @@ function feedback(multi: ChainableCommander, id: string, at: Date, fields: Recor
 let idPool = Buffer.alloc(0);
 let idOffset = 0;
 
-/** Counts an unanswered question in its day's gaps (capped per day, kept GAP_DAYS). */
-function countGap(multi: ChainableCommander, question: string, at: Date): ChainableCommander {
+/**
+ * Counts an unanswered question in its day's gaps (capped per day, kept GAP_DAYS). Plain commands,
+ * not a transaction: they join the client's automatic pipeline, and a count needs no isolation.
+ */
+function countGap(redis: Redis, question: string, at: Date): Promise<unknown>[] {
   const key = `ask:gaps:${day(at)}`;
-  return multi
-    .zincrby(key, 1, normalizeQuestion(question))
-    .zremrangebyrank(key, 0, -(GAPS_KEPT_PER_DAY + 1))
-    .expire(key, (GAP_DAYS + 1) * 24 * 60 * 60);
+  return [
+    redis.zincrby(key, 1, normalizeQuestion(question)),
+    redis.zremrangebyrank(key, 0, -(GAPS_KEPT_PER_DAY + 1)),
+    redis.expire(key, (GAP_DAYS + 1) * 24 * 60 * 60),
+  ];
 }
 
 /** Questions asked, the feedback on their answers, and the unanswered ones (content gaps). */
@@ -86,20 +90,12 @@ export class QuestionStore {
 
   /**
    * Stores a question and its reply under `id` (from newId) for 30 days; an unanswered one (`gapAt`:
-   * when it was asked) is counted among the day's gaps in the same transaction, one round trip.
+   * when it was asked) is counted among the day's gaps, in the same round trip (the client's
+   * automatic pipeline sends the commands together).
    */
   async save(id: string, asked: AskedQuestion, gapAt?: Date): Promise<void> {
-    const key = `ask:q:${id}`;
-    const json = JSON.stringify(asked);
-    if (!gapAt) {
-      await this.redis.set(key, json, "EX", QUESTION_TTL_SECONDS);
-      return;
-    }
-    await countGap(
-      this.redis.multi().set(key, json, "EX", QUESTION_TTL_SECONDS),
-      asked.question,
-      gapAt,
-    ).exec();
+    const stored = this.redis.set(`ask:q:${id}`, JSON.stringify(asked), "EX", QUESTION_TTL_SECONDS);
+    await Promise.all([stored, ...(gapAt ? countGap(this.redis, asked.question, gapAt) : [])]);
   }
 
   async get(id: string): Promise<AskedQuestion | undefined> {

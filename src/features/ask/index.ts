@@ -61,9 +61,11 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
         : text;
     const sent = await ctx.reply(shown, keyboard ? { reply_markup: keyboard } : {});
     // Logged after the reply, with the message its buttons are under (a reply queued for later has
-    // no message id yet: message_id 0), together with the gap count of an unanswered question: one
-    // round trip. A press on those buttons cannot come first: a chat's updates run one at a time.
-    await questions
+    // no message id yet: message_id 0), together with the gap count of an unanswered question.
+    // Not waited for: its commands are queued now, on the connection that releases the chat's lock
+    // after this handler, so they go out in the same write as the release and one Redis runs them
+    // first (a cluster gets them in the same moment): a press on those buttons finds the question.
+    void questions
       .save(
         id ?? questions.newId(),
         {
