@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { Api, Transformer } from "grammy";
 import type { Redis } from "ioredis";
@@ -28,11 +27,17 @@ interface QueuedCall {
   firstAt: number;
 }
 
-const direct = new AsyncLocalStorage<true>();
+/** Marks a call's payload: the call goes straight to Telegram. JSON leaves symbol keys out. */
+const DIRECT = Symbol("reply-queue.direct");
 
-/** Runs `fn` with its API calls going straight to Telegram (the queue's own sends, the report outbox). */
-export function withoutReplyQueue<T>(fn: () => Promise<T>): Promise<T> {
-  return direct.run(true, fn);
+/**
+ * The payload (or a method's options, which grammY spreads into it) of a call that must go
+ * straight to Telegram, never into the queue: the queue's own sends, the report outbox (whose
+ * entry would count a queued notice as delivered). A mark on the payload rather than an
+ * AsyncLocalStorage scope, whose promise hooks, once enabled, cost every later update CPU.
+ */
+export function withoutReplyQueue<T extends object>(payload: T): T {
+  return { ...payload, [DIRECT]: true };
 }
 
 type Failure = { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
@@ -59,7 +64,7 @@ export function replyQueueTransformer(
 ): Transformer {
   return async (prev, method, payload, signal) => {
     let result = await prev(method, payload, signal);
-    if (result.ok || !QUEUEABLE.has(method) || direct.getStore()) return result;
+    if (result.ok || !QUEUEABLE.has(method) || DIRECT in payload) return result;
     for (const delay of delays) {
       if (result.ok || result.error_code < 500) break;
       await sleep(delay);
@@ -104,8 +109,8 @@ export async function drainReplyQueue(
     if ((await redis.zrem(QUEUE_KEY, raw)) !== 1) continue;
     const call = JSON.parse(raw) as QueuedCall;
     try {
-      await withoutReplyQueue(() =>
-        api.raw.sendMessage(call.payload as unknown as Parameters<Api["raw"]["sendMessage"]>[0]),
+      await api.raw.sendMessage(
+        withoutReplyQueue(call.payload) as unknown as Parameters<Api["raw"]["sendMessage"]>[0],
       );
       delivered++;
     } catch (error) {

@@ -124,10 +124,10 @@ async function deliverNotice(
     const t = moderatorT(deps);
     try {
       // Straight to Telegram: a reply queued for later would count as delivered here.
-      sent = await withoutReplyQueue(() =>
-        api.sendMessage(chatId, renderModeratorMessage(t, report), {
-          reply_markup: moderatorKeyboard(t, reference),
-        }),
+      sent = await api.sendMessage(
+        chatId,
+        renderModeratorMessage(t, report),
+        withoutReplyQueue({ reply_markup: moderatorKeyboard(t, reference) }),
       );
       await sendEvidence(api, chatId, report, sent.message_id).catch((error: unknown) =>
         logger.warn({ err: error, reference }, "report: could not send the screenshot to the moderators"),
