@@ -21,7 +21,7 @@ const MONEY_ASKED =
 /** "сколько процентов", "қанша пайыз", "какая доля": the answer must be a share, not any number. */
 const SHARE_ASKED = /^(процент\p{L}*|пайыз\p{L}*|дол[яиюе]|част[ьи]|үлес\p{L}*|бөлі\p{L}*)$/u;
 /** A price asked by its verb alone ("сколько стоит", "қанша тұрады"). */
-const PRICE = /^(стоит|стоят|стоить|тұрады|тұрады|турады)$/u;
+const PRICE = /^(стоит|стоят|стоить|тұрады|турады)$/u;
 /** "раз", "есе": times, as in "во сколько раз", "неше есе". */
 const RATIO = /^(раз|раза|есе|есеге)$/u;
 /** "в каком году", "қай жылы", "какие города", "қай қалаларда": a which-question about time or place. */
@@ -71,9 +71,11 @@ export function askedKinds(question: string): Set<Asked> {
   });
   // "сколько ... когда" asks when; a "когда-то" is no question
   if (kinds.has("date")) kinds.delete("number");
-  // "сколько стоит", "какая зарплата": a price or wage asked, not one merely named ("правда, что зарплаты выше?")
+  // "сколько стоит", "какая зарплата": a price or wage asked, not one merely named ("правда, что зарплаты выше?");
+  // "қанша тұрады": the price verb right after the number question ("неше адамнан тұрады" is no price)
   const money = tokens.some((t) => MONEY_ASKED.test(t));
-  if (money && (kinds.has("number") || tokens.some((t) => PRICE.test(t) || WHICH.test(t))))
+  const priceAsked = tokens.some((t, i) => PRICE.test(t) && ASKED.number.test(tokens[i - 1] ?? ""));
+  if (priceAsked || (money && (kinds.has("number") || tokens.some((t) => PRICE.test(t) || WHICH.test(t)))))
     kinds.add("money");
   // "во сколько раз", "неше есе": a ratio, whatever it is a ratio of
   if (kinds.has("number") && tokens.some((t) => RATIO.test(t))) {

@@ -150,6 +150,10 @@ describe("cues", () => {
     expect([...askedKinds("В каком году подписали договор?")]).toEqual(["date"]);
     expect([...askedKinds("Кім басқарды?")]).toEqual(["person"]);
     expect([...askedKinds("Отырыста кімдер баяндады?")]).toEqual(["person"]);
+    // a price asked by its verb alone, in either language; "consists of" is no price
+    expect(askedKinds("Пойыздағы Wi-Fi қанша тұрады?").has("money")).toBe(true);
+    expect(askedKinds("Сколько стоит подключение?").has("money")).toBe(true);
+    expect(askedKinds("Комиссия неше адамнан тұрады?").has("money")).toBe(false);
     expect(askedRole("кто пресс-секретарь президента", "ru")).toBe("секретарь");
     expect(askedRole("президенттің баспасөз хатшысы кім", "kk")).toBe("хатшысы");
     expect(askedAction("Как получить паспорт?")).toBe("получить");
