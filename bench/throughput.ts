@@ -34,6 +34,8 @@ const SEQUENTIAL = 20;
 const ONLY_WORKLOAD = process.env.BENCH_WORKLOAD;
 /** BENCH_CPU_PROF=<dir>: the bot runs under `node --cpu-prof` and writes its profile there. */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
+/** BENCH_BOT_NODE_ARGS="--require ./gc-observer.cjs": more node flags for the bot (a GC or allocation probe). */
+const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 type Kind = "start" | "help" | "question";
 interface Workload {
@@ -165,7 +167,10 @@ async function runOnce(
   // the bot's health/metrics server, on a free port of its own
   const port = String(await freePort(7400));
   const spawnedAt = performance.now();
-  const profiling = CPU_PROF && contestant === "bot" ? ["--cpu-prof", "--cpu-prof-dir", CPU_PROF] : [];
+  const profiling =
+    contestant === "bot"
+      ? [...(CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", CPU_PROF] : []), ...BOT_NODE_ARGS]
+      : [];
   const { child, stderr } = spawnContestant(
     COMMANDS[contestant],
     { BOT_TOKEN: TOKEN, BOT_API_ROOT: apiRoot, REDIS_URL: redis.url, PORT: port },
