@@ -107,6 +107,17 @@ export const knowledgeBench: Bench = {
     const p99 = percentile(answers, 0.99);
     const baseP50 = percentile(searches, 0.5);
     const baseP99 = percentile(searches, 0.99);
+    // each question's own time (median of its 30 askings), then the 99th percentile over the
+    // questions: what the slowest questions cost, without the moments another process had the CPU
+    const perQuestion = (times: number[]) =>
+      qs.map((_, i) =>
+        percentile(
+          times.filter((_, k) => k % qs.length === i),
+          0.5,
+        ),
+      );
+    const steadyP99 = percentile(perQuestion(answers), 0.99);
+    const baseSteadyP99 = percentile(perQuestion(searches), 0.99);
     return [
       { name: "first build (dictionary analysed too)", value: builds[0] ?? 0, unit: "ms" },
       {
@@ -124,6 +135,13 @@ export const knowledgeBench: Bench = {
       { name: "baseline build (plain MiniSearch)", value: baseBuild, unit: "ms" },
       { name: "answer p50", value: p50, unit: "ms", ratio: p50 / baseP50 },
       { name: "answer p99", value: p99, unit: "ms", ratio: p99 / baseP99, note: "budget 1 ms" },
+      {
+        name: "answer p99 over questions (each its median of 30)",
+        value: steadyP99,
+        unit: "ms",
+        ratio: steadyP99 / baseSteadyP99,
+        note: "budget 1 ms",
+      },
       { name: "answer allocation", value: Math.round(bytes), unit: "bytes", ratio: bytes / baseBytes },
       { name: "baseline search allocation", value: Math.round(baseBytes), unit: "bytes" },
       { name: "baseline search p50", value: baseP50, unit: "ms" },
