@@ -25,6 +25,8 @@ export interface Unit {
   kind: UnitKind;
   /** The place id when the unit names a place. */
   place?: string;
+  /** The dictionary knows the word only as a verb (every lemma its stem is, an infinitive): it says how, rarely what about. */
+  verb?: boolean;
   /** Index of the unit's first token among the text's tokens (to read the original casing). */
   at: number;
 }
@@ -61,7 +63,12 @@ interface Entry {
   stems: string[];
   key: string;
   place?: string;
+  /** A one-word Russian lemma in the infinitive ("заработать"): the dictionary's own part of speech. */
+  verb?: boolean;
 }
+
+/** A Russian infinitive ("заработать", "зарегистрироваться", "найти", "помочь"); not a noun in -сть ("область", "часть"). */
+const RU_INFINITIVE = /\p{L}{3}([^с]ть|ться|ти|тись|чь|чься)$/u;
 
 /**
  * The dictionary analysed into stems per language: what a stem sequence stands for. Built once
@@ -158,6 +165,7 @@ export class Lexicon {
     if (this.registered.has(id)) return;
     this.registered.add(id);
     const entry: Entry = place ? { stems, key, place } : { stems, key };
+    if (lang === "ru" && stems.length === 1 && RU_INFINITIVE.test(normalizeText(phrase))) entry.verb = true;
     const list = this.byFirst[lang].get(bucket) ?? [];
     list.push(entry);
     this.byFirst[lang].set(bucket, list);
@@ -303,6 +311,9 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
             }),
           )
         : undefined;
+    // the word is a verb when every lemma it is (its own stem, not a family's) is an infinitive
+    const verb =
+      width === 1 && entries.length > 0 && entries.every((e) => e.verb && e.stems[0] === first.stem);
     units.push({
       surface: part.map((p) => p.token).join(" "),
       stems: part.map((p) => p.stem),
@@ -310,6 +321,7 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
       ...(words ? { words } : {}),
       kind: width === 1 ? kindOf(first.token) : "word",
       ...(place ? { place } : {}),
+      ...(verb ? { verb } : {}),
       at: first.at,
     });
     i += width;

@@ -127,7 +127,7 @@ function weightOf(
     : vocabulary.maxIdf() * policy.unknownWeight;
   if (anchor) weight *= policy.anchorBoost;
   if (fixed) weight *= policy.correctedWeight;
-  if (!anchor && isFunctionShaped(u.surface, lang, ctx.last))
+  if (!anchor && ((u.verb === true && !known) || isFunctionShaped(u.surface, lang, ctx.last)))
     weight *= known ? policy.knownVerbWeight : policy.functionWordWeight;
   else if (!known && lang === "ru" && RU_ADJECTIVE.test(u.surface)) weight *= policy.modifierWeight;
   if ((unit.stems.every(weakStem) || weakStem(u.surface)) && !unit.place) weight *= policy.weakWeight;

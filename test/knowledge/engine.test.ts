@@ -488,6 +488,29 @@ describe("how a question is read", () => {
     expect(query.terms.find((t) => t.surface === "өсті")?.alts).toContain(growKey);
   });
 
+  it("reads an unknown word the dictionary knows only as an infinitive as a verb ('заработал')", () => {
+    const pairs =
+      "ru\tkk\tdomain\nзаработать\tтабыс табу\taction\nобласть\tоблыс\tplace\nоператор\tоператор\ttelecom";
+    const kb = new KnowledgeBase({ pairs: parsePairs(pairs), places: [], aliases: [] }, []);
+    kb.addDocument(
+      added("market", "Рынок\n\nОператор связи в 2025 году получил 300 миллиардов тенге выручки."),
+    );
+    kb.addDocument(added("other", "Связь\n\nОператор связи строит вышки в сёлах и городах страны."));
+    // no text holds "заработал": as a noun it would outweigh the rest of the question
+    expect(answer(kb.ask("Сколько заработал оператор связи в 2025 году?", { now: NOW })).text).toContain(
+      "300",
+    );
+    const lexicon = new Lexicon({ pairs: parsePairs(pairs), places: [], aliases: [] });
+    const weightOf = (q: string, surface: string) =>
+      readQuestion(q, "ru", 2026, { lexicon, vocabulary: new Vocabulary(), policy: POLICY }).terms.find(
+        (t) => t.surface === surface,
+      )?.weight ?? 0;
+    // a noun in -ть ("область") stays a noun: it names what is asked about
+    expect(weightOf("Что заработал оператор?", "заработал")).toBeLessThan(
+      weightOf("Какие области?", "области") / 2,
+    );
+  });
+
   it("keeps a quoted source sentence one quotation when it has quotes of its own", () => {
     const zone: Document = {
       id: "zone",
