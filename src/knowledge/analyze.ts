@@ -25,7 +25,11 @@ export interface Unit {
   kind: UnitKind;
   /** The place id when the unit names a place. */
   place?: string;
-  /** The dictionary knows the word only as a verb (every lemma its stem is, an infinitive): it says how, rarely what about. */
+  /**
+   * The word's part of speech as the dictionary knows it (from the lemmas its own stem is, not a
+   * family's): true a verb ("заработал": "заработать"), false a noun or other; unknown when the
+   * dictionary does not know the stem or knows it as both.
+   */
   verb?: boolean;
   /** Index of the unit's first token among the text's tokens (to read the original casing). */
   at: number;
@@ -63,8 +67,8 @@ interface Entry {
   stems: string[];
   key: string;
   place?: string;
-  /** A one-word Russian lemma in the infinitive ("заработать"): the dictionary's own part of speech. */
-  verb?: boolean;
+  /** A one-word verb lemma: a Russian infinitive ("заработать"), or a Kazakh word of a row whose Russian lemmas all are ("табу"). */
+  verb: boolean;
 }
 
 /** A Russian infinitive ("заработать", "зарегистрироваться", "найти", "помочь"); not a noun in -сть ("область", "часть"). */
@@ -88,8 +92,11 @@ export class Lexicon {
     const keys = this.conceptKeys(data);
     data.pairs.forEach((pair, i) => {
       const key = keys[i] as string;
-      for (const lemma of pair.ru) this.register("ru", lemma, key);
-      for (const lemma of pair.kk) this.register("kk", lemma, key);
+      const infinitive = (lemma: string) => RU_INFINITIVE.test(normalizeText(lemma).split(" ")[0] ?? "");
+      // a row whose Russian lemmas are all verbs ("заменить" / "ауыстыру") makes its Kazakh words verbs too
+      const verbRow = pair.ru.length > 0 && pair.ru.every(infinitive);
+      for (const lemma of pair.ru) this.register("ru", lemma, key, undefined, infinitive(lemma));
+      for (const lemma of pair.kk) this.register("kk", lemma, key, undefined, verbRow);
     });
     for (const place of data.places) {
       const key = `@${place.id}`;
@@ -156,7 +163,7 @@ export class Lexicon {
     return stems;
   }
 
-  private register(lang: Language, phrase: string, key: string, place?: string): void {
+  private register(lang: Language, phrase: string, key: string, place?: string, verb = false): void {
     const stems = this.stemsOf(lang, phrase);
     const first = stems[0];
     if (first === undefined) return;
@@ -164,8 +171,7 @@ export class Lexicon {
     const id = `${lang} ${key} ${stems.join(" ")}`;
     if (this.registered.has(id)) return;
     this.registered.add(id);
-    const entry: Entry = place ? { stems, key, place } : { stems, key };
-    if (lang === "ru" && stems.length === 1 && RU_INFINITIVE.test(normalizeText(phrase))) entry.verb = true;
+    const entry: Entry = { stems, key, verb: verb && stems.length === 1, ...(place ? { place } : {}) };
     const list = this.byFirst[lang].get(bucket) ?? [];
     list.push(entry);
     this.byFirst[lang].set(bucket, list);
@@ -311,9 +317,7 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
             }),
           )
         : undefined;
-    // the word is a verb when every lemma it is (its own stem, not a family's) is an infinitive
-    const verb =
-      width === 1 && entries.length > 0 && entries.every((e) => e.verb && e.stems[0] === first.stem);
+    const verb = width === 1 ? partOfSpeech(entries, first.stem) : undefined;
     units.push({
       surface: part.map((p) => p.token).join(" "),
       stems: part.map((p) => p.stem),
@@ -321,12 +325,20 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
       ...(words ? { words } : {}),
       kind: width === 1 ? kindOf(first.token) : "word",
       ...(place ? { place } : {}),
-      ...(verb ? { verb } : {}),
+      ...(verb !== undefined ? { verb } : {}),
       at: first.at,
     });
     i += width;
   }
   return units;
+}
+
+/** Whether a word is a verb by the lemmas its own stem is (not a family's): undefined when unknown or both. */
+function partOfSpeech(entries: readonly Entry[], stem: string): boolean | undefined {
+  const own = entries.filter((e) => e.stems.length === 1 && e.stems[0] === stem && e.place === undefined);
+  if (own.length === 0) return undefined;
+  const verbs = own.filter((e) => e.verb).length;
+  return verbs === own.length ? true : verbs === 0 ? false : undefined;
 }
 
 /** Russian adjectives and participles (a phrase's modifiers), by their endings. */

@@ -110,6 +110,13 @@ function knownForm(u: Unit, lang: Language, ctx: TermContext): { unit: Unit; fix
   return fixed ? { unit: fixed, fixed: true } : { unit: u, fixed: false };
 }
 
+/**
+ * An unknown word is a verb when the dictionary knows it only as one ("заработал": "заработать",
+ * "табады": "табу" of a row whose Russian lemmas are verbs); a noun it does not know still weighs
+ * as the subject.
+ */
+const verbLike = (u: Unit, known: boolean): boolean => !known && u.kind === "word" && u.verb === true;
+
 /** A term's weight: its rarity (IDF), scaled by what kind of word it is (Policy). */
 function weightOf(
   u: Unit,
@@ -127,7 +134,7 @@ function weightOf(
     : vocabulary.maxIdf() * policy.unknownWeight;
   if (anchor) weight *= policy.anchorBoost;
   if (fixed) weight *= policy.correctedWeight;
-  if (!anchor && ((u.verb === true && !known) || isFunctionShaped(u.surface, lang, ctx.last)))
+  if (!anchor && (verbLike(u, known) || isFunctionShaped(u.surface, lang, ctx.last)))
     weight *= known ? policy.knownVerbWeight : policy.functionWordWeight;
   else if (!known && lang === "ru" && RU_ADJECTIVE.test(u.surface)) weight *= policy.modifierWeight;
   if ((unit.stems.every(weakStem) || weakStem(u.surface)) && !unit.place) weight *= policy.weakWeight;
