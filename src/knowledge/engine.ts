@@ -214,6 +214,24 @@ export class KnowledgeBase implements Knowledge {
       const s = score(query, entry.passage, entry.doc, this.policy);
       if (s) out.push(s);
     }
+    return out.length > 0 ? out : this.headlineAnswers(query);
+  }
+
+  /**
+   * Headlines that answer a question asking for a date, number, person or place when no sentence
+   * does: a news text often says its date or figure in its headline alone ("11 тамыздан бастап
+   * ЭЦҚ тек онлайн беріледі"). A question asking for no such kind ("зачем", "как") is not
+   * answered by a headline, which tells what happened, not why or how.
+   */
+  private headlineAnswers(query: Query): Scored[] {
+    if (query.asked.size === 0) return [];
+    const out: Scored[] = [];
+    // a headline is every sentence's context already: indexed or counted as a passage it would
+    // move every rank and weight, so it is scored apart, and only here
+    for (const doc of this.docs.values()) {
+      const s = doc.headline && score(query, doc.headline, doc, this.policy);
+      if (s) out.push(s);
+    }
     return out;
   }
 

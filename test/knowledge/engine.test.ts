@@ -517,6 +517,29 @@ describe("how a question is read", () => {
     );
   });
 
+  it("answers from a headline that states the fact asked when no sentence does, and only then", () => {
+    const trains = added(
+      "trains",
+      "Интернет в поездах запустят в марте 2026 года\n\nОб этом сообщил министр на брифинге в столице.\n\nОператоры уже тестируют спутниковую связь в вагонах.",
+    );
+    const kb = base(trains);
+    const when = answer(kb.ask("Когда запустят интернет в поездах?", { now: NOW }));
+    expect(when.text).toContain("в марте 2026 года");
+    expect(when.sources[0]?.doc).toBe("trains");
+    // a headline tells what happened, not why or how: a question asking no kind is not answered by it
+    expect(kb.ask("Зачем запустят интернет в поездах?", { now: NOW }).kind).toBe("none");
+    // a sentence that answers wins over the headline
+    expect(answer(kb.ask("Кто тестирует спутниковую связь в вагонах?", { now: NOW })).text).toContain(
+      "Операторы",
+    );
+    // a headline that asks is no answer
+    const asking = added(
+      "asking",
+      "Когда запустят интернет в самолётах\n\nМинистр рассказал о планах по запуску интернета в самолётах.\n\nОператоры уже тестируют связь на бортах.",
+    );
+    expect(base(asking).ask("Когда запустят интернет в самолётах?", { now: NOW }).kind).toBe("none");
+  });
+
   it("keeps a quoted source sentence one quotation when it has quotes of its own", () => {
     const zone: Document = {
       id: "zone",
