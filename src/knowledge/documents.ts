@@ -295,7 +295,7 @@ export function indexDocument(doc: Document, lexicon: Lexicon): IndexedDocument 
   };
   const groups: Partial<Record<Language, Sentence>>[] =
     ru.length > 0 && kk.length > 0
-      ? alignSentences(ru, kk)
+      ? alignSentences(ru, kk, doc.outlet)
       : [...ru.map((s) => ({ ru: s })), ...kk.map((s) => ({ kk: s }))];
   const published = publicationDay(doc.date);
   const passages = groups.map((g, i) => passageOf(doc, i + 1, g, published));

@@ -67,6 +67,25 @@ describe("passages", () => {
   });
 });
 
+describe("alignment", () => {
+  it("does not pair two sentences that share only the outlet's name", () => {
+    const indexed = indexDocument(
+      {
+        id: "credited",
+        texts: {
+          ru: "Права онлайн\n\nВ стране продолжается перевод услуг в электронный формат, сообщает BAQ.kz. Новшество касается всех категорий прав.",
+          kk: "Куәлік онлайн\n\nЕнді куәлікті онлайн ауыстыруға болады, деп хабарлайды BAQ.KZ тілшісі. Жаңашылдық барлық санаттарға қолданылады.",
+        },
+        outlet: "BAQ.KZ",
+        date: "2026",
+        kind: "seed",
+      },
+      lexicon,
+    );
+    expect(indexed.passages.filter((p) => p.text.ru && p.text.kk)).toEqual([]);
+  });
+});
+
 describe("dictionary", () => {
   it("reads TSV rows: header, comments, synonyms, notes in brackets", () => {
     expect(
