@@ -169,6 +169,9 @@ describe("cues", () => {
     expect([...askedKinds("В каком году подписали договор?")]).toEqual(["date"]);
     expect([...askedKinds("Кім басқарды?")]).toEqual(["person"]);
     expect([...askedKinds("Отырыста кімдер баяндады?")]).toEqual(["person"]);
+    // "сан" (a number) asks a number, "санат" (a category) that begins like it does not
+    expect([...askedKinds("Қандай сан айтылды?")]).toEqual(["number"]);
+    expect([...askedKinds("Бұл қай санаттарға қатысты?")]).toEqual([]);
     expect(askedRole("кто пресс-секретарь президента", "ru")).toBe("секретарь");
     expect(askedRole("президенттің баспасөз хатшысы кім", "kk")).toBe("хатшысы");
     expect(askedAction("Как получить паспорт?")).toBe("получить");
