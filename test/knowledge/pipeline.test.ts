@@ -146,6 +146,10 @@ describe("question words", () => {
     expect(surfaces("кімдерге ауыл", "kk")).toEqual(["ауыл"]);
     expect(surfaces("мектеп арқасында тағы", "kk")).toEqual(["мектеп"]);
   });
+  it("drop the forms of the Kazakh copula 'болу', which say how, not what", () => {
+    expect(surfaces("пойызда интернет болатынын айтты", "kk")).toEqual(["пойызда", "интернет", "айтты"]);
+    expect(surfaces("болат зауыты", "kk")).toEqual(["болат", "зауыты"]);
+  });
   it("drop Russian pronoun forms that only say how a question is put", () => {
     expect(surfaces("с какими операторами и чьим решением", "ru")).toEqual(["операторами", "решением"]);
     expect(surfaces("каких сел стало больше, хотели подключить", "ru")).toEqual([

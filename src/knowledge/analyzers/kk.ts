@@ -48,11 +48,12 @@ export const KK_STOPWORDS_FOLDED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Question words, whose case forms ("қаншаға", "кімге", "нешеуі") are question words too: a
- * Kazakh token whose stem is one of these (or its form typed without Kazakh letters) is dropped.
+ * Question words, whose case forms ("қаншаға", "кімге", "нешеуі") are question words too, and the
+ * copula "болу" (to be), whose forms ("болатынын", "болған") say how, never what: a Kazakh token
+ * whose stem is one of these (or its form typed without Kazakh letters) is dropped.
  */
 export const KK_QUESTION_STEMS: ReadonlySet<string> = new Set(
-  `қашан қанша қандай қалай қайда қай кім не неше нешеу нешінші қайсы неліктен`
+  `қашан қанша қандай қалай қайда қай кім не неше нешеу нешінші қайсы неліктен бол`
     .split(/\s+/)
     .flatMap((w) => [w, foldKk(w)]),
 );
