@@ -36,6 +36,8 @@ export interface Holds {
   /** A person by name ("Жаслан Мадиев", "А. Жұмағалиев"). */
   name: boolean;
   place: boolean;
+  /** A place the dictionary knows (a city, region, country) named in the sentence itself. */
+  namedPlace: boolean;
   /** An amount of money (a number and a currency). */
   money: boolean;
   /** The day of the news itself ("26 декабря 2025 года" in a text of that day). */
@@ -238,6 +240,7 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined):
     money: MONEY.test(texts),
     share: SHARE.test(texts),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts),
+    namedPlace: units.some((u) => u.place !== undefined),
   };
 }
 

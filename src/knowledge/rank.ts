@@ -53,10 +53,12 @@ function creditIn(term: QueryTerm, set: ReadonlySet<string>, policy: Policy): nu
 
 /** The sentence's credit for a term, else its context's at `contextCredit`. */
 export function matchOf(term: QueryTerm, passage: Passage, policy: Policy): number {
-  // a place is told by too many capitalised words to stand for "какие города" in the ranking
-  if (term.names !== undefined && term.names !== "place" && passage.holds[term.names])
-    return policy.partCredit;
+  // a place is told by too many capitalised words to stand for "какие города" in the ranking:
+  // only a place the dictionary knows, named in the sentence itself, does
+  const holdsNamed =
+    term.names === "place" ? passage.holds.namedPlace : term.names && passage.holds[term.names];
   const own = creditIn(term, passage.terms, policy);
+  if (holdsNamed) return Math.max(own, policy.partCredit);
   if (own > 0) return own;
   return creditIn(term, passage.contextTerms, policy) * policy.contextCredit;
 }

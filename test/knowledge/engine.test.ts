@@ -540,6 +540,22 @@ describe("how a question is read", () => {
     expect(base(asking).ask("Когда запустят интернет в самолётах?", { now: NOW }).kind).toBe("none");
   });
 
+  it("lets a sentence naming a known place stand for the 'какие города' a question asks", () => {
+    const leaders = added(
+      "leaders",
+      "Умный город\n\nЛидерами рейтинга умных технологий стали Астана и Павлодар.\n\nРейтинг составили эксперты отрасли в прошлом году.",
+    );
+    const question = "Какие города стали лидерами рейтинга умных технологий?";
+    expect(answer(base(leaders).ask(question, { now: NOW })).text).toContain("Астана и Павлодар");
+    // a capitalised word that is no known place does not stand for a city
+    const firms = added(
+      "firms",
+      "Умный город\n\nЛидерами рейтинга умных технологий стали компании Альфа и Бета.\n\nРейтинг составили эксперты отрасли в прошлом году.",
+    );
+    const coverage = (kb: KnowledgeBase) => kb.explain(question, NOW).candidates[0]?.coverage ?? 0;
+    expect(coverage(base(leaders))).toBeGreaterThan(coverage(base(firms)));
+  });
+
   it("keeps a quoted source sentence one quotation when it has quotes of its own", () => {
     const zone: Document = {
       id: "zone",
