@@ -22,8 +22,15 @@ const MONEY_ASKED =
 const SHARE_ASKED = /^(процент\p{L}*|пайыз\p{L}*|дол[яиюе]|част[ьи]|үлес\p{L}*|бөлі\p{L}*)$/u;
 /** A price asked by its verb alone ("сколько стоит", "қанша тұрады"). */
 const PRICE = /^(стоит|стоят|стоить|тұрады|тұрады|турады)$/u;
-/** "раз", "есе": times, as in "во сколько раз", "неше есе". */
-const RATIO = /^(раз|раза|есе|есеге)$/u;
+/** "есе": times, as in "неше есе"; "раз" asks a ratio only after "во сколько" ("сколько раз" counts times). */
+const RATIO = /^(есе|есеге)$/u;
+const TIMES = /^(раз|раза)$/u;
+const asksRatio = (tokens: readonly string[]): boolean =>
+  tokens.some(
+    (t, i) =>
+      RATIO.test(t) ||
+      (TIMES.test(t) && /^скольк/u.test(tokens[i - 1] ?? "") && /^(во|в)$/u.test(tokens[i - 2] ?? "")),
+  );
 /** "в каком году", "қай жылы", "какие города", "қай қалаларда": a which-question about time or place. */
 const WHICH = /^(каком|какой|какого|какие|каких|какая|какую|какое|каков|какова|қай|кай|қандай|кандай)$/u;
 /** "какой объём", "какое место", "қандай деңгей": a which-question about a quantity asks for a number. */
@@ -76,7 +83,7 @@ export function askedKinds(question: string): Set<Asked> {
   if (money && (kinds.has("number") || tokens.some((t) => PRICE.test(t) || WHICH.test(t))))
     kinds.add("money");
   // "во сколько раз", "неше есе": a ratio, whatever it is a ratio of
-  if (kinds.has("number") && tokens.some((t) => RATIO.test(t))) {
+  if (kinds.has("number") && asksRatio(tokens)) {
     kinds.delete("money");
     kinds.add("share");
   }

@@ -176,6 +176,11 @@ describe("cues", () => {
     // "сан" (a number) asks a number, "санат" (a category) that begins like it does not
     expect([...askedKinds("Қандай сан айтылды?")]).toEqual(["number"]);
     expect([...askedKinds("Бұл қай санаттарға қатысты?")]).toEqual([]);
+    // "во сколько раз" and "неше есе" ask a ratio; "сколько раз" and a "раз" told before count times
+    expect([...askedKinds("Во сколько раз зарплата выше средней?")]).toEqual(["number", "share"]);
+    expect([...askedKinds("Жалақы неше есе жоғары?")]).toEqual(["number", "share"]);
+    expect([...askedKinds("Я несколько раз не прошёл. Сколько попыток даётся?")]).toEqual(["number"]);
+    expect([...askedKinds("Сколько раз можно попробовать?")]).toEqual(["number"]);
     expect(askedRole("кто пресс-секретарь президента", "ru")).toBe("секретарь");
     expect(askedRole("президенттің баспасөз хатшысы кім", "kk")).toBe("хатшысы");
     expect(askedAction("Как получить паспорт?")).toBe("получить");
