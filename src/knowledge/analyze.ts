@@ -85,6 +85,8 @@ export class Lexicon {
   private readonly exactFirst: Record<Language, Map<string, Entry[]>> = { ru: new Map(), kk: new Map() };
   private readonly registered = new Set<string>();
   private next = 0;
+  /** Stems of the Russian infinitives the dictionary uses anywhere, in phrases too ("пройти" of "пройти проверку"). */
+  private readonly infinitives = new Set<string>();
   /** Old name -> new name, keyed by the old name's stems (for "renamed since" notes). */
   readonly renames: { stems: string[]; lang: Language; old: string; new: string; since: string }[] = [];
 
@@ -96,6 +98,9 @@ export class Lexicon {
       // a row whose Russian lemmas are all verbs ("заменить" / "ауыстыру") makes its Kazakh words verbs too
       const verbRow = pair.ru.length > 0 && pair.ru.every(infinitive);
       for (const lemma of pair.ru) this.register("ru", lemma, key, undefined, infinitive(lemma));
+      for (const lemma of pair.ru)
+        for (const w of normalizeText(lemma).split(" "))
+          if (RU_INFINITIVE.test(w)) this.infinitives.add(stemOf(w, "ru"));
       for (const lemma of pair.kk) this.register("kk", lemma, key, undefined, verbRow);
     });
     for (const place of data.places) {
@@ -190,6 +195,11 @@ export class Lexicon {
       this.register(lang, old, key, place);
       this.renames.push({ stems: this.stemsOf(lang, old), lang, old, new: renamed, since });
     }
+  }
+
+  /** Whether the dictionary writes this Russian stem as an infinitive somewhere (a phrase's verb too). */
+  isInfinitive(lang: Language, stem: string): boolean {
+    return lang === "ru" && this.infinitives.has(stem);
   }
 
   /** One-word entries for a stem (exact, else of its word family). */
@@ -317,7 +327,10 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
             }),
           )
         : undefined;
-    const verb = width === 1 ? partOfSpeech(entries, first.stem) : undefined;
+    const verb =
+      width === 1
+        ? (partOfSpeech(entries, first.stem) ?? (lexicon.isInfinitive(lang, first.stem) || undefined))
+        : undefined;
     units.push({
       surface: part.map((p) => p.token).join(" "),
       stems: part.map((p) => p.stem),

@@ -19,6 +19,8 @@ export interface Policy {
   particularBonus: number;
   /** At most this share of a document's sentences (one at least) hold a word for it to count as particular. */
   particularShare: number;
+  /** Rank bonus for a passage with a sentence in the question's own language (a reply, not a quote). */
+  ownLanguageBonus: number;
   /** Rank bonus for a passage early in its document (a subject is introduced before it is detailed), times 1 - position. */
   positionBonus: number;
   /** Weight of a question term no document knows, as a multiple of the rarest known term's weight. */
@@ -67,6 +69,7 @@ export const POLICY: Policy = {
   partCredit: 0.7,
   minorShare: 0.23,
   positionBonus: 0.03,
+  ownLanguageBonus: 0.02,
   particularBonus: 0.3,
   particularShare: 0.2,
   unknownWeight: 1.1,

@@ -226,6 +226,7 @@ export function score(
     coverage,
     rank:
       coverage +
+      (passage.text[query.lang] ? policy.ownLanguageBonus : 0) +
       policy.positionBonus * (1 - passage.position) +
       policy.particularBonus * particular(query, doc, scratch, policy),
     matched: scratch.slice(),

@@ -556,6 +556,39 @@ describe("how a question is read", () => {
     expect(coverage(base(leaders))).toBeGreaterThan(coverage(base(firms)));
   });
 
+  it("reads a Russian word the dictionary writes as an infinitive inside a phrase as a verb ('пройти')", () => {
+    const lexicon = new Lexicon({
+      pairs: parsePairs("ru\tkk\tdomain\nпройти проверку\tтексеруден өту\taction\nпроверка\tтексеру\tgov"),
+      places: [],
+      aliases: [],
+    });
+    const weight = (q: string, surface: string) =>
+      readQuestion(q, "ru", 2026, { lexicon, vocabulary: new Vocabulary(), policy: POLICY }).terms.find(
+        (t) => t.surface === surface,
+      )?.weight ?? 0;
+    expect(weight("Что нужно пройти?", "пройти")).toBeLessThan(weight("Что за справка?", "справка") / 2);
+  });
+
+  it("prefers, of two passages that answer alike, the one in the question's language to a quote", () => {
+    const pair: Document = {
+      id: "pair",
+      texts: {
+        ru: "Замена\n\nСервис работает с апреля по всей стране. При замене водительского удостоверения онлайн нужен медосмотр. Услуга бесплатная для всех граждан.",
+        kk: "Ауыстыру\n\nЖүргізуші куәлігін онлайн ауыстыру кезінде медосмотр керек болады.",
+      },
+      outlet: "Example.kz",
+      date: "2026-02-26",
+      kind: "added",
+    };
+    const kb = base(pair);
+    // both sentences hold every word; the Kazakh one comes first in its text (positionBonus)
+    const ru = answer(
+      kb.ask("Что с медосмотром при замене водительского удостоверения онлайн?", { now: NOW }),
+    );
+    expect(ru.quoted).toBeUndefined();
+    expect(ru.text).toContain("нужен медосмотр");
+  });
+
   it("keeps a quoted source sentence one quotation when it has quotes of its own", () => {
     const zone: Document = {
       id: "zone",
