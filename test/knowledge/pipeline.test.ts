@@ -146,6 +146,10 @@ describe("question words", () => {
     expect(surfaces("кімдерге ауыл", "kk")).toEqual(["ауыл"]);
     expect(surfaces("мектеп арқасында тағы", "kk")).toEqual(["мектеп"]);
   });
+  it("drop Kazakh pronouns in their case forms", () => {
+    expect(surfaces("мұның бағасы және оның жылдамдығы", "kk")).toEqual(["бағасы", "жылдамдығы"]);
+    expect(surfaces("біздің ауылға өздері жүйе жасайды", "kk")).toEqual(["ауылға", "жүйе", "жасайды"]);
+  });
   it("drop the forms of the Kazakh copula 'болу', which say how, not what", () => {
     expect(surfaces("пойызда интернет болатынын айтты", "kk")).toEqual(["пойызда", "интернет", "айтты"]);
     expect(surfaces("болат зауыты", "kk")).toEqual(["болат", "зауыты"]);
