@@ -589,6 +589,22 @@ describe("how a question is read", () => {
     expect(ru.text).toContain("нужен медосмотр");
   });
 
+  it("reads the words either side of 'или' as alternatives: a passage holding one answers", () => {
+    const trains = added(
+      "trains-sat",
+      "Поезда\n\nВ поездах пассажиры получат спутниковый интернет.\n\nВагоны обновят к лету на всех маршрутах.",
+    );
+    const kb = base(trains);
+    // no text knows "телевизор": alone it outweighs the question
+    expect(
+      answer(kb.ask("Что будет у пассажиров в поездах — телевизор или интернет?", { now: NOW })).text,
+    ).toContain("спутниковый интернет");
+    expect(kb.ask("Будет ли у пассажиров в поездах телевизор?", { now: NOW }).kind).toBe("none");
+    // words far apart are no alternatives
+    const query = kb.explain("Интернет в поездах или у меня в машине тоже будет?", NOW).query;
+    expect(query.terms.map((t) => t.surface)).not.toContain("поездах машине");
+  });
+
   it("keeps a quoted source sentence one quotation when it has quotes of its own", () => {
     const zone: Document = {
       id: "zone",
