@@ -103,7 +103,10 @@ function enoughMatched(query: Query, matched: readonly number[]): boolean {
   query.terms.forEach((t, i) => {
     if (!t.known || t.minor) return;
     known++;
-    if ((matched[i] ?? 0) > 0) shared++;
+    const m = matched[i] ?? 0;
+    // a dictionary phrase matched whole in the sentence ("цифрлық трансформация картасы") is several words shared
+    if (m >= 1 && t.parts !== undefined && t.parts.length > 2 && t.required === undefined) shared += 2;
+    else if (m > 0) shared++;
   });
   return shared >= Math.min(2, known);
 }

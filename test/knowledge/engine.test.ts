@@ -605,6 +605,32 @@ describe("how a question is read", () => {
     expect(query.terms.map((t) => t.surface)).not.toContain("поездах машине");
   });
 
+  it("counts a dictionary phrase of three words matched whole as more than one word shared", () => {
+    const lexicon = {
+      pairs: parsePairs(
+        "ru\tkk\tdomain\nкарта цифровой трансформации\tцифрлық трансформация картасы\tdigital",
+      ),
+      places: [],
+      aliases: [],
+    };
+    const kb = new KnowledgeBase(lexicon, []);
+    kb.addDocument(
+      added("maps", "Карты\n\nСовместно с министерствами сформированы 19 карт цифровой трансформации."),
+    );
+    const plan: Document = {
+      id: "plan",
+      texts: { kk: "Жоба\n\nАуыл мектептеріне арналған жаңа жоба әзірленді және бекітілді." },
+      outlet: "Example.kz",
+      date: "2026-01-10",
+      kind: "added",
+    };
+    kb.addDocument(plan);
+    // "әзірленді" is known but not in the answer: the phrase alone is shared, yet it is three words
+    expect(answer(kb.ask("Цифрлық трансформацияның қанша картасы әзірленді?", { now: NOW })).text).toContain(
+      "19",
+    );
+  });
+
   it("keeps a quoted source sentence one quotation when it has quotes of its own", () => {
     const zone: Document = {
       id: "zone",
