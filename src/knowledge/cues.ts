@@ -82,6 +82,8 @@ export function askedKinds(question: string): Set<Asked> {
   const money = tokens.some((t) => MONEY_ASKED.test(t));
   if (money && (kinds.has("number") || tokens.some((t) => PRICE.test(t) || WHICH.test(t))))
     kinds.add("money");
+  // "қанша тұрады", "сколько стоит": the price verb right after the number word asks a price
+  if (tokens.some((t, i) => PRICE.test(t) && ASKED.number.test(tokens[i - 1] ?? ""))) kinds.add("money");
   // "во сколько раз", "неше есе": a ratio, whatever it is a ratio of
   if (kinds.has("number") && asksRatio(tokens)) {
     kinds.delete("money");

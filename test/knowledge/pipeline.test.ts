@@ -185,6 +185,9 @@ describe("cues", () => {
     expect([...askedKinds("Жалақы неше есе жоғары?")]).toEqual(["number", "share"]);
     expect([...askedKinds("Я несколько раз не прошёл. Сколько попыток даётся?")]).toEqual(["number"]);
     expect([...askedKinds("Сколько раз можно попробовать?")]).toEqual(["number"]);
+    // "қанша тұрады" asks a price; "неше адамнан тұрады" (consists of) does not
+    expect([...askedKinds("Ауылға интернет қосу қанша тұрады?")]).toEqual(["number", "money"]);
+    expect([...askedKinds("Комиссия неше адамнан тұрады?")]).toEqual(["number"]);
     expect(askedRole("кто пресс-секретарь президента", "ru")).toBe("секретарь");
     expect(askedRole("президенттің баспасөз хатшысы кім", "kk")).toBe("хатшысы");
     expect(askedAction("Как получить паспорт?")).toBe("получить");
