@@ -17,7 +17,7 @@ const ASKED: Record<Exclude<Asked, "money" | "share" | "month">, RegExp> = {
 const ASKED_ENTRIES = Object.entries(ASKED) as [Asked, RegExp][];
 /** A price, a fee, a wage: the answer must name an amount of money. */
 const MONEY_ASKED =
-  /^(стоит|стоят|стоить|стоимост\p{L}*|цен[аыуе]|платить|плат[аыуе]|тариф\p{L}*|зарплат\p{L}*|оклад\p{L}*|бағасы|бағасын|төлеу\p{L}*|жалақ\p{L}*|курс\p{L}*|бағам\p{L}*)$/u;
+  /^(стоит|стоят|стоить|стоимост\p{L}*|цен[аыуе]|платить|плат[аыуе]|тариф\p{L}*|зарплат\p{L}*|оклад\p{L}*|(гос)?пошлин\p{L}*|бағасы|бағасын|төлеу\p{L}*|жалақ\p{L}*|баж|бажы|бажын|курс\p{L}*|бағам\p{L}*)$/u;
 /** "сколько процентов", "қанша пайыз", "какая доля": the answer must be a share, not any number. */
 const SHARE_ASKED = /^(процент\p{L}*|пайыз\p{L}*|дол[яиюе]|част[ьи]|үлес\p{L}*|бөлі\p{L}*)$/u;
 /** A price asked by its verb alone ("сколько стоит", "қанша тұрады"). */

@@ -188,6 +188,8 @@ describe("cues", () => {
     // "қанша тұрады" asks a price; "неше адамнан тұрады" (consists of) does not
     expect([...askedKinds("Ауылға интернет қосу қанша тұрады?")]).toEqual(["number", "money"]);
     expect([...askedKinds("Комиссия неше адамнан тұрады?")]).toEqual(["number"]);
+    // a fee is money: "какая госпошлина" asks an amount
+    expect([...askedKinds("Какая госпошлина за замену прав?")]).toEqual(["money"]);
     expect(askedRole("кто пресс-секретарь президента", "ru")).toBe("секретарь");
     expect(askedRole("президенттің баспасөз хатшысы кім", "kk")).toBe("хатшысы");
     expect(askedAction("Как получить паспорт?")).toBe("получить");
