@@ -12,7 +12,7 @@ import { type IndexedDocument, indexDocument, type Passage } from "./documents.j
 import { detectLanguage } from "./language.js";
 import { POLICY, type Policy } from "./policy.js";
 import { type Query, readQuestion } from "./question.js";
-import { judge, olderAlternative, pick, runnerUp, type Scored, score } from "./rank.js";
+import { judge, olderAlternative, pick, runnerUp, type Scored, score, withHeadlines } from "./rank.js";
 import { PassageIndex } from "./search-index.js";
 import { classifySmalltalk } from "./smalltalk.js";
 import { type SuggestionSeed, Suggestions } from "./suggest.js";
@@ -214,7 +214,7 @@ export class KnowledgeBase implements Knowledge {
       const s = score(query, entry.passage, entry.doc, this.policy);
       if (s) out.push(s);
     }
-    return out.length > 0 ? out : this.headlineAnswers(query);
+    return withHeadlines(out, this.headlineAnswers(query), this.policy);
   }
 
   /**

@@ -41,6 +41,8 @@ export interface Policy {
   correctedWeight: number;
   /** Weight of anchors (numbers, years, Latin names, places) as a multiple of their IDF. */
   anchorBoost: number;
+  /** A headline (scored apart) answers instead of the sentences when its rank is this much above the best of theirs. */
+  headlineMargin: number;
   /** A sentence of the chosen one's document within this margin of its rank is said too (a two-sentence reply). */
   secondMargin: number;
   /** Candidates within this margin of the best coverage count as answering equally well (freshness picks). */
@@ -83,6 +85,7 @@ export const POLICY: Policy = {
   anchorBoost: 1.2,
   freshnessMargin: 0.08,
   secondMargin: 0.1,
+  headlineMargin: 0.1,
   currentMargin: 0.15,
   datedAfterYears: 2,
   candidates: 20,

@@ -299,3 +299,13 @@ export function runnerUp(scored: readonly Scored[], chosen: Scored, policy: Poli
   }
   return second;
 }
+
+/**
+ * The candidates a question is answered from: the sentences, or the headlines (scored apart) when
+ * no sentence answers or a headline answers clearly better (by `headlineMargin`) than every one.
+ */
+export function withHeadlines(sentences: Scored[], headlines: Scored[], policy: Policy): Scored[] {
+  if (sentences.length === 0 || headlines.length === 0) return sentences.length > 0 ? sentences : headlines;
+  const best = (list: readonly Scored[]) => Math.max(...list.map((s) => s.rank));
+  return best(headlines) >= best(sentences) + policy.headlineMargin ? headlines : sentences;
+}

@@ -10,6 +10,7 @@ import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dicti
 import { KnowledgeBase } from "../../src/knowledge/engine.js";
 import { POLICY } from "../../src/knowledge/policy.js";
 import { partsOf, readQuestion } from "../../src/knowledge/question.js";
+import { type Scored, withHeadlines } from "../../src/knowledge/rank.js";
 import { answerMessage } from "../../src/knowledge/render.js";
 import type { Document, Reply } from "../../src/knowledge/types.js";
 import { Vocabulary } from "../../src/knowledge/vocabulary.js";
@@ -629,6 +630,17 @@ describe("how a question is read", () => {
     expect(answer(kb.ask("Цифрлық трансформацияның қанша картасы әзірленді?", { now: NOW })).text).toContain(
       "19",
     );
+  });
+
+  it("lets a headline answer instead of the sentences only when it answers clearly better", () => {
+    const scored = (rank: number) => ({ rank }) as unknown as Scored;
+    const sentence = scored(0.68);
+    const close = scored(0.7);
+    const clear = scored(0.8);
+    expect(withHeadlines([sentence], [close], POLICY)).toEqual([sentence]);
+    expect(withHeadlines([sentence], [clear], POLICY)).toEqual([clear]);
+    expect(withHeadlines([], [close], POLICY)).toEqual([close]);
+    expect(withHeadlines([sentence], [], POLICY)).toEqual([sentence]);
   });
 
   it("keeps a quoted source sentence one quotation when it has quotes of its own", () => {
