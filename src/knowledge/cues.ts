@@ -52,7 +52,7 @@ const PLACE_NOUN =
 export function kindNamed(word: string): Asked | undefined {
   if (MONTH_NOUN.test(word)) return "month";
   if (TIME_NOUN.test(word)) return "date";
-  if (SHARE_ASKED.test(word)) return "share";
+  if (SHARE_ASKED.test(word) || RATIO.test(word) || TIMES.test(word)) return "share";
   if (PLACE_NOUN.test(word)) return "place";
   if (AMOUNT.test(word)) return "number";
   return undefined;

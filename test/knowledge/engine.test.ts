@@ -643,6 +643,15 @@ describe("how a question is read", () => {
     expect(withHeadlines([sentence], [], POLICY)).toEqual([sentence]);
   });
 
+  it("lets a sentence holding a ratio stand for the 'раз' of 'во сколько раз'", () => {
+    const wages = added(
+      "wages",
+      "Зарплаты\n\nЗарплата айтишников вдвое выше средней по стране.\n\nСпециалистов не хватает во всех регионах.",
+    );
+    const reply = answer(base(wages).ask("Во сколько раз зарплата айтишников выше средней?", { now: NOW }));
+    expect(reply.text).toContain("вдвое");
+  });
+
   it("keeps a quoted source sentence one quotation when it has quotes of its own", () => {
     const zone: Document = {
       id: "zone",
