@@ -9,12 +9,24 @@ import type { Sentence } from "./documents.js";
 import { foldKk } from "./text.js";
 import type { Language } from "./types.js";
 
-/** What two sentences of different languages can share. */
-function signature(s: Sentence): { anchors: Set<string>; concepts: Set<string> } {
+/** The words of an outlet's name ("BAQ.KZ" -> "baq.kz", "baq", "kz"). */
+function outletWords(outlet: string): Set<string> {
+  const name = outlet.toLowerCase();
+  return new Set([name, ...name.split(/[^\p{L}\d]+/u).filter(Boolean)]);
+}
+
+/**
+ * What two sentences of different languages can share. The outlet's own name is no anchor: both
+ * editions credit it ("сообщает BAQ.kz", "деп хабарлайды BAQ.KZ тілшісі") in sentences that say different things.
+ */
+function signature(
+  s: Sentence,
+  outlet: ReadonlySet<string>,
+): { anchors: Set<string>; concepts: Set<string> } {
   const anchors = new Set<string>();
   const concepts = new Set<string>();
   for (const u of s.units) {
-    if (u.kind !== "word") anchors.add(u.surface);
+    if (u.kind !== "word" && !outlet.has(u.surface)) anchors.add(u.surface);
     for (const k of u.keys) concepts.add(k);
   }
   // proper names: capitalised words, compared with Kazakh letters folded ("Мәдиев" = "Мадиев")
@@ -36,9 +48,11 @@ const MIN_SCORE = 2;
 export function alignSentences(
   ru: readonly Sentence[],
   kk: readonly Sentence[],
+  outlet = "",
 ): Partial<Record<Language, Sentence>>[] {
-  const sr = ru.map(signature);
-  const sk = kk.map(signature);
+  const words = outletWords(outlet);
+  const sr = ru.map((s) => signature(s, words));
+  const sk = kk.map((s) => signature(s, words));
   const score = (i: number, j: number): number => {
     const a = sr[i];
     const b = sk[j];

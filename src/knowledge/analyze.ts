@@ -25,6 +25,12 @@ export interface Unit {
   kind: UnitKind;
   /** The place id when the unit names a place. */
   place?: string;
+  /**
+   * The word's part of speech as the dictionary knows it (from the lemmas its own stem is, not a
+   * family's): true a verb ("заработал": "заработать"), false a noun or other; unknown when the
+   * dictionary does not know the stem or knows it as both.
+   */
+  verb?: boolean;
   /** Index of the unit's first token among the text's tokens (to read the original casing). */
   at: number;
 }
@@ -61,7 +67,12 @@ interface Entry {
   stems: string[];
   key: string;
   place?: string;
+  /** A one-word verb lemma: a Russian infinitive ("заработать"), or a Kazakh word of a row whose Russian lemmas all are ("табу"). */
+  verb: boolean;
 }
+
+/** A Russian infinitive ("заработать", "зарегистрироваться", "найти", "помочь"); not a noun in -сть ("область", "часть"). */
+const RU_INFINITIVE = /\p{L}{3}([^с]ть|ться|ти|тись|чь|чься)$/u;
 
 /**
  * The dictionary analysed into stems per language: what a stem sequence stands for. Built once
@@ -74,6 +85,8 @@ export class Lexicon {
   private readonly exactFirst: Record<Language, Map<string, Entry[]>> = { ru: new Map(), kk: new Map() };
   private readonly registered = new Set<string>();
   private next = 0;
+  /** Stems of the Russian infinitives the dictionary uses anywhere, in phrases too ("пройти" of "пройти проверку"). */
+  private readonly infinitives = new Set<string>();
   /** Old name -> new name, keyed by the old name's stems (for "renamed since" notes). */
   readonly renames: { stems: string[]; lang: Language; old: string; new: string; since: string }[] = [];
 
@@ -81,8 +94,14 @@ export class Lexicon {
     const keys = this.conceptKeys(data);
     data.pairs.forEach((pair, i) => {
       const key = keys[i] as string;
-      for (const lemma of pair.ru) this.register("ru", lemma, key);
-      for (const lemma of pair.kk) this.register("kk", lemma, key);
+      const infinitive = (lemma: string) => RU_INFINITIVE.test(normalizeText(lemma).split(" ")[0] ?? "");
+      // a row whose Russian lemmas are all verbs ("заменить" / "ауыстыру") makes its Kazakh words verbs too
+      const verbRow = pair.ru.length > 0 && pair.ru.every(infinitive);
+      for (const lemma of pair.ru) this.register("ru", lemma, key, undefined, infinitive(lemma));
+      for (const lemma of pair.ru)
+        for (const w of normalizeText(lemma).split(" "))
+          if (RU_INFINITIVE.test(w)) this.infinitives.add(stemOf(w, "ru"));
+      for (const lemma of pair.kk) this.register("kk", lemma, key, undefined, verbRow);
     });
     for (const place of data.places) {
       const key = `@${place.id}`;
@@ -149,7 +168,7 @@ export class Lexicon {
     return stems;
   }
 
-  private register(lang: Language, phrase: string, key: string, place?: string): void {
+  private register(lang: Language, phrase: string, key: string, place?: string, verb = false): void {
     const stems = this.stemsOf(lang, phrase);
     const first = stems[0];
     if (first === undefined) return;
@@ -157,7 +176,7 @@ export class Lexicon {
     const id = `${lang} ${key} ${stems.join(" ")}`;
     if (this.registered.has(id)) return;
     this.registered.add(id);
-    const entry: Entry = place ? { stems, key, place } : { stems, key };
+    const entry: Entry = { stems, key, verb: verb && stems.length === 1, ...(place ? { place } : {}) };
     const list = this.byFirst[lang].get(bucket) ?? [];
     list.push(entry);
     this.byFirst[lang].set(bucket, list);
@@ -176,6 +195,11 @@ export class Lexicon {
       this.register(lang, old, key, place);
       this.renames.push({ stems: this.stemsOf(lang, old), lang, old, new: renamed, since });
     }
+  }
+
+  /** Whether the dictionary writes this Russian stem as an infinitive somewhere (a phrase's verb too). */
+  isInfinitive(lang: Language, stem: string): boolean {
+    return lang === "ru" && this.infinitives.has(stem);
   }
 
   /** One-word entries for a stem (exact, else of its word family). */
@@ -303,6 +327,10 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
             }),
           )
         : undefined;
+    const verb =
+      width === 1
+        ? (partOfSpeech(entries, first.stem) ?? (lexicon.isInfinitive(lang, first.stem) || undefined))
+        : undefined;
     units.push({
       surface: part.map((p) => p.token).join(" "),
       stems: part.map((p) => p.stem),
@@ -310,11 +338,20 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
       ...(words ? { words } : {}),
       kind: width === 1 ? kindOf(first.token) : "word",
       ...(place ? { place } : {}),
+      ...(verb !== undefined ? { verb } : {}),
       at: first.at,
     });
     i += width;
   }
   return units;
+}
+
+/** Whether a word is a verb by the lemmas its own stem is (not a family's): undefined when unknown or both. */
+function partOfSpeech(entries: readonly Entry[], stem: string): boolean | undefined {
+  const own = entries.filter((e) => e.stems.length === 1 && e.stems[0] === stem && e.place === undefined);
+  if (own.length === 0) return undefined;
+  const verbs = own.filter((e) => e.verb).length;
+  return verbs === own.length ? true : verbs === 0 ? false : undefined;
 }
 
 /** Russian adjectives and participles (a phrase's modifiers), by their endings. */

@@ -17,18 +17,25 @@ const ASKED: Record<Exclude<Asked, "money" | "share" | "month">, RegExp> = {
 const ASKED_ENTRIES = Object.entries(ASKED) as [Asked, RegExp][];
 /** A price, a fee, a wage: the answer must name an amount of money. */
 const MONEY_ASKED =
-  /^(стоит|стоят|стоить|стоимост\p{L}*|цен[аыуе]|платить|плат[аыуе]|тариф\p{L}*|зарплат\p{L}*|оклад\p{L}*|бағасы|бағасын|төлеу\p{L}*|жалақ\p{L}*|курс\p{L}*|бағам\p{L}*)$/u;
+  /^(стоит|стоят|стоить|стоимост\p{L}*|цен[аыуе]|платить|плат[аыуе]|тариф\p{L}*|зарплат\p{L}*|оклад\p{L}*|(гос)?пошлин\p{L}*|бағасы|бағасын|төлеу\p{L}*|жалақ\p{L}*|баж|бажы|бажын|курс\p{L}*|бағам\p{L}*)$/u;
 /** "сколько процентов", "қанша пайыз", "какая доля": the answer must be a share, not any number. */
 const SHARE_ASKED = /^(процент\p{L}*|пайыз\p{L}*|дол[яиюе]|част[ьи]|үлес\p{L}*|бөлі\p{L}*)$/u;
 /** A price asked by its verb alone ("сколько стоит", "қанша тұрады"). */
 const PRICE = /^(стоит|стоят|стоить|тұрады|турады)$/u;
-/** "раз", "есе": times, as in "во сколько раз", "неше есе". */
-const RATIO = /^(раз|раза|есе|есеге)$/u;
+/** "есе": times, as in "неше есе"; "раз" asks a ratio only after "во сколько" ("сколько раз" counts times). */
+const RATIO = /^(есе|есеге)$/u;
+const TIMES = /^(раз|раза)$/u;
+const asksRatio = (tokens: readonly string[]): boolean =>
+  tokens.some(
+    (t, i) =>
+      RATIO.test(t) ||
+      (TIMES.test(t) && /^скольк/u.test(tokens[i - 1] ?? "") && /^(во|в)$/u.test(tokens[i - 2] ?? "")),
+  );
 /** "в каком году", "қай жылы", "какие города", "қай қалаларда": a which-question about time or place. */
 const WHICH = /^(каком|какой|какого|какие|каких|какая|какую|какое|каков|какова|қай|кай|қандай|кандай)$/u;
 /** "какой объём", "какое место", "қандай деңгей": a which-question about a quantity asks for a number. */
 const MEASURE =
-  /^(объем\p{L}*|уров\p{L}*|дол[яию]|процент\p{L}*|количеств\p{L}*|числ\p{L}*|сумм\p{L}*|размер\p{L}*|мест[оа]|скорост\p{L}*|показател\p{L}*|көлем\p{L}*|деңгей\p{L}*|үлес\p{L}*|пайыз\p{L}*|сан\p{L}*|мөлшер\p{L}*|орын\p{L}*|орн\p{L}*|жылдамдығ\p{L}*)$/u;
+  /^(объем\p{L}*|уров\p{L}*|дол[яию]|процент\p{L}*|количеств\p{L}*|числ\p{L}*|сумм\p{L}*|размер\p{L}*|мест[оа]|скорост\p{L}*|показател\p{L}*|көлем\p{L}*|деңгей\p{L}*|үлес\p{L}*|пайыз\p{L}*|сан(?:ы|ын|ына|ының|ға|да)?|мөлшер\p{L}*|орын\p{L}*|орн\p{L}*|жылдамдығ\p{L}*)$/u;
 /** Words that only say "an amount" ("какое количество", "саны"); "скорость" or "уровень" say of what, and stay subjects. */
 const AMOUNT = /^(количеств\p{L}*|числ[оа]|сумм\p{L}*|сан|саны|санын|мөлшер\p{L}*)$/u;
 /** "с какого месяца", "қай айдан": a date is not enough, the answer must name a month. */
@@ -45,7 +52,7 @@ const PLACE_NOUN =
 export function kindNamed(word: string): Asked | undefined {
   if (MONTH_NOUN.test(word)) return "month";
   if (TIME_NOUN.test(word)) return "date";
-  if (SHARE_ASKED.test(word)) return "share";
+  if (SHARE_ASKED.test(word) || RATIO.test(word) || TIMES.test(word)) return "share";
   if (PLACE_NOUN.test(word)) return "place";
   if (AMOUNT.test(word)) return "number";
   return undefined;
@@ -71,14 +78,14 @@ export function askedKinds(question: string): Set<Asked> {
   });
   // "сколько ... когда" asks when; a "когда-то" is no question
   if (kinds.has("date")) kinds.delete("number");
-  // "сколько стоит", "какая зарплата": a price or wage asked, not one merely named ("правда, что зарплаты выше?");
-  // "қанша тұрады": the price verb right after the number question ("неше адамнан тұрады" is no price)
+  // "сколько стоит", "какая зарплата": a price or wage asked, not one merely named ("правда, что зарплаты выше?")
   const money = tokens.some((t) => MONEY_ASKED.test(t));
-  const priceAsked = tokens.some((t, i) => PRICE.test(t) && ASKED.number.test(tokens[i - 1] ?? ""));
-  if (priceAsked || (money && (kinds.has("number") || tokens.some((t) => PRICE.test(t) || WHICH.test(t)))))
+  if (money && (kinds.has("number") || tokens.some((t) => PRICE.test(t) || WHICH.test(t))))
     kinds.add("money");
+  // "қанша тұрады", "сколько стоит": the price verb right after the number word asks a price
+  if (tokens.some((t, i) => PRICE.test(t) && ASKED.number.test(tokens[i - 1] ?? ""))) kinds.add("money");
   // "во сколько раз", "неше есе": a ratio, whatever it is a ratio of
-  if (kinds.has("number") && tokens.some((t) => RATIO.test(t))) {
+  if (kinds.has("number") && asksRatio(tokens)) {
     kinds.delete("money");
     kinds.add("share");
   }

@@ -7,6 +7,7 @@
 import { alignSentences } from "./align.js";
 import { analyze, type Lexicon, termsOf, type Unit } from "./analyze.js";
 import { ANAPHORA, cleanDocument, splitSentences } from "./clean.js";
+import { askedKinds } from "./cues.js";
 import { resolveRelativeTime } from "./relative-time.js";
 import type { Document, Language } from "./types.js";
 
@@ -35,6 +36,8 @@ export interface Holds {
   /** A person by name ("Жаслан Мадиев", "А. Жұмағалиев"). */
   name: boolean;
   place: boolean;
+  /** A place the dictionary knows (a city, region, country) named in the sentence itself. */
+  namedPlace: boolean;
   /** An amount of money (a number and a currency). */
   money: boolean;
   /** The day of the news itself ("26 декабря 2025 года" in a text of that day). */
@@ -68,6 +71,8 @@ export interface IndexedDocument {
   terms: ReadonlySet<string>;
   years: ReadonlySet<number>;
   passages: Passage[];
+  /** The headlines that state something, as a passage (id "#0"): searched only when no sentence answers. */
+  headline?: Passage;
   /** The headline of each text, when it opens with one. */
   titles: Partial<Record<Language, string>>;
   numbers: { text: string; year?: number }[];
@@ -89,7 +94,7 @@ export function sentencesOf(
   lang: Language,
   year: number,
   lexicon: Lexicon,
-): { title?: string; sentences: Sentence[] } {
+): { title?: string; sentences: Sentence[]; headline?: Sentence } {
   const { title, paragraphs } = cleanDocument(resolveRelativeTime(raw, year));
   const seen = new Set<string>();
   const raws: { text: string; paragraph: number }[] = [];
@@ -130,7 +135,21 @@ export function sentencesOf(
       position: raws.length > 1 ? i / (raws.length - 1) : 0,
     };
   });
-  return title === undefined ? { sentences } : { title, sentences };
+  if (title === undefined) return { sentences };
+  // a headline that states a fact ("11 тамыздан бастап ЭЦҚ тек онлайн беріледі") is a sentence too:
+  // a news text often says its date or figure there and nowhere else; a question headline is not
+  if (WORDS(title) < 4 || askedKinds(title).size > 0 || seen.has(sentenceKey(title)))
+    return { title, sentences };
+  const lead = raws[0]?.text;
+  const headline: Sentence = {
+    lang,
+    text: /[.!?…]$/u.test(title) ? title : `${title}.`,
+    context: lead === undefined ? [] : [lead],
+    units: unitsOf(title),
+    contextUnits: lead === undefined ? [] : unitsOf(lead),
+    position: 0,
+  };
+  return { title, sentences, headline };
 }
 
 const NUMBER_WORDS =
@@ -221,6 +240,7 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined):
     money: MONEY.test(texts),
     share: SHARE.test(texts),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts),
+    namedPlace: units.some((u) => u.place !== undefined),
   };
 }
 
@@ -270,18 +290,21 @@ export function indexDocument(doc: Document, lexicon: Lexicon): IndexedDocument 
     const text = doc.texts[lang];
     return text ? sentencesOf(text, lang, year, lexicon) : { sentences: [] };
   };
-  const { title: ruTitle, sentences: ru } = read("ru");
-  const { title: kkTitle, sentences: kk } = read("kk");
+  const { title: ruTitle, sentences: ru, headline: ruHeadline } = read("ru");
+  const { title: kkTitle, sentences: kk, headline: kkHeadline } = read("kk");
   const titles: Partial<Record<Language, string>> = {
     ...(ruTitle ? { ru: ruTitle } : {}),
     ...(kkTitle ? { kk: kkTitle } : {}),
   };
   const groups: Partial<Record<Language, Sentence>>[] =
     ru.length > 0 && kk.length > 0
-      ? alignSentences(ru, kk)
+      ? alignSentences(ru, kk, doc.outlet)
       : [...ru.map((s) => ({ ru: s })), ...kk.map((s) => ({ kk: s }))];
   const published = publicationDay(doc.date);
   const passages = groups.map((g, i) => passageOf(doc, i + 1, g, published));
+  // a pair's headlines say the same thing: one passage
+  const headlines = { ...(ruHeadline ? { ru: ruHeadline } : {}), ...(kkHeadline ? { kk: kkHeadline } : {}) };
+  const headline = ruHeadline || kkHeadline ? passageOf(doc, 0, headlines, published) : undefined;
   const terms = new Set<string>();
   const years = new Set<number>([year]);
   for (const p of passages) {
@@ -289,5 +312,14 @@ export function indexDocument(doc: Document, lexicon: Lexicon): IndexedDocument 
     for (const t of p.contextTerms) terms.add(t);
     for (const y of p.years) years.add(y);
   }
-  return { doc, year, terms, years, passages, titles, numbers: numbersOf(passages, year) };
+  return {
+    doc,
+    year,
+    terms,
+    years,
+    passages,
+    ...(headline ? { headline } : {}),
+    titles,
+    numbers: numbersOf(passages, year),
+  };
 }

@@ -12,7 +12,7 @@ import { type IndexedDocument, indexDocument, type Passage } from "./documents.j
 import { detectLanguage } from "./language.js";
 import { POLICY, type Policy } from "./policy.js";
 import { type Query, readQuestion } from "./question.js";
-import { judge, olderAlternative, pick, runnerUp, type Scored, score } from "./rank.js";
+import { judge, olderAlternative, pick, runnerUp, type Scored, score, withHeadlines } from "./rank.js";
 import { PassageIndex } from "./search-index.js";
 import { classifySmalltalk } from "./smalltalk.js";
 import { type SuggestionSeed, Suggestions } from "./suggest.js";
@@ -208,10 +208,31 @@ export class KnowledgeBase implements Knowledge {
   private candidates(query: Query): Scored[] {
     const terms = searchTerms(query, this.vocabulary, this.policy);
     const out: Scored[] = [];
+    const found = new Set<IndexedDocument>();
     for (const id of this.index.search(terms, this.policy.candidates, this.policy.boost)) {
       const entry = this.passages.get(id);
       if (!entry) continue;
+      found.add(entry.doc);
       const s = score(query, entry.passage, entry.doc, this.policy);
+      if (s) out.push(s);
+    }
+    return withHeadlines(out, this.headlineAnswers(query, found), this.policy);
+  }
+
+  /**
+   * Headlines that answer a question asking for a date, number, person or place when no sentence
+   * does: a news text often says its date or figure in its headline alone ("11 тамыздан бастап
+   * ЭЦҚ тек онлайн беріледі"). A question asking for no such kind ("зачем", "как") is not
+   * answered by a headline, which tells what happened, not why or how.
+   */
+  private headlineAnswers(query: Query, docs: Iterable<IndexedDocument>): Scored[] {
+    if (query.asked.size === 0) return [];
+    const out: Scored[] = [];
+    // a headline is every sentence's context already: indexed or counted as a passage it would
+    // move every rank and weight, so it is scored apart, and only for the documents the search
+    // found (their passages hold the headline's words as context)
+    for (const doc of docs) {
+      const s = doc.headline && score(query, doc.headline, doc, this.policy);
       if (s) out.push(s);
     }
     return out;

@@ -19,6 +19,8 @@ export interface Policy {
   particularBonus: number;
   /** At most this share of a document's sentences (one at least) hold a word for it to count as particular. */
   particularShare: number;
+  /** Rank bonus for a passage with a sentence in the question's own language (a reply, not a quote). */
+  ownLanguageBonus: number;
   /** Rank bonus for a passage early in its document (a subject is introduced before it is detailed), times 1 - position. */
   positionBonus: number;
   /** Weight of a question term no document knows, as a multiple of the rarest known term's weight. */
@@ -39,6 +41,8 @@ export interface Policy {
   correctedWeight: number;
   /** Weight of anchors (numbers, years, Latin names, places) as a multiple of their IDF. */
   anchorBoost: number;
+  /** A headline (scored apart) answers instead of the sentences when its rank is this much above the best of theirs. */
+  headlineMargin: number;
   /** A sentence of the chosen one's document within this margin of its rank is said too (a two-sentence reply). */
   secondMargin: number;
   /** Candidates within this margin of the best coverage count as answering equally well (freshness picks). */
@@ -67,6 +71,7 @@ export const POLICY: Policy = {
   partCredit: 0.7,
   minorShare: 0.23,
   positionBonus: 0.03,
+  ownLanguageBonus: 0.02,
   particularBonus: 0.3,
   particularShare: 0.2,
   unknownWeight: 1.1,
@@ -80,6 +85,7 @@ export const POLICY: Policy = {
   anchorBoost: 1.2,
   freshnessMargin: 0.08,
   secondMargin: 0.1,
+  headlineMargin: 0.1,
   currentMargin: 0.15,
   datedAfterYears: 2,
   candidates: 20,

@@ -110,6 +110,13 @@ function knownForm(u: Unit, lang: Language, ctx: TermContext): { unit: Unit; fix
   return fixed ? { unit: fixed, fixed: true } : { unit: u, fixed: false };
 }
 
+/**
+ * An unknown word is a verb when the dictionary knows it only as one ("заработал": "заработать",
+ * "табады": "табу" of a row whose Russian lemmas are verbs); a noun it does not know still weighs
+ * as the subject.
+ */
+const verbLike = (u: Unit, known: boolean): boolean => !known && u.kind === "word" && u.verb === true;
+
 /** A term's weight: its rarity (IDF), scaled by what kind of word it is (Policy). */
 function weightOf(
   u: Unit,
@@ -127,7 +134,7 @@ function weightOf(
     : vocabulary.maxIdf() * policy.unknownWeight;
   if (anchor) weight *= policy.anchorBoost;
   if (fixed) weight *= policy.correctedWeight;
-  if (!anchor && isFunctionShaped(u.surface, lang, ctx.last))
+  if (!anchor && (verbLike(u, known) || isFunctionShaped(u.surface, lang, ctx.last)))
     weight *= known ? policy.knownVerbWeight : policy.functionWordWeight;
   else if (!known && lang === "ru" && RU_ADJECTIVE.test(u.surface)) weight *= policy.modifierWeight;
   if ((unit.stems.every(weakStem) || weakStem(u.surface)) && !unit.place) weight *= policy.weakWeight;
@@ -241,6 +248,42 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
   };
 }
 
+/** "или", "немесе", "әлде": the words either side are alternatives. */
+const OR = /^(или|либо|немесе|әлде|алде)$/u;
+
+/**
+ * Joins the terms either side of "или" into one ("мобильный или спутниковый", "eGov или ЦОН"): a
+ * question offering alternatives is answered by a passage holding one of them, so each counts in
+ * full for the pair, which weighs as its heavier side.
+ */
+function alternatives(terms: QueryTerm[], units: readonly Unit[], tokens: readonly string[]): QueryTerm[] {
+  const out: QueryTerm[] = [];
+  terms.forEach((t, i) => {
+    const prev = out.at(-1);
+    const u = units[i] as Unit;
+    const before = units[i - 1];
+    const between = before ? tokens.slice(before.at + before.surface.split(" ").length, u.at) : [];
+    // the alternatives stand either side of the conjunction, one word at most besides ("или только")
+    const joined = between.some((w) => OR.test(w)) && between.length <= 2;
+    if (prev === undefined || !joined || t.required === "year" || prev.required === "year") {
+      out.push(t);
+      return;
+    }
+    const alts = [...new Set([...prev.alts, ...t.alts])];
+    out[out.length - 1] = {
+      ...prev,
+      surface: `${prev.surface} ${t.surface}`,
+      alts,
+      partAlts: alts.map((a) => `${PART}${a}`),
+      weight: Math.max(prev.weight, t.weight),
+      known: prev.known || t.known,
+      minor: prev.minor && t.minor,
+      required: prev.required === t.required ? prev.required : undefined,
+    };
+  });
+  return out;
+}
+
 /** Reads a question of a known language. `year`: the asker's year ("биыл" means it). */
 export function readQuestion(
   raw: string,
@@ -257,13 +300,17 @@ export function readQuestion(
     u.words && !u.keys.some((k) => ctx.vocabulary.has(k)) ? u.words : [u],
   );
   const parts = partsOf(question);
-  const terms = units.map((u, i) =>
-    termOf(u, lang, question, {
-      ...ctx,
-      last: i === units.length - 1,
-      situation: u.at < parts.asking || u.at >= parts.after,
-      leadIn: u.at >= parts.asking && u.at < parts.main,
-    }),
+  const terms = alternatives(
+    units.map((u, i) =>
+      termOf(u, lang, question, {
+        ...ctx,
+        last: i === units.length - 1,
+        situation: u.at < parts.asking || u.at >= parts.after,
+        leadIn: u.at >= parts.asking && u.at < parts.main,
+      }),
+    ),
+    units,
+    tokensOf(question),
   );
   const asked = askedKinds(question);
   for (const t of terms) {

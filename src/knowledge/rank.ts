@@ -53,10 +53,12 @@ function creditIn(term: QueryTerm, set: ReadonlySet<string>, policy: Policy): nu
 
 /** The sentence's credit for a term, else its context's at `contextCredit`. */
 export function matchOf(term: QueryTerm, passage: Passage, policy: Policy): number {
-  // a place is told by too many capitalised words to stand for "какие города" in the ranking
-  if (term.names !== undefined && term.names !== "place" && passage.holds[term.names])
-    return policy.partCredit;
+  // a place is told by too many capitalised words to stand for "какие города" in the ranking:
+  // only a place the dictionary knows, named in the sentence itself, does
+  const holdsNamed =
+    term.names === "place" ? passage.holds.namedPlace : term.names && passage.holds[term.names];
   const own = creditIn(term, passage.terms, policy);
+  if (holdsNamed) return Math.max(own, policy.partCredit);
   if (own > 0) return own;
   return creditIn(term, passage.contextTerms, policy) * policy.contextCredit;
 }
@@ -101,7 +103,10 @@ function enoughMatched(query: Query, matched: readonly number[]): boolean {
   query.terms.forEach((t, i) => {
     if (!t.known || t.minor) return;
     known++;
-    if ((matched[i] ?? 0) > 0) shared++;
+    const m = matched[i] ?? 0;
+    // a dictionary phrase matched whole in the sentence ("цифрлық трансформация картасы") is several words shared
+    if (m >= 1 && t.parts !== undefined && t.parts.length > 2 && t.required === undefined) shared += 2;
+    else if (m > 0) shared++;
   });
   return shared >= Math.min(2, known);
 }
@@ -224,6 +229,7 @@ export function score(
     coverage,
     rank:
       coverage +
+      (passage.text[query.lang] ? policy.ownLanguageBonus : 0) +
       policy.positionBonus * (1 - passage.position) +
       policy.particularBonus * particular(query, doc, scratch, policy),
     matched: scratch.slice(),
@@ -292,4 +298,14 @@ export function runnerUp(scored: readonly Scored[], chosen: Scored, policy: Poli
     if (second === undefined || s.rank > second.rank) second = s;
   }
   return second;
+}
+
+/**
+ * The candidates a question is answered from: the sentences, or the headlines (scored apart) when
+ * no sentence answers or a headline answers clearly better (by `headlineMargin`) than every one.
+ */
+export function withHeadlines(sentences: Scored[], headlines: Scored[], policy: Policy): Scored[] {
+  if (sentences.length === 0 || headlines.length === 0) return sentences.length > 0 ? sentences : headlines;
+  const best = (list: readonly Scored[]) => Math.max(...list.map((s) => s.rank));
+  return best(headlines) >= best(sentences) + policy.headlineMargin ? headlines : sentences;
 }

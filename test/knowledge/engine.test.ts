@@ -10,6 +10,7 @@ import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dicti
 import { KnowledgeBase } from "../../src/knowledge/engine.js";
 import { POLICY } from "../../src/knowledge/policy.js";
 import { partsOf, readQuestion } from "../../src/knowledge/question.js";
+import { type Scored, withHeadlines } from "../../src/knowledge/rank.js";
 import { answerMessage } from "../../src/knowledge/render.js";
 import type { Document, Reply } from "../../src/knowledge/types.js";
 import { Vocabulary } from "../../src/knowledge/vocabulary.js";
@@ -486,6 +487,169 @@ describe("how a question is read", () => {
       policy: POLICY,
     });
     expect(query.terms.find((t) => t.surface === "өсті")?.alts).toContain(growKey);
+  });
+
+  it("reads an unknown word the dictionary knows only as a verb as a verb ('заработал', 'ашу')", () => {
+    const pairs =
+      "ru\tkk\tdomain\nзаработать\tтабыс табу\taction\nобласть\tоблыс\tplace\nоператор\tоператор\ttelecom\nоткрыть|создать\tашу\taction";
+    const kb = new KnowledgeBase({ pairs: parsePairs(pairs), places: [], aliases: [] }, []);
+    kb.addDocument(
+      added("market", "Рынок\n\nОператор связи в 2025 году получил 300 миллиардов тенге выручки."),
+    );
+    kb.addDocument(added("other", "Связь\n\nОператор связи строит вышки в сёлах и городах страны."));
+    // no text holds "заработал": as a noun it would outweigh the rest of the question
+    expect(answer(kb.ask("Сколько заработал оператор связи в 2025 году?", { now: NOW })).text).toContain(
+      "300",
+    );
+    const lexicon = new Lexicon({ pairs: parsePairs(pairs), places: [], aliases: [] });
+    const weightOf = (q: string, surface: string) =>
+      readQuestion(q, "ru", 2026, { lexicon, vocabulary: new Vocabulary(), policy: POLICY }).terms.find(
+        (t) => t.surface === surface,
+      )?.weight ?? 0;
+    // a noun in -ть ("область") stays a noun: it names what is asked about
+    // a Kazakh word of a row whose Russian lemmas are all verbs is a verb too
+    const kk = (q: string, surface: string) =>
+      readQuestion(q, "kk", 2026, { lexicon, vocabulary: new Vocabulary(), policy: POLICY }).terms.find(
+        (t) => t.surface === surface,
+      )?.weight ?? 0;
+    expect(kk("Оператор ашу жоспарланған ба?", "ашу")).toBeLessThan(kk("Облыстар қанша?", "облыстар") / 2);
+    expect(weightOf("Что заработал оператор?", "заработал")).toBeLessThan(
+      weightOf("Какие области?", "области") / 2,
+    );
+  });
+
+  it("answers from a headline that states the fact asked when no sentence does, and only then", () => {
+    const trains = added(
+      "trains",
+      "Интернет в поездах запустят в марте 2026 года\n\nОб этом сообщил министр на брифинге в столице.\n\nОператоры уже тестируют спутниковую связь в вагонах.",
+    );
+    const kb = base(trains);
+    const when = answer(kb.ask("Когда запустят интернет в поездах?", { now: NOW }));
+    expect(when.text).toContain("в марте 2026 года");
+    expect(when.sources[0]?.doc).toBe("trains");
+    // a headline tells what happened, not why or how: a question asking no kind is not answered by it
+    expect(kb.ask("Зачем запустят интернет в поездах?", { now: NOW }).kind).toBe("none");
+    // a sentence that answers wins over the headline
+    expect(answer(kb.ask("Кто тестирует спутниковую связь в вагонах?", { now: NOW })).text).toContain(
+      "Операторы",
+    );
+    // a headline that asks is no answer
+    const asking = added(
+      "asking",
+      "Когда запустят интернет в самолётах\n\nМинистр рассказал о планах по запуску интернета в самолётах.\n\nОператоры уже тестируют связь на бортах.",
+    );
+    expect(base(asking).ask("Когда запустят интернет в самолётах?", { now: NOW }).kind).toBe("none");
+  });
+
+  it("lets a sentence naming a known place stand for the 'какие города' a question asks", () => {
+    const leaders = added(
+      "leaders",
+      "Умный город\n\nЛидерами рейтинга умных технологий стали Астана и Павлодар.\n\nРейтинг составили эксперты отрасли в прошлом году.",
+    );
+    const question = "Какие города стали лидерами рейтинга умных технологий?";
+    expect(answer(base(leaders).ask(question, { now: NOW })).text).toContain("Астана и Павлодар");
+    // a capitalised word that is no known place does not stand for a city
+    const firms = added(
+      "firms",
+      "Умный город\n\nЛидерами рейтинга умных технологий стали компании Альфа и Бета.\n\nРейтинг составили эксперты отрасли в прошлом году.",
+    );
+    const coverage = (kb: KnowledgeBase) => kb.explain(question, NOW).candidates[0]?.coverage ?? 0;
+    expect(coverage(base(leaders))).toBeGreaterThan(coverage(base(firms)));
+  });
+
+  it("reads a Russian word the dictionary writes as an infinitive inside a phrase as a verb ('пройти')", () => {
+    const lexicon = new Lexicon({
+      pairs: parsePairs("ru\tkk\tdomain\nпройти проверку\tтексеруден өту\taction\nпроверка\tтексеру\tgov"),
+      places: [],
+      aliases: [],
+    });
+    const weight = (q: string, surface: string) =>
+      readQuestion(q, "ru", 2026, { lexicon, vocabulary: new Vocabulary(), policy: POLICY }).terms.find(
+        (t) => t.surface === surface,
+      )?.weight ?? 0;
+    expect(weight("Что нужно пройти?", "пройти")).toBeLessThan(weight("Что за справка?", "справка") / 2);
+  });
+
+  it("prefers, of two passages that answer alike, the one in the question's language to a quote", () => {
+    const pair: Document = {
+      id: "pair",
+      texts: {
+        ru: "Замена\n\nСервис работает с апреля по всей стране. При замене водительского удостоверения онлайн нужен медосмотр. Услуга бесплатная для всех граждан.",
+        kk: "Ауыстыру\n\nЖүргізуші куәлігін онлайн ауыстыру кезінде медосмотр керек болады.",
+      },
+      outlet: "Example.kz",
+      date: "2026-02-26",
+      kind: "added",
+    };
+    const kb = base(pair);
+    // both sentences hold every word; the Kazakh one comes first in its text (positionBonus)
+    const ru = answer(
+      kb.ask("Что с медосмотром при замене водительского удостоверения онлайн?", { now: NOW }),
+    );
+    expect(ru.quoted).toBeUndefined();
+    expect(ru.text).toContain("нужен медосмотр");
+  });
+
+  it("reads the words either side of 'или' as alternatives: a passage holding one answers", () => {
+    const trains = added(
+      "trains-sat",
+      "Поезда\n\nВ поездах пассажиры получат спутниковый интернет.\n\nВагоны обновят к лету на всех маршрутах.",
+    );
+    const kb = base(trains);
+    // no text knows "телевизор": alone it outweighs the question
+    expect(
+      answer(kb.ask("Что будет у пассажиров в поездах — телевизор или интернет?", { now: NOW })).text,
+    ).toContain("спутниковый интернет");
+    expect(kb.ask("Будет ли у пассажиров в поездах телевизор?", { now: NOW }).kind).toBe("none");
+    // words far apart are no alternatives
+    const query = kb.explain("Интернет в поездах или у меня в машине тоже будет?", NOW).query;
+    expect(query.terms.map((t) => t.surface)).not.toContain("поездах машине");
+  });
+
+  it("counts a dictionary phrase of three words matched whole as more than one word shared", () => {
+    const lexicon = {
+      pairs: parsePairs(
+        "ru\tkk\tdomain\nкарта цифровой трансформации\tцифрлық трансформация картасы\tdigital",
+      ),
+      places: [],
+      aliases: [],
+    };
+    const kb = new KnowledgeBase(lexicon, []);
+    kb.addDocument(
+      added("maps", "Карты\n\nСовместно с министерствами сформированы 19 карт цифровой трансформации."),
+    );
+    const plan: Document = {
+      id: "plan",
+      texts: { kk: "Жоба\n\nАуыл мектептеріне арналған жаңа жоба әзірленді және бекітілді." },
+      outlet: "Example.kz",
+      date: "2026-01-10",
+      kind: "added",
+    };
+    kb.addDocument(plan);
+    // "әзірленді" is known but not in the answer: the phrase alone is shared, yet it is three words
+    expect(answer(kb.ask("Цифрлық трансформацияның қанша картасы әзірленді?", { now: NOW })).text).toContain(
+      "19",
+    );
+  });
+
+  it("lets a headline answer instead of the sentences only when it answers clearly better", () => {
+    const scored = (rank: number) => ({ rank }) as unknown as Scored;
+    const sentence = scored(0.68);
+    const close = scored(0.7);
+    const clear = scored(0.8);
+    expect(withHeadlines([sentence], [close], POLICY)).toEqual([sentence]);
+    expect(withHeadlines([sentence], [clear], POLICY)).toEqual([clear]);
+    expect(withHeadlines([], [close], POLICY)).toEqual([close]);
+    expect(withHeadlines([sentence], [], POLICY)).toEqual([sentence]);
+  });
+
+  it("lets a sentence holding a ratio stand for the 'раз' of 'во сколько раз'", () => {
+    const wages = added(
+      "wages",
+      "Зарплаты\n\nЗарплата айтишников вдвое выше средней по стране.\n\nСпециалистов не хватает во всех регионах.",
+    );
+    const reply = answer(base(wages).ask("Во сколько раз зарплата айтишников выше средней?", { now: NOW }));
+    expect(reply.text).toContain("вдвое");
   });
 
   it("keeps a quoted source sentence one quotation when it has quotes of its own", () => {

@@ -67,6 +67,25 @@ describe("passages", () => {
   });
 });
 
+describe("alignment", () => {
+  it("does not pair two sentences that share only the outlet's name", () => {
+    const indexed = indexDocument(
+      {
+        id: "credited",
+        texts: {
+          ru: "Права онлайн\n\nВ стране продолжается перевод услуг в электронный формат, сообщает BAQ.kz. Новшество касается всех категорий прав.",
+          kk: "Куәлік онлайн\n\nЕнді куәлікті онлайн ауыстыруға болады, деп хабарлайды BAQ.KZ тілшісі. Жаңашылдық барлық санаттарға қолданылады.",
+        },
+        outlet: "BAQ.KZ",
+        date: "2026",
+        kind: "seed",
+      },
+      lexicon,
+    );
+    expect(indexed.passages.filter((p) => p.text.ru && p.text.kk)).toEqual([]);
+  });
+});
+
 describe("dictionary", () => {
   it("reads TSV rows: header, comments, synonyms, notes in brackets", () => {
     expect(
@@ -127,6 +146,14 @@ describe("question words", () => {
     expect(surfaces("кімдерге ауыл", "kk")).toEqual(["ауыл"]);
     expect(surfaces("мектеп арқасында тағы", "kk")).toEqual(["мектеп"]);
   });
+  it("drop Kazakh pronouns in their case forms", () => {
+    expect(surfaces("мұның бағасы және оның жылдамдығы", "kk")).toEqual(["бағасы", "жылдамдығы"]);
+    expect(surfaces("біздің ауылға өздері жүйе жасайды", "kk")).toEqual(["ауылға", "жүйе", "жасайды"]);
+  });
+  it("drop the forms of the Kazakh copula 'болу', which say how, not what", () => {
+    expect(surfaces("пойызда интернет болатынын айтты", "kk")).toEqual(["пойызда", "интернет", "айтты"]);
+    expect(surfaces("болат зауыты", "kk")).toEqual(["болат", "зауыты"]);
+  });
   it("drop Russian pronoun forms that only say how a question is put", () => {
     expect(surfaces("с какими операторами и чьим решением", "ru")).toEqual(["операторами", "решением"]);
     expect(surfaces("каких сел стало больше, хотели подключить", "ru")).toEqual([
@@ -150,10 +177,21 @@ describe("cues", () => {
     expect([...askedKinds("В каком году подписали договор?")]).toEqual(["date"]);
     expect([...askedKinds("Кім басқарды?")]).toEqual(["person"]);
     expect([...askedKinds("Отырыста кімдер баяндады?")]).toEqual(["person"]);
-    // a price asked by its verb alone, in either language; "consists of" is no price
+    // "сан" (a number) asks a number, "санат" (a category) that begins like it does not
+    expect([...askedKinds("Қандай сан айтылды?")]).toEqual(["number"]);
+    expect([...askedKinds("Бұл қай санаттарға қатысты?")]).toEqual([]);
+    // "во сколько раз" and "неше есе" ask a ratio; "сколько раз" and a "раз" told before count times
+    expect([...askedKinds("Во сколько раз зарплата выше средней?")]).toEqual(["number", "share"]);
+    expect([...askedKinds("Жалақы неше есе жоғары?")]).toEqual(["number", "share"]);
+    expect([...askedKinds("Я несколько раз не прошёл. Сколько попыток даётся?")]).toEqual(["number"]);
+    expect([...askedKinds("Сколько раз можно попробовать?")]).toEqual(["number"]);
+    // "қанша тұрады" asks a price; "неше адамнан тұрады" (consists of) does not
+    expect([...askedKinds("Ауылға интернет қосу қанша тұрады?")]).toEqual(["number", "money"]);
+    expect([...askedKinds("Комиссия неше адамнан тұрады?")]).toEqual(["number"]);
     expect(askedKinds("Пойыздағы Wi-Fi қанша тұрады?").has("money")).toBe(true);
     expect(askedKinds("Сколько стоит подключение?").has("money")).toBe(true);
-    expect(askedKinds("Комиссия неше адамнан тұрады?").has("money")).toBe(false);
+    // a fee is money: "какая госпошлина" asks an amount
+    expect([...askedKinds("Какая госпошлина за замену прав?")]).toEqual(["money"]);
     expect(askedRole("кто пресс-секретарь президента", "ru")).toBe("секретарь");
     expect(askedRole("президенттің баспасөз хатшысы кім", "kk")).toBe("хатшысы");
     expect(askedAction("Как получить паспорт?")).toBe("получить");

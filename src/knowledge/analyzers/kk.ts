@@ -33,7 +33,10 @@ export const KK_STOPWORDS: ReadonlySet<string> = new Set(
   бүгін қатысты нешінші нешiншi нешінші жыл жылы жылдың жылында жылға жылдары жылдардағы жылғы
   арқасында салыстырғанда тағы
   арасында шамамен сондай-ақ тіпті әлі нақты арқылы бірге кезде кезінде кезден бері сияқты секілді
-  жиі кейде әдетте менің сенің өзім өзімнің түрде түрінде`
+  жиі кейде әдетте менің сенің өзім өзімнің түрде түрінде
+  оның оны онда одан оған олардың оларды оларға мұның мұны мұнда мұнан бұның бұны бұған бұнда
+  осының осыны осыған осында соның соны соған сонда біздің бізді бізден сіздің сізге сізді сізден
+  мені менде менен өздері өзіміз өзің өзіңіз өзінің өздерінің өздері`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -48,11 +51,12 @@ export const KK_STOPWORDS_FOLDED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Question words, whose case forms ("қаншаға", "кімге", "нешеуі") are question words too: a
- * Kazakh token whose stem is one of these (or its form typed without Kazakh letters) is dropped.
+ * Question words, whose case forms ("қаншаға", "кімге", "нешеуі") are question words too, and the
+ * copula "болу" (to be), whose forms ("болатынын", "болған") say how, never what: a Kazakh token
+ * whose stem is one of these (or its form typed without Kazakh letters) is dropped.
  */
 export const KK_QUESTION_STEMS: ReadonlySet<string> = new Set(
-  `қашан қанша қандай қалай қайда қай кім не неше нешеу нешінші қайсы неліктен`
+  `қашан қанша қандай қалай қайда қай кім не неше нешеу нешінші қайсы неліктен бол`
     .split(/\s+/)
     .flatMap((w) => [w, foldKk(w)]),
 );
