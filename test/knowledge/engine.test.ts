@@ -768,4 +768,31 @@ describe("how a question is read", () => {
       "С апреля водительские права можно заменить онлайн. Онлайн-замена водительских прав доступна для всех категорий.",
     );
   });
+  it("says the next sentence too when the chosen one names the subject and that one holds its figure", () => {
+    const report = added(
+      "inequality-report",
+      "Отчёт министра\n\nМинистр отчитался об устранении цифрового неравенства в сёлах. В 2025 году качество связи улучшили в 628 сёлах. Абоненты довольны работой операторов.",
+    );
+    const others = [0, 1, 2].map((i) =>
+      added(
+        `schools-${i}`,
+        `Школы ${i}\n\nВ районе ${i} открыли новую школу. Ученики довольны. Учителя тоже рады.`,
+      ),
+    );
+    const reply = answer(
+      base(report, ...others).ask("Что сделано по устранению цифрового неравенства?", { now: NOW }),
+    );
+    expect(reply.text).toBe(
+      "Министр отчитался об устранении цифрового неравенства в сёлах. В 2025 году качество связи улучшили в 628 сёлах.",
+    );
+    // a chosen sentence that holds a figure itself is said alone
+    const figures = added(
+      "inequality-figures",
+      "Итоги\n\nЦифровое неравенство сократили в 628 сёлах. В 2025 году работы продолжат в 140 сёлах.",
+    );
+    const alone = answer(
+      base(figures, ...others).ask("В скольких сёлах сократили цифровое неравенство?", { now: NOW }),
+    );
+    expect(alone.text).toBe("Цифровое неравенство сократили в 628 сёлах.");
+  });
 });
