@@ -795,4 +795,20 @@ describe("how a question is read", () => {
     );
     expect(alone.text).toBe("Цифровое неравенство сократили в 628 сёлах.");
   });
+  it("reads the rest of a phrase no text holds again, so a shorter phrase inside it still matches", () => {
+    const pairs = [
+      "ru\tkk\tdomain",
+      "государственный орган|госорган\tмемлекеттік орган\tgov",
+      "центральный государственный орган\tорталық мемлекеттік орган\tgov",
+      "карта\tкарта\tgeneral",
+      "сформировать\tәзірлеу\taction",
+    ].join("\n");
+    const kb = new KnowledgeBase({ pairs: parsePairs(pairs), places: [], aliases: [] }, []);
+    kb.addDocument(
+      added("maps", "Карты\n\nСовместно с госорганами сформированы 19 карт развития. Работа продолжится."),
+    );
+    // "орталық мемлекеттік органдармен": the three-word phrase is in no text, "мемлекеттік орган" is
+    const reply = answer(kb.ask("Орталық мемлекеттік органдармен бірге неше карта әзірленді?", { now: NOW }));
+    expect(reply.text).toContain("19 карт");
+  });
 });
