@@ -811,4 +811,14 @@ describe("how a question is read", () => {
     const reply = answer(kb.ask("Орталық мемлекеттік органдармен бірге неше карта әзірленді?", { now: NOW }));
     expect(reply.text).toContain("19 карт");
   });
+  it("reads the modal forms 'нужна / нужен / нужны / нельзя' as function words, like 'нужно' and 'можно'", () => {
+    const lexicon = new Lexicon(DICTIONARY);
+    const surfaces = (q: string) =>
+      readQuestion(q, "ru", 2026, { lexicon, vocabulary: new Vocabulary(), policy: POLICY }).terms.map(
+        (t) => t.surface,
+      );
+    expect(surfaces("Нужна ли веб-камера для замены прав?")).not.toContain("нужна");
+    expect(surfaces("С какого года нельзя подключать сёла?")).not.toContain("нельзя");
+    expect(surfaces("Нужен ли оператор?")).toContain("оператор");
+  });
 });
