@@ -820,5 +820,9 @@ describe("how a question is read", () => {
     expect(surfaces("Нужна ли веб-камера для замены прав?")).not.toContain("нужна");
     expect(surfaces("С какого года нельзя подключать сёла?")).not.toContain("нельзя");
     expect(surfaces("Нужен ли оператор?")).toContain("оператор");
+    // colloquial fillers and vague adverbs of a message say nothing about what is asked
+    expect(surfaces("Похоже, скоро прямо в сёлах подключат интернет?")).toEqual(
+      surfaces("В сёлах подключат интернет?"),
+    );
   });
 });
