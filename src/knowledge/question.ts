@@ -342,7 +342,13 @@ export function readQuestion(
     }
     return best;
   };
-  const key = keyOf((t) => t.required !== "year" && t.required !== "place") ?? keyOf(() => true);
+  // a Russian adjective qualifies the subject ("к быстрому интернету"): the noun it qualifies is the key
+  const qualifier = (t: QueryTerm) =>
+    lang === "ru" && !t.surface.includes(" ") && RU_ADJECTIVE.test(t.surface);
+  const key =
+    keyOf((t) => t.required !== "year" && t.required !== "place" && !qualifier(t)) ??
+    keyOf((t) => t.required !== "year" && t.required !== "place") ??
+    keyOf(() => true);
   const roleWord = asked.has("person") ? askedRole(question, lang) : undefined;
   const role =
     roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));

@@ -825,4 +825,15 @@ describe("how a question is read", () => {
       surfaces("В сёлах подключат интернет?"),
     );
   });
+  it("takes the noun a Russian adjective qualifies as the question's key, not the adjective", () => {
+    const kb = base(
+      added("fast", "Связь\n\nИнтернет дойдёт до сёл. В 2019 году к быстрому интернету подключат 685 сёл."),
+      added(
+        "other",
+        "Школы\n\nВ районе открыли новую школу. Интернет в школе работает. Интернет есть в сёлах.",
+      ),
+    );
+    const { query } = kb.explain("Сколько сёл подключат к быстрому интернету?");
+    expect(query.key?.surface).not.toBe("быстрому");
+  });
 });
