@@ -92,6 +92,7 @@ export class Lexicon {
 
   constructor(data: DictionaryData) {
     const keys = this.conceptKeys(data);
+    this.next = data.pairs.length;
     data.pairs.forEach((pair, i) => {
       const key = keys[i] as string;
       const infinitive = (lemma: string) => RU_INFINITIVE.test(normalizeText(lemma).split(" ")[0] ?? "");
@@ -103,6 +104,8 @@ export class Lexicon {
           if (RU_INFINITIVE.test(w)) this.infinitives.add(stemOf(w, "ru"));
       for (const lemma of pair.kk) this.register("kk", lemma, key, undefined, verbRow);
     });
+    this.sortEntries();
+    this.registerImpliedWords(data);
     for (const place of data.places) {
       const key = `@${place.id}`;
       for (const name of place.ru) this.register("ru", name, key, place.id);
@@ -152,7 +155,6 @@ export class Lexicon {
         else parent[root(i)] = root(other);
       }
     });
-    this.next = data.pairs.length;
     return data.pairs.map((_, i) => `~${root(i)}`);
   }
 
@@ -183,6 +185,53 @@ export class Lexicon {
     const exactList = this.exactFirst[lang].get(first) ?? [];
     exactList.push(entry);
     this.exactFirst[lang].set(first, exactList);
+  }
+
+  /**
+   * Word pairs the dictionary's two-word phrases imply: in "информационная система / ақпараттық
+   * жүйе", whose "система / жүйе" is a known pair, the other two words translate each other
+   * ("информационная / ақпараттық"), in either word order ("распознавание лица / бет-әлпетті
+   * тану"). A modifier that has no row of its own then meets its translation.
+   */
+  private registerImpliedWords(data: DictionaryData): void {
+    const content = (lang: Language, lemma: string): string[] =>
+      tokenize(normalizeText(lemma)).filter((t) => !STOPWORDS[lang].has(t) && kindOf(t) === "word");
+    const implied = new Map<string, [string, string]>();
+    for (const pair of data.pairs)
+      for (const ru of pair.ru.map((l) => content("ru", l)))
+        for (const kk of pair.kk.map((l) => content("kk", l))) this.impliedBy(ru, kk, implied);
+    for (const [r, k] of implied.values()) {
+      const key = `~${this.next++}`;
+      this.register("ru", r, key);
+      this.register("kk", k, key);
+    }
+    this.sortEntries();
+  }
+
+  /** The word pair a two-word Russian and Kazakh phrase implies, when its other pair is known and neither word has a row. */
+  private impliedBy(
+    ru: readonly string[],
+    kk: readonly string[],
+    implied: Map<string, [string, string]>,
+  ): void {
+    if (ru.length !== 2 || kk.length !== 2) return;
+    for (const [a, c] of CROSS) {
+      const [r, k] = [ru[1 - a] as string, kk[1 - c] as string];
+      if (r.length < 4 || k.length < 4 || this.knows("ru", r) || this.knows("kk", k)) continue;
+      if (this.samePair(ru[a] as string, kk[c] as string))
+        implied.set(`${stemOf(r, "ru")} ${stemOf(k, "kk")}`, [r, k]);
+    }
+  }
+
+  /** Whether the dictionary has a one-word row for the word. */
+  private knows(lang: Language, word: string): boolean {
+    return this.matchWord(lang, stemOf(word, lang)).length > 0;
+  }
+
+  /** Whether a Russian and a Kazakh word share a one-word dictionary concept. */
+  private samePair(ru: string, kk: string): boolean {
+    const keys = new Set(this.matchWord("ru", stemOf(ru, "ru")).map((e) => e.key));
+    return this.matchWord("kk", stemOf(kk, "kk")).some((e) => keys.has(e.key));
   }
 
   private registerAlias(old: string, renamed: string, since: string, langCell: string): void {
@@ -237,6 +286,13 @@ export class Lexicon {
 }
 
 const BUCKET = 3;
+/** The word of a Russian and of a Kazakh two-word phrase that may be a known pair, in either order. */
+const CROSS: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
 
 /** The longest entries of `pool` whose stems follow position `i` (first stems already compared). */
 function matchFrom(

@@ -12,7 +12,16 @@ import { type IndexedDocument, indexDocument, type Passage } from "./documents.j
 import { detectLanguage } from "./language.js";
 import { POLICY, type Policy } from "./policy.js";
 import { type Query, readQuestion } from "./question.js";
-import { judge, olderAlternative, pick, runnerUp, type Scored, score, withHeadlines } from "./rank.js";
+import {
+  continuation,
+  judge,
+  olderAlternative,
+  pick,
+  runnerUp,
+  type Scored,
+  score,
+  withHeadlines,
+} from "./rank.js";
 import { PassageIndex } from "./search-index.js";
 import { classifySmalltalk } from "./smalltalk.js";
 import { type SuggestionSeed, Suggestions } from "./suggest.js";
@@ -171,7 +180,7 @@ export class KnowledgeBase implements Knowledge {
       return help ? this.refuse(reason, lang, query) : { kind: "none", lang, reason, suggestions: [] };
     }
     const older = olderAlternative(scored, chosen, this.policy);
-    const second = runnerUp(scored, chosen, this.policy);
+    const second = runnerUp(scored, chosen, this.policy) ?? continuation(chosen);
     const related = help ? this.suggestions.related(lang, chosen.doc, question, this.policy.suggestions) : [];
     return composeAnswer(chosen, query, {
       lexicon: this.lexicon,

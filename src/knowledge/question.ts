@@ -284,6 +284,24 @@ function alternatives(terms: QueryTerm[], units: readonly Unit[], tokens: readon
   return out;
 }
 
+/**
+ * A phrase no text holds as a whole is read word by word, its first word alone and the rest
+ * analysed again: a shorter phrase inside it may be held ("орталық **мемлекеттік орган**" when
+ * the texts say "госорган" but not "центральный государственный орган").
+ */
+function unheldSplit(u: Unit, lang: Language, ctx: { lexicon: Lexicon; vocabulary: Vocabulary }): Unit[] {
+  const words = u.words;
+  if (words === undefined || u.keys.some((k) => ctx.vocabulary.has(k))) return [u];
+  const rest = words.slice(1);
+  const at = (unit: Unit): Unit => {
+    const moved = { ...unit, at: (rest[unit.at] as Unit).at };
+    return unit.words ? { ...moved, words: unit.words.map(at) } : moved;
+  };
+  const again = analyze(rest.map((w) => w.surface).join(" "), lang, ctx.lexicon);
+  if (again.some((r) => r.at >= rest.length)) return words;
+  return [words[0] as Unit, ...again.map(at).flatMap((r) => unheldSplit(r, lang, ctx))];
+}
+
 /** Reads a question of a known language. `year`: the asker's year ("биыл" means it). */
 export function readQuestion(
   raw: string,
@@ -295,10 +313,7 @@ export function readQuestion(
     deLatinize(raw, (w) => ctx.vocabulary.has(w.toLowerCase())),
     year,
   );
-  // a phrase no text holds as a whole is read word by word
-  const units = analyze(question, lang, ctx.lexicon).flatMap((u) =>
-    u.words && !u.keys.some((k) => ctx.vocabulary.has(k)) ? u.words : [u],
-  );
+  const units = analyze(question, lang, ctx.lexicon).flatMap((u) => unheldSplit(u, lang, ctx));
   const parts = partsOf(question);
   const terms = alternatives(
     units.map((u, i) =>
@@ -327,7 +342,13 @@ export function readQuestion(
     }
     return best;
   };
-  const key = keyOf((t) => t.required !== "year" && t.required !== "place") ?? keyOf(() => true);
+  // a Russian adjective qualifies the subject ("к быстрому интернету"): the noun it qualifies is the key
+  const qualifier = (t: QueryTerm) =>
+    lang === "ru" && !t.surface.includes(" ") && RU_ADJECTIVE.test(t.surface);
+  const key =
+    keyOf((t) => t.required !== "year" && t.required !== "place" && !qualifier(t)) ??
+    keyOf((t) => t.required !== "year" && t.required !== "place") ??
+    keyOf(() => true);
   const roleWord = asked.has("person") ? askedRole(question, lang) : undefined;
   const role =
     roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));

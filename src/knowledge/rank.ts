@@ -309,3 +309,18 @@ export function withHeadlines(sentences: Scored[], headlines: Scored[], policy: 
   const best = (list: readonly Scored[]) => Math.max(...list.map((s) => s.rank));
   return best(headlines) >= best(sentences) + policy.headlineMargin ? headlines : sentences;
 }
+
+/**
+ * The sentence right after a chosen one that names a subject without a figure or date, when that
+ * next sentence holds a fact (a figure, a date, a share, a name): "...отчитался об устранении
+ * цифрового неравенства. В 2021 году качество интернета улучшено в 628 населённых пунктах". A
+ * report tells its subject, then what was done; the reply says both.
+ */
+export function continuation(chosen: Scored): Scored | undefined {
+  const figure = (h: Passage["holds"]): boolean => h.number || h.date || h.share || h.money;
+  if (figure(chosen.passage.holds)) return undefined;
+  const passages = chosen.doc.passages;
+  const next = passages[passages.indexOf(chosen.passage) + 1];
+  if (next === undefined || !(figure(next.holds) || next.holds.name)) return undefined;
+  return { passage: next, doc: chosen.doc, coverage: 0, rank: 0, matched: [] };
+}

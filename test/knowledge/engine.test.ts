@@ -768,4 +768,72 @@ describe("how a question is read", () => {
       "С апреля водительские права можно заменить онлайн. Онлайн-замена водительских прав доступна для всех категорий.",
     );
   });
+  it("says the next sentence too when the chosen one names the subject and that one holds its figure", () => {
+    const report = added(
+      "inequality-report",
+      "Отчёт министра\n\nМинистр отчитался об устранении цифрового неравенства в сёлах. В 2025 году качество связи улучшили в 628 сёлах. Абоненты довольны работой операторов.",
+    );
+    const others = [0, 1, 2].map((i) =>
+      added(
+        `schools-${i}`,
+        `Школы ${i}\n\nВ районе ${i} открыли новую школу. Ученики довольны. Учителя тоже рады.`,
+      ),
+    );
+    const reply = answer(
+      base(report, ...others).ask("Что сделано по устранению цифрового неравенства?", { now: NOW }),
+    );
+    expect(reply.text).toBe(
+      "Министр отчитался об устранении цифрового неравенства в сёлах. В 2025 году качество связи улучшили в 628 сёлах.",
+    );
+    // a chosen sentence that holds a figure itself is said alone
+    const figures = added(
+      "inequality-figures",
+      "Итоги\n\nЦифровое неравенство сократили в 628 сёлах. В 2025 году работы продолжат в 140 сёлах.",
+    );
+    const alone = answer(
+      base(figures, ...others).ask("В скольких сёлах сократили цифровое неравенство?", { now: NOW }),
+    );
+    expect(alone.text).toBe("Цифровое неравенство сократили в 628 сёлах.");
+  });
+  it("reads the rest of a phrase no text holds again, so a shorter phrase inside it still matches", () => {
+    const pairs = [
+      "ru\tkk\tdomain",
+      "государственный орган|госорган\tмемлекеттік орган\tgov",
+      "центральный государственный орган\tорталық мемлекеттік орган\tgov",
+      "карта\tкарта\tgeneral",
+      "сформировать\tәзірлеу\taction",
+    ].join("\n");
+    const kb = new KnowledgeBase({ pairs: parsePairs(pairs), places: [], aliases: [] }, []);
+    kb.addDocument(
+      added("maps", "Карты\n\nСовместно с госорганами сформированы 19 карт развития. Работа продолжится."),
+    );
+    // "орталық мемлекеттік органдармен": the three-word phrase is in no text, "мемлекеттік орган" is
+    const reply = answer(kb.ask("Орталық мемлекеттік органдармен бірге неше карта әзірленді?", { now: NOW }));
+    expect(reply.text).toContain("19 карт");
+  });
+  it("reads the modal forms 'нужна / нужен / нужны / нельзя' as function words, like 'нужно' and 'можно'", () => {
+    const lexicon = new Lexicon(DICTIONARY);
+    const surfaces = (q: string) =>
+      readQuestion(q, "ru", 2026, { lexicon, vocabulary: new Vocabulary(), policy: POLICY }).terms.map(
+        (t) => t.surface,
+      );
+    expect(surfaces("Нужна ли веб-камера для замены прав?")).not.toContain("нужна");
+    expect(surfaces("С какого года нельзя подключать сёла?")).not.toContain("нельзя");
+    expect(surfaces("Нужен ли оператор?")).toContain("оператор");
+    // colloquial fillers and vague adverbs of a message say nothing about what is asked
+    expect(surfaces("Похоже, скоро прямо в сёлах подключат интернет?")).toEqual(
+      surfaces("В сёлах подключат интернет?"),
+    );
+  });
+  it("takes the noun a Russian adjective qualifies as the question's key, not the adjective", () => {
+    const kb = base(
+      added("fast", "Связь\n\nИнтернет дойдёт до сёл. В 2019 году к быстрому интернету подключат 685 сёл."),
+      added(
+        "other",
+        "Школы\n\nВ районе открыли новую школу. Интернет в школе работает. Интернет есть в сёлах.",
+      ),
+    );
+    const { query } = kb.explain("Сколько сёл подключат к быстрому интернету?");
+    expect(query.key?.surface).not.toBe("быстрому");
+  });
 });

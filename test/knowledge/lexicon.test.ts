@@ -1,0 +1,45 @@
+/**
+ * The dictionary read into a Lexicon, on a small dictionary built here: word pairs that its
+ * two-word phrases imply.
+ */
+import { describe, expect, it } from "vitest";
+import { analyze, Lexicon } from "../../src/knowledge/analyze.js";
+import { parsePairs } from "../../src/knowledge/dictionary.js";
+import type { Language } from "../../src/knowledge/types.js";
+
+const lexicon = new Lexicon({
+  pairs: parsePairs(
+    [
+      "ru\tkk\tdomain",
+      "система\tжүйе\tdigital",
+      "информационная система\tақпараттық жүйе\tdigital",
+      "распознавание\tтану\taction",
+      "распознавание голоса\tдауысты тану\tdigital",
+      "время\tуақыт\ttime",
+      "свободное время\tбос уақыт\ttime",
+      "свободный\tеркін\tgeneral",
+    ].join("\n"),
+  ),
+  places: [],
+  aliases: [],
+});
+
+const keysOf = (text: string, lang: Language): string[] =>
+  analyze(text, lang, lexicon).flatMap((u) => u.keys);
+const shared = (ru: string, kk: string): boolean =>
+  keysOf(ru, "ru").some((k) => keysOf(kk, "kk").includes(k));
+
+describe("Lexicon: words implied by two-word phrases", () => {
+  it("pairs the other words of a phrase whose one word pair is known, in either order", () => {
+    // "информационная система / ақпараттық жүйе" with "система / жүйе" known
+    expect(shared("информационный", "ақпараттық")).toBe(true);
+    // Kazakh puts the object first: "распознавание голоса / дауысты тану"
+    expect(shared("голос", "дауыс")).toBe(true);
+  });
+
+  it("implies nothing for a word that has a row of its own", () => {
+    // "свободный" is "еркін" in its own row: the phrase "бос уақыт" does not add "бос"
+    expect(shared("свободный", "бос")).toBe(false);
+    expect(shared("информационный", "жүйе")).toBe(false);
+  });
+});
