@@ -95,24 +95,25 @@ export class Lexicon {
     this.next = data.pairs.length;
     data.pairs.forEach((pair, i) => {
       const key = keys[i] as string;
-      const infinitive = (lemma: string) => RU_INFINITIVE.test(normalizeText(lemma).split(" ")[0] ?? "");
+      // which Russian lemmas begin with an infinitive, and every infinitive a phrase holds
+      const verbs = pair.ru.map((lemma) => {
+        const words = normalizeText(lemma).split(" ");
+        for (const w of words) if (RU_INFINITIVE.test(w)) this.infinitives.add(stemOf(w, "ru"));
+        return RU_INFINITIVE.test(words[0] ?? "");
+      });
+      pair.ru.forEach((lemma, j) => this.register("ru", lemma, key, undefined, verbs[j]));
       // a row whose Russian lemmas are all verbs ("заменить" / "ауыстыру") makes its Kazakh words verbs too
-      const verbRow = pair.ru.length > 0 && pair.ru.every(infinitive);
-      for (const lemma of pair.ru) this.register("ru", lemma, key, undefined, infinitive(lemma));
-      for (const lemma of pair.ru)
-        for (const w of normalizeText(lemma).split(" "))
-          if (RU_INFINITIVE.test(w)) this.infinitives.add(stemOf(w, "ru"));
+      const verbRow = verbs.length > 0 && verbs.every(Boolean);
       for (const lemma of pair.kk) this.register("kk", lemma, key, undefined, verbRow);
     });
-    this.sortEntries();
     this.registerImpliedWords(data);
     for (const place of data.places) {
       const key = `@${place.id}`;
       for (const name of place.ru) this.register("ru", name, key, place.id);
       for (const name of place.kk) this.register("kk", name, key, place.id);
     }
-    this.sortEntries();
     for (const alias of data.aliases) this.registerAlias(alias.old, alias.new, alias.since, alias.lang);
+    // once, when every entry is in (the lookups while building ask only whether a word has a row)
     this.sortEntries();
     this.phraseStems.clear();
     this.families.clear();
@@ -205,7 +206,6 @@ export class Lexicon {
       this.register("ru", r, key);
       this.register("kk", k, key);
     }
-    this.sortEntries();
   }
 
   /** The word pair a two-word Russian and Kazakh phrase implies, when its other pair is known and neither word has a row. */
