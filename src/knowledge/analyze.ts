@@ -101,7 +101,9 @@ export class Lexicon {
         for (const w of words) if (RU_INFINITIVE.test(w)) this.infinitives.add(stemOf(w, "ru"));
         return RU_INFINITIVE.test(words[0] ?? "");
       });
-      pair.ru.forEach((lemma, j) => this.register("ru", lemma, key, undefined, verbs[j]));
+      pair.ru.forEach((lemma, j) => {
+        this.register("ru", lemma, key, undefined, verbs[j]);
+      });
       // a row whose Russian lemmas are all verbs ("заменить" / "ауыстыру") makes its Kazakh words verbs too
       const verbRow = verbs.length > 0 && verbs.every(Boolean);
       for (const lemma of pair.kk) this.register("kk", lemma, key, undefined, verbRow);
