@@ -93,6 +93,25 @@ function listAfter(chosen: Scored, lang: Language): string[] {
   return items;
 }
 
+/**
+ * Two sentences at most: the one the answer leans on before it, else a second that answers
+ * nearly as well (or carries the fact), in the text's order; each with its stray quote marks gone.
+ */
+function sentencesSaid(
+  chosen: Scored,
+  sentence: Sentence,
+  before: string | undefined,
+  second?: Scored,
+): string[] {
+  const said = tidyQuotes(sentence.text);
+  if (before !== undefined) return [tidyQuotes(before), said];
+  const other = second?.passage.text[sentence.lang]?.text;
+  if (second === undefined || other === undefined) return [said];
+  const also = tidyQuotes(other);
+  if (said.includes(also)) return [said];
+  return second.passage.position < chosen.passage.position ? [also, said] : [said, also];
+}
+
 /** Months between a document date and now. */
 function monthsSince(date: string, now: Date): number {
   const [y, m] = date.split("-").map(Number);
@@ -140,18 +159,12 @@ export function composeAnswer(
   const other: Language = lang === "ru" ? "kk" : "ru";
   const own = chosen.passage.text[lang];
   const sentence = (own ?? chosen.passage.text[other]) as Sentence;
-  const before = leanedOn(sentence, query, chosen.matched, ctx.lexicon);
-  const sentenceText = tidyQuotes(sentence.text);
-  const secondText = ctx.second?.passage.text[sentence.lang]?.text;
-  // two sentences at most: the one leaned on, else a second that answers nearly as well, in the text's order
-  const pair =
-    before !== undefined
-      ? [tidyQuotes(before), sentenceText]
-      : secondText === undefined || sentenceText.includes(tidyQuotes(secondText))
-        ? [sentenceText]
-        : (ctx.second?.passage.position ?? 1) < chosen.passage.position
-          ? [tidyQuotes(secondText), sentenceText]
-          : [sentenceText, tidyQuotes(secondText)];
+  const pair = sentencesSaid(
+    chosen,
+    sentence,
+    leanedOn(sentence, query, chosen.matched, ctx.lexicon),
+    ctx.second,
+  );
   const both = pair.map((s, i) => (i < pair.length - 1 ? withStop(s) : s)).join(" ");
   const text = [both, ...listAfter(chosen, sentence.lang)].join("\n");
   const dated = monthsSince(chosen.doc.doc.date, ctx.now) > 12 * ctx.policy.datedAfterYears;

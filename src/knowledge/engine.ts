@@ -164,11 +164,7 @@ export class KnowledgeBase implements Knowledge {
 
   /** Answers a question of a known language; `help`: a refusal carries suggestions. */
   private answer(question: string, lang: Language, now: Date, help: boolean): Reply {
-    const query = readQuestion(question, lang, now.getUTCFullYear(), {
-      lexicon: this.lexicon,
-      vocabulary: this.vocabulary,
-      policy: this.policy,
-    });
+    const query = this.read(question, lang, now);
     const scored = this.candidates(query);
     const chosen = pick(scored, query, this.policy);
     if (!chosen) {
@@ -197,35 +193,37 @@ export class KnowledgeBase implements Knowledge {
     question: string,
     now = new Date(),
   ): { query: Query; candidates: { id: string; coverage: number; why: string; text: string }[] } {
-    const lang = this.detectLanguage(question);
-    const query = readQuestion(question, lang, now.getUTCFullYear(), {
-      lexicon: this.lexicon,
-      vocabulary: this.vocabulary,
-      policy: this.policy,
-    });
-    const terms = searchTerms(query, this.vocabulary, this.policy);
-    const candidates = this.index.search(terms, this.policy.candidates, this.policy.boost).map((id) => {
-      const entry = this.passages.get(id) as { passage: Passage; doc: IndexedDocument };
-      const { why, coverage } = judge(query, entry.passage, entry.doc, this.policy);
-      const text = (entry.passage.text.ru ?? entry.passage.text.kk)?.text ?? "";
-      return { id, coverage, why, text };
+    const query = this.read(question, this.detectLanguage(question), now);
+    const candidates = this.found(query).map(({ passage, doc }) => {
+      const { why, coverage } = judge(query, passage, doc, this.policy);
+      const text = (passage.text.ru ?? passage.text.kk)?.text ?? "";
+      return { id: passage.id, coverage, why, text };
     });
     candidates.sort((a, b) => b.coverage - a.coverage);
     return { query, candidates };
   }
 
-  private candidates(query: Query): Scored[] {
+  private read(question: string, lang: Language, now: Date): Query {
+    const ctx = { lexicon: this.lexicon, vocabulary: this.vocabulary, policy: this.policy };
+    return readQuestion(question, lang, now.getUTCFullYear(), ctx);
+  }
+
+  /** The passages MiniSearch hands to the ranking for a query, best first. */
+  private found(query: Query): { passage: Passage; doc: IndexedDocument }[] {
     const terms = searchTerms(query, this.vocabulary, this.policy);
+    const ids = this.index.search(terms, this.policy.candidates, this.policy.boost);
+    return ids.flatMap((id) => this.passages.get(id) ?? []);
+  }
+
+  private candidates(query: Query): Scored[] {
     const out: Scored[] = [];
-    const found = new Set<IndexedDocument>();
-    for (const id of this.index.search(terms, this.policy.candidates, this.policy.boost)) {
-      const entry = this.passages.get(id);
-      if (!entry) continue;
-      found.add(entry.doc);
-      const s = score(query, entry.passage, entry.doc, this.policy);
+    const docs = new Set<IndexedDocument>();
+    for (const { passage, doc } of this.found(query)) {
+      docs.add(doc);
+      const s = score(query, passage, doc, this.policy);
       if (s) out.push(s);
     }
-    return withHeadlines(out, this.headlineAnswers(query, found), this.policy);
+    return withHeadlines(out, this.headlineAnswers(query, docs), this.policy);
   }
 
   /**

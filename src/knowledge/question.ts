@@ -177,9 +177,12 @@ export function partsOf(question: string): { asking: number; main: number; after
   return { asking: tokensBefore(asks[0] as number), main: tokensBefore(last), after };
 }
 
+/** Forms as they are indexed when they only modify a longer phrase ("здоровья" of "паспорт здоровья"). */
+const asModifiers = (forms: readonly string[]): string[] => forms.map((f) => `${PART}${f}`);
+
 function phraseParts(words: readonly Unit[]): Pick<QueryTerm, "parts" | "partsAsModifiers"> {
   const parts = words.map((w) => [...w.stems, ...w.keys]);
-  return { parts, partsAsModifiers: parts.map((forms) => forms.map((f) => `${PART}${f}`)) };
+  return { parts, partsAsModifiers: parts.map(asModifiers) };
 }
 
 /**
@@ -236,7 +239,7 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
   return {
     surface: u.surface,
     alts,
-    partAlts: alts.map((a) => `${PART}${a}`),
+    partAlts: asModifiers(alts),
     ...(loose ? { loose } : {}),
     // a phrase also matches word by word, each word through its stem or its own dictionary keys
     ...(unit.words ? phraseParts(unit.words) : {}),
@@ -274,7 +277,7 @@ function alternatives(terms: QueryTerm[], units: readonly Unit[], tokens: readon
       ...prev,
       surface: `${prev.surface} ${t.surface}`,
       alts,
-      partAlts: alts.map((a) => `${PART}${a}`),
+      partAlts: asModifiers(alts),
       weight: Math.max(prev.weight, t.weight),
       known: prev.known || t.known,
       minor: prev.minor && t.minor,

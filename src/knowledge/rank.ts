@@ -198,12 +198,12 @@ export function judge(
  * word that sets it apart ("категории").
  */
 function particular(query: Query, doc: IndexedDocument, matched: readonly number[], policy: Policy): number {
+  const most = Math.max(1, Math.floor(policy.particularShare * doc.passages.length));
   let total = 0;
   let got = 0;
   query.terms.forEach((t, i) => {
     total += t.weight;
     if ((matched[i] ?? 0) <= policy.contextCredit) return;
-    const most = Math.max(1, Math.floor(policy.particularShare * doc.passages.length));
     let holders = 0;
     for (const p of doc.passages) if (inSet(t, p.terms) && ++holders > most) return;
     got += t.weight;
