@@ -1,3 +1,5 @@
+// first: modules below build grammY composers when they load
+import "./bot/composer-speedups.js";
 import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, type Bot, GrammyError } from "grammy";

@@ -1,3 +1,5 @@
+// first: modules below build grammY composers when they load
+import "./composer-speedups.js";
 import type { Api } from "grammy";
 import { drainReportOutbox } from "../features/report/moderation.js";
 import { ReportStore } from "../storage/reports.js";

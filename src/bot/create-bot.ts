@@ -1,3 +1,5 @@
+// first: the features below build their composers when they load
+import "./composer-speedups.js";
 import { type ConversationData, conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type Middleware, session, type Transformer } from "grammy";
@@ -21,7 +23,6 @@ import {
 import { answerCallbackOnce } from "./answer-once.js";
 import { logRejectedCallback } from "./auth.js";
 import { offerGateReads } from "./chat-lock.js";
-import { installStaticBranch } from "./composer-branch.js";
 import { type BotContext, type BotDeps, forUpdate, type SessionData } from "./context.js";
 import { FLOOD_KEY_PREFIX, floodLimit } from "./flood-limit.js";
 import { groupGate } from "./group-gate.js";
@@ -63,8 +64,6 @@ const storeDown = new WeakSet<BotContext>();
 
 /** Builds the bot: shared middleware in a fixed order, then the features, the catch-all last. */
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
-  // before any feature installs a filter: filters then cost no composer per update
-  installStaticBranch();
   const bot = new Bot<BotContext>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     // node:http(s) instead of node-fetch, unless the caller brings its own transport (tests).
