@@ -5,7 +5,38 @@
  * words are never stemmed; a voiced final consonant is restored (ғ -> қ, г -> к, б -> п).
  */
 
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { foldKk } from "../text.js";
+
+/**
+ * Verb forms the suffix rules cut to another stem than their verb's ("өсті", "жасап", "өтіп",
+ * "көрсетемін"): form -> the verb's dictionary form ("өсу"), derived from the Kazakh hunspell
+ * dictionary by scripts/derive-kk-forms.ts (seeds/dictionary/README.md). Read once, on first use.
+ */
+const FORMS_FILE = fileURLToPath(new URL("../../../seeds/dictionary/kk-forms.tsv", import.meta.url));
+let verbForms: ReadonlyMap<string, string> | undefined;
+
+/** `form<TAB>word` rows after a header line; `#` lines are comments. */
+export function parseVerbForms(tsv: string): Map<string, string> {
+  const forms = new Map<string, string>();
+  const lines = tsv.split(/\r?\n/).filter((l) => l.trim() !== "" && !l.startsWith("#"));
+  for (const line of lines.slice(1)) {
+    const [form, word] = line.split("\t");
+    if (form && word) forms.set(form.trim(), word.trim());
+  }
+  return forms;
+}
+
+function formsTable(): ReadonlyMap<string, string> {
+  verbForms ??= existsSync(FORMS_FILE) ? parseVerbForms(readFileSync(FORMS_FILE, "utf8")) : new Map();
+  return verbForms;
+}
+
+/** Replaces the verb-form table (tests; an empty map turns it off). */
+export function setVerbForms(forms: ReadonlyMap<string, string>): void {
+  verbForms = forms;
+}
 
 const VOWELS = /[аәеиоөұүыіуэюя]/u;
 const VOWEL_END = /[аәеиоөұүыіуэюя]$/u;
@@ -278,7 +309,8 @@ function stem(token: string, t: Tables): string {
 
 /** Stems one normalised Kazakh token; numbers, Latin words and protected words pass unchanged. */
 export function stemKk(token: string): string {
-  return stem(token, PLAIN);
+  const verb = formsTable().get(token);
+  return stem(verb ?? token, PLAIN);
 }
 
 /**
