@@ -43,6 +43,11 @@ export interface QueryTerm {
   place?: string;
   /** The word names the kind of answer asked ("какие годы", "қай қалалар"): a passage holding that kind matches it. */
   names?: Asked;
+  /**
+   * Only a text in the question's own language can hold it: a word of that language's texts with
+   * no dictionary key, place or form the other language's texts share.
+   */
+  ownOnly?: boolean;
 }
 
 export interface Query {
@@ -221,6 +226,17 @@ function verbKeys(unit: Unit, lang: Language, lexicon: Lexicon): string[] {
   return [...new Set(keys)];
 }
 
+/**
+ * A word of the question's language that nothing carries to the other one: no dictionary key or
+ * place, no form the other language's texts hold (a phrase: none for any of its words).
+ */
+function untranslated(unit: Unit, alts: readonly string[], lang: Language, vocabulary: Vocabulary): boolean {
+  if (unit.kind !== "word") return false;
+  const other: Language = lang === "ru" ? "kk" : "ru";
+  const crosses = (a: string) => a.startsWith("~") || a.startsWith("@") || vocabulary.knowsStem(other, a);
+  return !alts.some(crosses) && !(unit.words ?? []).some((w) => [...w.stems, ...w.keys].some(crosses));
+}
+
 function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): QueryTerm {
   const { unit, fixed } = knownForm(u, lang, ctx);
   const alts = [
@@ -236,9 +252,11 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
   const loose = unit.stems.length === 1 ? looseOf(unit.stems[0] ?? "", lang) : undefined;
   const part = ctx.situation ? ctx.policy.situationWeight : ctx.leadIn ? ctx.policy.leadInWeight : 1;
   const weight = weightOf(u, unit, present, known, fixed, lang, ctx) * part;
+  const ownOnly = known && untranslated(unit, alts, lang, ctx.vocabulary);
   return {
     surface: u.surface,
     alts,
+    ...(ownOnly ? { ownOnly } : {}),
     partAlts: asModifiers(alts),
     ...(loose ? { loose } : {}),
     // a phrase also matches word by word, each word through its stem or its own dictionary keys

@@ -836,4 +836,24 @@ describe("how a question is read", () => {
     const { query } = kb.explain("Сколько сёл подключат к быстрому интернету?");
     expect(query.key?.surface).not.toBe("быстрому");
   });
+
+  it("does not ask a quoted passage for a question word nothing translates into its language", () => {
+    // "балалар" and "кітапхана" are known to the Kazakh texts, with no dictionary row and no
+    // Russian form: a Russian-only sentence cannot hold them, whatever it says
+    const KIDS: Document = {
+      id: "kids",
+      texts: { kk: "Кітапхана\n\nАуылдағы балалар жаңа кітапхана алды. Балалар кітап оқиды." },
+      outlet: "Example.kz",
+      date: "2025-01-01",
+      kind: "added",
+    };
+    const kb = base(SATELLITE, KIDS);
+    const question = "Кітапханасы бар қанша мектеп балалар үшін спутниктік интернет алады?";
+    const { query } = kb.explain(question);
+    expect(query.terms.find((t) => t.surface === "балалар")?.ownOnly).toBe(true);
+    expect(query.terms.find((t) => t.surface === "спутниктік интернет")?.ownOnly).toBeUndefined();
+    const reply = answer(kb.ask(question, { now: NOW }));
+    expect(reply.quoted).toBe("ru");
+    expect(reply.text).toContain("40");
+  });
 });
