@@ -856,4 +856,17 @@ describe("how a question is read", () => {
     expect(reply.quoted).toBe("ru");
     expect(reply.text).toContain("40");
   });
+
+  it("reads an unknown word as a known word derived from it ('монополией' / 'демонополизации')", () => {
+    const kb = base(
+      added(
+        "market",
+        "Рынок связи\n\nДемонополизации рынка связи поможет продажа доли оператора в 2026 году.",
+      ),
+    );
+    const { query } = kb.explain("Что будет с монополией на рынке связи?");
+    const term = query.terms.find((t) => t.surface === "монополией");
+    expect(term?.known).toBe(true);
+    expect(term?.alts).toContain(stemOf("демонополизации", "ru"));
+  });
 });
