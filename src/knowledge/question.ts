@@ -12,6 +12,7 @@ import {
   asksAboutNow,
   asksWhenSaid,
   kindNamed,
+  YEAR_WORD,
 } from "./cues.js";
 import { deLatinize } from "./latin.js";
 import type { Policy } from "./policy.js";
@@ -142,7 +143,9 @@ function weightOf(
   if (!anchor && (verbLike(u, known) || isFunctionShaped(u.surface, lang, ctx.last)))
     weight *= known ? policy.knownVerbWeight : policy.functionWordWeight;
   else if (!known && lang === "ru" && RU_ADJECTIVE.test(u.surface)) weight *= policy.modifierWeight;
-  if ((unit.stems.every(weakStem) || weakStem(u.surface)) && !unit.place) weight *= policy.weakWeight;
+  // the country, and a form of "year" that only places a fact in time ("жылдан бастап"), say little of what is asked
+  const weak = (unit.stems.every(weakStem) || weakStem(u.surface)) && !unit.place;
+  if (weak || YEAR_WORD.test(u.surface)) weight *= policy.weakWeight;
   return weight;
 }
 

@@ -869,4 +869,27 @@ describe("how a question is read", () => {
     expect(term?.known).toBe(true);
     expect(term?.alts).toContain(stemOf("демонополизации", "ru"));
   });
+
+  it("weighs a form of 'year' that only places a fact in time as little as the country ('жылдан бастап')", () => {
+    const pairs = [
+      "ru\tkk\tdomain",
+      "мораторий\tмораторий\tgov",
+      "вводить|ввести\tенгізу\taction",
+      "год\tжыл\ttime",
+      "информационная система\tақпараттық жүйе\tdigital",
+    ].join("\n");
+    const kb = new KnowledgeBase({ pairs: parsePairs(pairs), places: [], aliases: [] }, []);
+    kb.addDocument(
+      added(
+        "moratorium",
+        "Мораторий\n\nС начала 2026 года вводится мораторий на новые информационные системы. Министерство подготовит перечень систем.",
+      ),
+    );
+    const question = "Жаңа жылдан бастап қандай мораторий енгізіледі?";
+    const { query } = kb.explain(question);
+    const weight = (surface: string) => query.terms.find((t) => t.surface === surface)?.weight ?? 0;
+    // "жылдан" and "бастап" are both unknown to these texts: the year word weighs as the country does
+    expect(weight("жылдан")).toBeCloseTo(weight("бастап") * POLICY.weakWeight);
+    expect(query.key?.surface).toBe("мораторий");
+  });
 });
