@@ -106,6 +106,8 @@ interface TermContext {
   situation: boolean;
   /** The unit stands in a lead-in question before the last one (partsOf). */
   leadIn: boolean;
+  /** The unit is the place of the asker's situation the question points at ("у нас"): weighed, not required. */
+  ownPlace?: boolean;
 }
 
 /** The unit as the texts know it: as written, else corrected (other language, keyboard, typo, word family). */
@@ -267,10 +269,16 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
     weight,
     minor: weight < ctx.policy.minorShare * ctx.vocabulary.maxIdf(),
     known,
-    required: ctx.situation ? undefined : requirementOf(u, unit, known, question, ctx.vocabulary),
+    required:
+      ctx.situation || ctx.ownPlace ? undefined : requirementOf(u, unit, known, question, ctx.vocabulary),
     ...(unit.place ? { place: unit.place } : {}),
   };
 }
+
+/** "у нас", "к нам", "наш", "біздің", "бізде": the question points at the asker's own place. */
+const HERE =
+  /^(нас|нам|наш|наша|наше|наши|нашей|нашем|нашего|нашу|наших|біздің|бізде|бізге|біздегі|бизде|биздин|бизге)$/u;
+const pointsAtAsker = (tokens: readonly string[]): boolean => tokens.some((t) => HERE.test(t));
 
 /** "или", "немесе", "әлде": the words either side are alternatives. */
 const OR = /^(или|либо|немесе|әлде|алде)$/u;
@@ -339,15 +347,22 @@ export function readQuestion(
   );
   const units = analyze(question, lang, ctx.lexicon).flatMap((u) => unheldSplit(u, lang, ctx));
   const parts = partsOf(question);
+  // "Я из Павлодарской области. Сколько сёл у нас подключили?": a question that points at the
+  // asker brings in the place the situation names, weighed in full (not required: the answer may
+  // be about the whole country)
+  const here = pointsAtAsker(tokensOf(question).slice(parts.asking, parts.after));
   const terms = alternatives(
-    units.map((u, i) =>
-      termOf(u, lang, question, {
+    units.map((u, i) => {
+      const situation = u.at < parts.asking || u.at >= parts.after;
+      const ownPlace = here && situation && u.place !== undefined;
+      return termOf(u, lang, question, {
         ...ctx,
         last: i === units.length - 1,
-        situation: u.at < parts.asking || u.at >= parts.after,
+        situation: situation && !ownPlace,
+        ownPlace,
         leadIn: u.at >= parts.asking && u.at < parts.main,
-      }),
-    ),
+      });
+    }),
     units,
     tokensOf(question),
   );

@@ -892,4 +892,22 @@ describe("how a question is read", () => {
     expect(weight("жылдан")).toBeCloseTo(weight("бастап") * POLICY.weakWeight);
     expect(query.key?.surface).toBe("мораторий");
   });
+
+  it("weighs the place of the asker's situation when the question points at it ('у нас')", () => {
+    const kb = base(
+      VILLAGES_2019,
+      added("national", "Связь\n\nК оптике подключат 900 сёл по всей стране. Работы ведёт оператор связи."),
+    );
+    const pointed = kb.ask("Я живу в Павлодарской области. Сколько сёл у нас подключат к оптике?", {
+      now: NOW,
+    });
+    expect(answer(pointed).text).toContain("120");
+    // the place only tells the situation when the question does not point at it
+    const { query } = kb.explain("Я живу в Павлодарской области. Сколько сёл подключат к оптике?");
+    expect(query.terms.find((t) => t.place === "pavlodar")?.weight).toBeLessThan(
+      kb
+        .explain("Я живу в Павлодарской области. Сколько сёл у нас подключат к оптике?")
+        .query.terms.find((t) => t.place === "pavlodar")?.weight ?? 0,
+    );
+  });
 });
