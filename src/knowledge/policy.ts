@@ -91,7 +91,7 @@ export const POLICY: Policy = {
   headlineMargin: 0.1,
   currentMargin: 0.15,
   datedAfterYears: 2,
-  candidates: 25,
+  candidates: 20,
   commonIdf: 1.5,
   suggestions: 3,
   onTopicShare: 0.34,
