@@ -37,6 +37,8 @@ export interface Policy {
   situationWeight: number;
   /** Weight of a term in a lead-in question before the last one ("Правда, что сделают? Сколько…?"). */
   leadInWeight: number;
+  /** Weight of a question word nothing translates (no dictionary key, no shared form) against a passage only in the other language, which cannot hold it. */
+  untranslatedWeight: number;
   /** Weight of a term found by typo or spelling correction, as a multiple of its own weight. */
   correctedWeight: number;
   /** Weight of anchors (numbers, years, Latin names, places) as a multiple of their IDF. */
@@ -80,6 +82,7 @@ export const POLICY: Policy = {
   knownVerbWeight: 0.6,
   weakWeight: 0.2,
   correctedWeight: 0.8,
+  untranslatedWeight: 0,
   situationWeight: 0.1,
   leadInWeight: 0.6,
   anchorBoost: 1.2,

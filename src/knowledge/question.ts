@@ -12,6 +12,7 @@ import {
   asksAboutNow,
   asksWhenSaid,
   kindNamed,
+  YEAR_WORD,
 } from "./cues.js";
 import { deLatinize } from "./latin.js";
 import type { Policy } from "./policy.js";
@@ -43,6 +44,11 @@ export interface QueryTerm {
   place?: string;
   /** The word names the kind of answer asked ("какие годы", "қай қалалар"): a passage holding that kind matches it. */
   names?: Asked;
+  /**
+   * Only a text in the question's own language can hold it: a word of that language's texts with
+   * no dictionary key, place or form the other language's texts share.
+   */
+  ownOnly?: boolean;
 }
 
 export interface Query {
@@ -100,6 +106,8 @@ interface TermContext {
   situation: boolean;
   /** The unit stands in a lead-in question before the last one (partsOf). */
   leadIn: boolean;
+  /** The unit is the place of the asker's situation the question points at ("у нас"): weighed, not required. */
+  ownPlace?: boolean;
 }
 
 /** The unit as the texts know it: as written, else corrected (other language, keyboard, typo, word family). */
@@ -137,7 +145,9 @@ function weightOf(
   if (!anchor && (verbLike(u, known) || isFunctionShaped(u.surface, lang, ctx.last)))
     weight *= known ? policy.knownVerbWeight : policy.functionWordWeight;
   else if (!known && lang === "ru" && RU_ADJECTIVE.test(u.surface)) weight *= policy.modifierWeight;
-  if ((unit.stems.every(weakStem) || weakStem(u.surface)) && !unit.place) weight *= policy.weakWeight;
+  // the country, and a form of "year" that only places a fact in time ("жылдан бастап"), say little of what is asked
+  const weak = (unit.stems.every(weakStem) || weakStem(u.surface)) && !unit.place;
+  if (weak || YEAR_WORD.test(u.surface)) weight *= policy.weakWeight;
   return weight;
 }
 
@@ -221,6 +231,17 @@ function verbKeys(unit: Unit, lang: Language, lexicon: Lexicon): string[] {
   return [...new Set(keys)];
 }
 
+/**
+ * A word of the question's language that nothing carries to the other one: no dictionary key or
+ * place, no form the other language's texts hold (a phrase: none for any of its words).
+ */
+function untranslated(unit: Unit, alts: readonly string[], lang: Language, vocabulary: Vocabulary): boolean {
+  if (unit.kind !== "word") return false;
+  const other: Language = lang === "ru" ? "kk" : "ru";
+  const crosses = (a: string) => a.startsWith("~") || a.startsWith("@") || vocabulary.knowsStem(other, a);
+  return !alts.some(crosses) && !(unit.words ?? []).some((w) => [...w.stems, ...w.keys].some(crosses));
+}
+
 function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): QueryTerm {
   const { unit, fixed } = knownForm(u, lang, ctx);
   const alts = [
@@ -236,9 +257,11 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
   const loose = unit.stems.length === 1 ? looseOf(unit.stems[0] ?? "", lang) : undefined;
   const part = ctx.situation ? ctx.policy.situationWeight : ctx.leadIn ? ctx.policy.leadInWeight : 1;
   const weight = weightOf(u, unit, present, known, fixed, lang, ctx) * part;
+  const ownOnly = known && untranslated(unit, alts, lang, ctx.vocabulary);
   return {
     surface: u.surface,
     alts,
+    ...(ownOnly ? { ownOnly } : {}),
     partAlts: asModifiers(alts),
     ...(loose ? { loose } : {}),
     // a phrase also matches word by word, each word through its stem or its own dictionary keys
@@ -246,10 +269,16 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
     weight,
     minor: weight < ctx.policy.minorShare * ctx.vocabulary.maxIdf(),
     known,
-    required: ctx.situation ? undefined : requirementOf(u, unit, known, question, ctx.vocabulary),
+    required:
+      ctx.situation || ctx.ownPlace ? undefined : requirementOf(u, unit, known, question, ctx.vocabulary),
     ...(unit.place ? { place: unit.place } : {}),
   };
 }
+
+/** "у нас", "к нам", "наш", "біздің", "бізде": the question points at the asker's own place. */
+const HERE =
+  /^(нас|нам|наш|наша|наше|наши|нашей|нашем|нашего|нашу|наших|біздің|бізде|бізге|біздегі|бизде|биздин|бизге)$/u;
+const pointsAtAsker = (tokens: readonly string[]): boolean => tokens.some((t) => HERE.test(t));
 
 /** "или", "немесе", "әлде": the words either side are alternatives. */
 const OR = /^(или|либо|немесе|әлде|алде)$/u;
@@ -318,15 +347,22 @@ export function readQuestion(
   );
   const units = analyze(question, lang, ctx.lexicon).flatMap((u) => unheldSplit(u, lang, ctx));
   const parts = partsOf(question);
+  // "Я из Павлодарской области. Сколько сёл у нас подключили?": a question that points at the
+  // asker brings in the place the situation names, weighed in full (not required: the answer may
+  // be about the whole country)
+  const here = pointsAtAsker(tokensOf(question).slice(parts.asking, parts.after));
   const terms = alternatives(
-    units.map((u, i) =>
-      termOf(u, lang, question, {
+    units.map((u, i) => {
+      const situation = u.at < parts.asking || u.at >= parts.after;
+      const ownPlace = here && situation && u.place !== undefined;
+      return termOf(u, lang, question, {
         ...ctx,
         last: i === units.length - 1,
-        situation: u.at < parts.asking || u.at >= parts.after,
+        situation: situation && !ownPlace,
+        ownPlace,
         leadIn: u.at >= parts.asking && u.at < parts.main,
-      }),
-    ),
+      });
+    }),
     units,
     tokensOf(question),
   );

@@ -132,13 +132,16 @@ function fill(
   let got = 0;
   let inSentence = false;
   const terms = query.terms;
+  // a passage only in the other language cannot hold a word of the question's language that nothing translates
+  const foreign = passage.text[query.lang] === undefined;
   matched.length = terms.length;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as QueryTerm;
     const m = matchOf(t, passage, policy);
     matched[i] = m;
-    total += t.weight;
-    got += t.weight * m;
+    const weight = foreign && t.ownOnly ? t.weight * policy.untranslatedWeight : t.weight;
+    total += weight;
+    got += weight * m;
     if (m > policy.contextCredit) inSentence = true;
   }
   return { coverage: total > 0 ? got / total : 0, inSentence };

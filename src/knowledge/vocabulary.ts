@@ -115,8 +115,9 @@ export class Vocabulary {
 
   /**
    * The known stem an unknown word stands for: a Kazakh word typed without Kazakh letters
-   * ("ауылдык" -> "ауыл"), a typo (one edit from 5 letters, two from 10), or a stem cut
-   * differently (one extends the other by at most three letters). Undefined when nothing is close.
+   * ("ауылдык" -> "ауыл"), a typo (one edit from 5 letters, two from 10), a stem cut
+   * differently (one extends the other by at most three letters), or a word derived from it by a
+   * prefix or suffix ("монополией" -> "демонополизации"). Undefined when nothing is close.
    */
   correct(lang: Language, token: string, stem: string): string | undefined {
     const id = `${lang} ${token}`;
@@ -170,13 +171,19 @@ export class Vocabulary {
     return undefined;
   }
 
-  /** A known stem that holds the unknown one after a prefix ("монопол" in "демонополизац"), six letters at least. */
+  /**
+   * A known stem that holds the unknown one, six letters at least, whole, after a prefix of four
+   * letters at most and before a suffix of five at most: a word derived from it ("монопол" in
+   * "демонополизац", "безопасност" in "безопасносст"); the shortest.
+   */
   private containing(lang: Language, stem: string): string | undefined {
     if (stem.length < 6) return undefined;
     let best: string | undefined;
-    for (const candidate of this.withLengths(lang, stem.length + 1, stem.length + 4)) {
+    for (const candidate of this.withLengths(lang, stem.length + 1, stem.length + 9)) {
       const at = candidate.indexOf(stem);
-      if (at > 0 && at <= 4 && (best === undefined || candidate.length < best.length)) best = candidate;
+      const suffix = candidate.length - stem.length - at;
+      if (at >= 0 && at <= 4 && suffix <= 5 && (best === undefined || candidate.length < best.length))
+        best = candidate;
     }
     return best;
   }

@@ -836,4 +836,78 @@ describe("how a question is read", () => {
     const { query } = kb.explain("Сколько сёл подключат к быстрому интернету?");
     expect(query.key?.surface).not.toBe("быстрому");
   });
+
+  it("does not ask a quoted passage for a question word nothing translates into its language", () => {
+    // "балалар" and "кітапхана" are known to the Kazakh texts, with no dictionary row and no
+    // Russian form: a Russian-only sentence cannot hold them, whatever it says
+    const KIDS: Document = {
+      id: "kids",
+      texts: { kk: "Кітапхана\n\nАуылдағы балалар жаңа кітапхана алды. Балалар кітап оқиды." },
+      outlet: "Example.kz",
+      date: "2025-01-01",
+      kind: "added",
+    };
+    const kb = base(SATELLITE, KIDS);
+    const question = "Кітапханасы бар қанша мектеп балалар үшін спутниктік интернет алады?";
+    const { query } = kb.explain(question);
+    expect(query.terms.find((t) => t.surface === "балалар")?.ownOnly).toBe(true);
+    expect(query.terms.find((t) => t.surface === "спутниктік интернет")?.ownOnly).toBeUndefined();
+    const reply = answer(kb.ask(question, { now: NOW }));
+    expect(reply.quoted).toBe("ru");
+    expect(reply.text).toContain("40");
+  });
+
+  it("reads an unknown word as a known word derived from it ('монополией' / 'демонополизации')", () => {
+    const kb = base(
+      added(
+        "market",
+        "Рынок связи\n\nДемонополизации рынка связи поможет продажа доли оператора в 2026 году.",
+      ),
+    );
+    const { query } = kb.explain("Что будет с монополией на рынке связи?");
+    const term = query.terms.find((t) => t.surface === "монополией");
+    expect(term?.known).toBe(true);
+    expect(term?.alts).toContain(stemOf("демонополизации", "ru"));
+  });
+
+  it("weighs a form of 'year' that only places a fact in time as little as the country ('жылдан бастап')", () => {
+    const pairs = [
+      "ru\tkk\tdomain",
+      "мораторий\tмораторий\tgov",
+      "вводить|ввести\tенгізу\taction",
+      "год\tжыл\ttime",
+      "информационная система\tақпараттық жүйе\tdigital",
+    ].join("\n");
+    const kb = new KnowledgeBase({ pairs: parsePairs(pairs), places: [], aliases: [] }, []);
+    kb.addDocument(
+      added(
+        "moratorium",
+        "Мораторий\n\nС начала 2026 года вводится мораторий на новые информационные системы. Министерство подготовит перечень систем.",
+      ),
+    );
+    const question = "Жаңа жылдан бастап қандай мораторий енгізіледі?";
+    const { query } = kb.explain(question);
+    const weight = (surface: string) => query.terms.find((t) => t.surface === surface)?.weight ?? 0;
+    // "жылдан" and "бастап" are both unknown to these texts: the year word weighs as the country does
+    expect(weight("жылдан")).toBeCloseTo(weight("бастап") * POLICY.weakWeight);
+    expect(query.key?.surface).toBe("мораторий");
+  });
+
+  it("weighs the place of the asker's situation when the question points at it ('у нас')", () => {
+    const kb = base(
+      VILLAGES_2019,
+      added("national", "Связь\n\nК оптике подключат 900 сёл по всей стране. Работы ведёт оператор связи."),
+    );
+    const pointed = kb.ask("Я живу в Павлодарской области. Сколько сёл у нас подключат к оптике?", {
+      now: NOW,
+    });
+    expect(answer(pointed).text).toContain("120");
+    // the place only tells the situation when the question does not point at it
+    const { query } = kb.explain("Я живу в Павлодарской области. Сколько сёл подключат к оптике?");
+    expect(query.terms.find((t) => t.place === "pavlodar")?.weight).toBeLessThan(
+      kb
+        .explain("Я живу в Павлодарской области. Сколько сёл у нас подключат к оптике?")
+        .query.terms.find((t) => t.place === "pavlodar")?.weight ?? 0,
+    );
+  });
 });
