@@ -835,6 +835,15 @@ describe("how a question is read", () => {
     const reply = answer(kb.ask("Орталық мемлекеттік органдармен бірге неше карта әзірленді?", { now: NOW }));
     expect(reply.text).toContain("19 карт");
   });
+  it("reads every case form of 'самый' (the superlative's auxiliary) as a function word", () => {
+    const lexicon = new Lexicon(DICTIONARY);
+    const surfaces = (q: string) =>
+      readQuestion(q, "ru", 2026, { lexicon, vocabulary: new Vocabulary(), policy: POLICY }).terms.map(
+        (t) => t.surface,
+      );
+    for (const form of ["самых", "самым", "самого", "самой", "самую"])
+      expect(surfaces(`Сколько ${form} дальних сёл подключат?`)).not.toContain(form);
+  });
   it("reads the modal forms 'нужна / нужен / нужны / нельзя' as function words, like 'нужно' and 'можно'", () => {
     const lexicon = new Lexicon(DICTIONARY);
     const surfaces = (q: string) =>
