@@ -835,6 +835,26 @@ describe("how a question is read", () => {
     const reply = answer(kb.ask("Орталық мемлекеттік органдармен бірге неше карта әзірленді?", { now: NOW }));
     expect(reply.text).toContain("19 карт");
   });
+  it("weighs in full an adjective no text holds but the dictionary knows: the question is about something else", () => {
+    const pairs = ["ru\tkk\tdomain", "рейтинг\tрейтинг\tgeneral", "пенсионный\tзейнетақылық\tmoney"].join(
+      "\n",
+    );
+    const kb = new KnowledgeBase({ pairs: parsePairs(pairs), places: [], aliases: [] }, []);
+    kb.addDocument(
+      added(
+        "rank",
+        "Рейтинг\n\nВ рейтинге скорости мобильного интернета Казахстан занимает 80-е место. Работа продолжится.",
+      ),
+    );
+    expect(kb.ask("На каком месте Казахстан в рейтинге скорости интернета?", { now: NOW }).kind).toBe(
+      "answer",
+    );
+    expect(kb.ask("На каком месте Казахстан в рейтинге пенсионных систем?", { now: NOW }).kind).toBe("none");
+    // an adjective the dictionary does not know either is a qualifier put otherwise: it weighs less
+    expect(kb.ask("На каком месте Казахстан в рейтинге шустрого интернета?", { now: NOW }).kind).toBe(
+      "answer",
+    );
+  });
   it("reads every case form of 'самый' (the superlative's auxiliary) as a function word", () => {
     const lexicon = new Lexicon(DICTIONARY);
     const surfaces = (q: string) =>
