@@ -137,17 +137,47 @@ function renamesIn(sentence: Sentence, lexicon: Lexicon, now: Date): NonNullable
       (r) =>
         r.lang === sentence.lang &&
         r.stems.length > 0 &&
-        stems.some((_, i) => r.stems.every((s, k) => sameFamily(stems[i + k] ?? "", s))),
+        stems.some((_, i) => r.stems.every((s, k) => sameName(stems[i + k] ?? "", s))),
     );
     sentenceRenames.set(sentence, used);
   }
   const today = now.toISOString().slice(0, 10);
   const out: NonNullable<Answer["renamed"]> = [];
   for (const r of used) {
-    if (r.since <= today && !out.some((o) => o.old === r.old))
-      out.push({ old: r.old, new: r.new, since: r.since.slice(0, 4) });
+    if (r.since > today || out.some((o) => o.old === r.old)) continue;
+    const current = currentName(r, lexicon.renames, today);
+    // a name renamed and later given back ("Астана" -> "Нур-Султан" -> "Астана") is in force again
+    if (current.name !== r.old) out.push({ old: r.old, new: current.name, since: current.since.slice(0, 4) });
   }
   return out;
+}
+
+/**
+ * A sentence's stem is the rename's: the same word family, but a stem under four letters only
+ * exactly ("жет" of "жетті" is not "жеті" of "Жетіген": short stems of different words share
+ * their first letters).
+ */
+function sameName(stem: string, name: string): boolean {
+  return stem === name || (Math.min(stem.length, name.length) >= 4 && sameFamily(stem, name));
+}
+
+/** The name in force today at the end of a chain of renames that starts with `r`, and since when. */
+function currentName(
+  r: Lexicon["renames"][number],
+  renames: Lexicon["renames"],
+  today: string,
+): { name: string; since: string } {
+  let name = r.new;
+  let since = r.since;
+  for (let hops = 0; hops < renames.length; hops++) {
+    const next = renames.find(
+      (n) => n.lang === r.lang && n.old === name && n.since > since && n.since <= today,
+    );
+    if (next === undefined) break;
+    name = next.new;
+    since = next.since;
+  }
+  return { name, since };
 }
 
 export function composeAnswer(

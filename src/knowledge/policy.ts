@@ -29,7 +29,7 @@ export interface Policy {
   functionWordWeight: number;
   /** Weight of a known verb-shaped word: it says how, rarely what about (missing it must not sink an answer). */
   knownVerbWeight: number;
-  /** Weight of an unknown Russian adjective (a qualifier: "нормальный", "быстрый"), as a multiple of the unknown weight. */
+  /** Weight of a Russian adjective neither the texts nor the dictionary know (a qualifier: "нормальный"), as a multiple of the unknown weight. */
   modifierWeight: number;
   /** Weight of a term that names the country the whole corpus is about (Kazakhstan): rarely what is asked. */
   weakWeight: number;

@@ -144,7 +144,10 @@ function weightOf(
   if (fixed) weight *= policy.correctedWeight;
   if (!anchor && (verbLike(u, known) || isFunctionShaped(u.surface, lang, ctx.last)))
     weight *= known ? policy.knownVerbWeight : policy.functionWordWeight;
-  else if (!known && lang === "ru" && RU_ADJECTIVE.test(u.surface)) weight *= policy.modifierWeight;
+  // an adjective no text holds is a qualifier put otherwise ("нормальный интернет"), unless the
+  // dictionary knows it: then it names what the question is about, which no text covers ("пенсионных")
+  else if (!known && lang === "ru" && RU_ADJECTIVE.test(u.surface) && unit.keys.length === 0)
+    weight *= policy.modifierWeight;
   // the country, and a form of "year" that only places a fact in time ("жылдан бастап"), say little of what is asked
   const weak = (unit.stems.every(weakStem) || weakStem(u.surface)) && !unit.place;
   if (weak || YEAR_WORD.test(u.surface)) weight *= policy.weakWeight;

@@ -276,6 +276,30 @@ describe("documents at run time", () => {
     const reply = answer(kb.ask("Сколько школ открыли в Астане?", { now: NOW }));
     expect(reply.renamed).toEqual([{ old: "Нур-Султан", new: "Астана", since: "2022" }]);
   });
+
+  it("notes no rename of a name given back later, nor of a short stem another word shares", () => {
+    const aliases = parseAliases(
+      [
+        "old\tnew\tsince\tlang",
+        "Астана\tНур-Султан\t2019-03-23\tru",
+        "Нур-Султан\tАстана\t2022-09-17\tru",
+        "Жетіген\tАлатау\t2024-01-09\tkk",
+      ].join("\n"),
+    );
+    const kb = new KnowledgeBase({ ...DICTIONARY, aliases }, []);
+    kb.addDocument({
+      id: "t",
+      texts: {
+        ru: "В Астане открыли 3 новые школы.",
+        kk: "Мектептер саны биыл 40-қа жетті деп хабарлады министрлік.",
+      },
+      outlet: "E",
+      date: "2025",
+      kind: "seed",
+    });
+    expect(answer(kb.ask("Сколько школ открыли в Астане?", { now: NOW })).renamed).toBeUndefined();
+    expect(answer(kb.ask("Мектептер саны қаншаға жетті?", { now: NOW })).renamed).toBeUndefined();
+  });
 });
 
 describe("how a question is read", () => {
@@ -810,6 +834,35 @@ describe("how a question is read", () => {
     // "орталық мемлекеттік органдармен": the three-word phrase is in no text, "мемлекеттік орган" is
     const reply = answer(kb.ask("Орталық мемлекеттік органдармен бірге неше карта әзірленді?", { now: NOW }));
     expect(reply.text).toContain("19 карт");
+  });
+  it("weighs in full an adjective no text holds but the dictionary knows: the question is about something else", () => {
+    const pairs = ["ru\tkk\tdomain", "рейтинг\tрейтинг\tgeneral", "пенсионный\tзейнетақылық\tmoney"].join(
+      "\n",
+    );
+    const kb = new KnowledgeBase({ pairs: parsePairs(pairs), places: [], aliases: [] }, []);
+    kb.addDocument(
+      added(
+        "rank",
+        "Рейтинг\n\nВ рейтинге скорости мобильного интернета Казахстан занимает 80-е место. Работа продолжится.",
+      ),
+    );
+    expect(kb.ask("На каком месте Казахстан в рейтинге скорости интернета?", { now: NOW }).kind).toBe(
+      "answer",
+    );
+    expect(kb.ask("На каком месте Казахстан в рейтинге пенсионных систем?", { now: NOW }).kind).toBe("none");
+    // an adjective the dictionary does not know either is a qualifier put otherwise: it weighs less
+    expect(kb.ask("На каком месте Казахстан в рейтинге шустрого интернета?", { now: NOW }).kind).toBe(
+      "answer",
+    );
+  });
+  it("reads every case form of 'самый' (the superlative's auxiliary) as a function word", () => {
+    const lexicon = new Lexicon(DICTIONARY);
+    const surfaces = (q: string) =>
+      readQuestion(q, "ru", 2026, { lexicon, vocabulary: new Vocabulary(), policy: POLICY }).terms.map(
+        (t) => t.surface,
+      );
+    for (const form of ["самых", "самым", "самого", "самой", "самую"])
+      expect(surfaces(`Сколько ${form} дальних сёл подключат?`)).not.toContain(form);
   });
   it("reads the modal forms 'нужна / нужен / нужны / нельзя' as function words, like 'нужно' and 'можно'", () => {
     const lexicon = new Lexicon(DICTIONARY);
