@@ -190,6 +190,20 @@ export function partsOf(question: string): { asking: number; main: number; after
   return { asking: tokensBefore(asks[0] as number), main: tokensBefore(last), after };
 }
 
+/**
+ * The sentences that ask (from the first one ending in "?" to the last), without the situation
+ * told around them: what the asker does or needs ("Курстық жұмысыма керек", "я пенсионер") says
+ * nothing of the kind of answer asked.
+ */
+export function askingText(question: string): string {
+  const sentences = question.split(/(?<=[.!?])\s+/u);
+  const asks = sentences.flatMap((s, i) => (s.trim().endsWith("?") ? [i] : []));
+  const first = asks[0];
+  const last = asks.at(-1);
+  if (first === undefined || last === undefined) return question;
+  return sentences.slice(first, last + 1).join(" ");
+}
+
 /** Forms as they are indexed when they only modify a longer phrase ("здоровья" of "паспорт здоровья"). */
 const asModifiers = (forms: readonly string[]): string[] => forms.map((f) => `${PART}${f}`);
 
@@ -382,7 +396,8 @@ export function readQuestion(
     tokensOf(question),
   );
   shareUnknownWeight(terms, ctx.vocabulary.maxIdf() * ctx.policy.unknownWeight);
-  const asked = askedKinds(question);
+  // what is asked is read from the asking sentences, not from the situation told around them
+  const asked = askedKinds(askingText(question));
   for (const t of terms) {
     const kind = kindNamed(t.surface);
     if (kind !== undefined && asked.has(kind)) t.names = kind;

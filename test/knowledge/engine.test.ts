@@ -9,7 +9,7 @@ import { Lexicon, stemOf } from "../../src/knowledge/analyze.js";
 import { parseAliases, parsePairs, parsePlaces } from "../../src/knowledge/dictionary.js";
 import { KnowledgeBase } from "../../src/knowledge/engine.js";
 import { POLICY } from "../../src/knowledge/policy.js";
-import { partsOf, readQuestion } from "../../src/knowledge/question.js";
+import { askingText, partsOf, readQuestion } from "../../src/knowledge/question.js";
 import { type Scored, withHeadlines } from "../../src/knowledge/rank.js";
 import { answerMessage } from "../../src/knowledge/render.js";
 import type { Document, Reply } from "../../src/knowledge/types.js";
@@ -555,6 +555,18 @@ describe("how a question is read", () => {
     expect((two[0] ?? 0) + (two[1] ?? 0)).toBeCloseTo(one ?? 0);
     // one word no text knows still is what is asked about
     expect(kb.ask("Можно ли заменить онлайн паспорт?", { now: NOW }).kind).toBe("none");
+  });
+
+  it("reads what is asked from the asking sentences, not from the situation told around them", () => {
+    expect(askingText("Я студент. Сколько стоит тариф? Нужно для курсовой.")).toBe("Сколько стоит тариф?");
+    expect(askingText("Когда запустят 5G")).toBe("Когда запустят 5G");
+    const kb = base(LICENCE_PAIR);
+    const asked = (q: string) => [...kb.explain(q).query.asked];
+    // a price named in the situation asks no price of the answer
+    expect(
+      asked("Когда можно заменить водительское удостоверение онлайн? Сколько стоит бензин, не спрашиваю."),
+    ).toEqual(["date"]);
+    expect(asked("Сколько стоит заменить водительское удостоверение онлайн?")).toContain("money");
   });
 
   it("answers from a headline that states the fact asked when no sentence does, and only then", () => {
