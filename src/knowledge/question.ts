@@ -190,6 +190,20 @@ export function partsOf(question: string): { asking: number; main: number; after
   return { asking: tokensBefore(asks[0] as number), main: tokensBefore(last), after };
 }
 
+/**
+ * The sentences that ask (from the first one ending in "?" to the last), without the situation
+ * told around them: what the asker does or needs ("Курстық жұмысыма керек", "я пенсионер") says
+ * nothing of the kind of answer asked.
+ */
+export function askingText(question: string): string {
+  const sentences = question.split(/(?<=[.!?])\s+/u);
+  const asks = sentences.flatMap((s, i) => (s.trim().endsWith("?") ? [i] : []));
+  const first = asks[0];
+  const last = asks.at(-1);
+  if (first === undefined || last === undefined) return question;
+  return sentences.slice(first, last + 1).join(" ");
+}
+
 /** Forms as they are indexed when they only modify a longer phrase ("здоровья" of "паспорт здоровья"). */
 const asModifiers = (forms: readonly string[]): string[] => forms.map((f) => `${PART}${f}`);
 
@@ -337,6 +351,18 @@ function unheldSplit(u: Unit, lang: Language, ctx: { lexicon: Lexicon; vocabular
   return [words[0] as Unit, ...again.map(at).flatMap((r) => unheldSplit(r, lang, ctx))];
 }
 
+/**
+ * Words no text knows, weighed in full (not verbs, qualifiers or situation), share one unknown
+ * word's weight: one such word is what the question is about and nothing here covers, but several
+ * are most often a circumstance put in the asker's words ("не выходя из дома", "без похода в
+ * спецЦОН"), and weighing each in full lets them outweigh everything the texts do hold.
+ */
+function shareUnknownWeight(terms: QueryTerm[], full: number): void {
+  const unknown = terms.filter((t) => !t.known && t.weight >= full * 0.99);
+  if (unknown.length < 2) return;
+  for (const t of unknown) t.weight /= unknown.length;
+}
+
 /** Reads a question of a known language. `year`: the asker's year ("биыл" means it). */
 export function readQuestion(
   raw: string,
@@ -369,7 +395,9 @@ export function readQuestion(
     units,
     tokensOf(question),
   );
-  const asked = askedKinds(question);
+  shareUnknownWeight(terms, ctx.vocabulary.maxIdf() * ctx.policy.unknownWeight);
+  // what is asked is read from the asking sentences, not from the situation told around them
+  const asked = askedKinds(askingText(question));
   for (const t of terms) {
     const kind = kindNamed(t.surface);
     if (kind !== undefined && asked.has(kind)) t.names = kind;
