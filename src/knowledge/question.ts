@@ -351,18 +351,6 @@ function unheldSplit(u: Unit, lang: Language, ctx: { lexicon: Lexicon; vocabular
   return [words[0] as Unit, ...again.map(at).flatMap((r) => unheldSplit(r, lang, ctx))];
 }
 
-/**
- * Words no text knows, weighed in full (not verbs, qualifiers or situation), share one unknown
- * word's weight: one such word is what the question is about and nothing here covers, but several
- * are most often a circumstance put in the asker's words ("не выходя из дома", "без похода в
- * спецЦОН"), and weighing each in full lets them outweigh everything the texts do hold.
- */
-function shareUnknownWeight(terms: QueryTerm[], full: number): void {
-  const unknown = terms.filter((t) => !t.known && t.weight >= full * 0.99);
-  if (unknown.length < 2) return;
-  for (const t of unknown) t.weight /= unknown.length;
-}
-
 /** Reads a question of a known language. `year`: the asker's year ("биыл" means it). */
 export function readQuestion(
   raw: string,
@@ -395,7 +383,6 @@ export function readQuestion(
     units,
     tokensOf(question),
   );
-  shareUnknownWeight(terms, ctx.vocabulary.maxIdf() * ctx.policy.unknownWeight);
   // what is asked is read from the asking sentences, not from the situation told around them
   const asked = askedKinds(askingText(question));
   for (const t of terms) {
