@@ -41,6 +41,9 @@ function chain<C extends Context>(fns: readonly MiddlewareFn<C>[]): MiddlewareFn
   };
 }
 
+/** Whether a composer's middleware runs from a flat list (tests: composers built at module load). */
+export const runsFlat = (composer: object): boolean => chains.has(composer);
+
 /**
  * grammY's `Composer.use` nests the middleware it is given one async function inside another
  * (`concat`): a question passes some fifty of them on its way to the answer, two closures and two
@@ -48,9 +51,6 @@ function chain<C extends Context>(fns: readonly MiddlewareFn<C>[]): MiddlewareFn
  * `use` keeps a composer's middleware in a flat list run by `chain`. It behaves the same: the
  * composer it returns can still be extended, and what is added there runs at the next update.
  */
-/** Whether a composer's middleware runs from a flat list (tests: composers built at module load). */
-export const runsFlat = (composer: object): boolean => chains.has(composer);
-
 export function installFlatChain(): void {
   Composer.prototype.use = function use<C extends Context>(
     this: Composer<C>,

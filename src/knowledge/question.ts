@@ -181,13 +181,12 @@ function requirementOf(
  * last one; `after`: the first token after it (what follows is situation again).
  */
 export function partsOf(question: string): { asking: number; main: number; after: number } {
-  const sentences = question.split(/(?<=[.!?])\s+/u);
-  const asks = sentences.flatMap((s, i) => (s.trim().endsWith("?") ? [i] : []));
+  const asking = askingSentences(question);
+  if (asking === undefined) return { asking: 0, main: 0, after: Number.POSITIVE_INFINITY };
+  const { sentences, first, last } = asking;
   const tokensBefore = (i: number) => sentences.slice(0, i).reduce((n, s) => n + tokensOf(s).length, 0);
-  const last = asks.at(-1);
-  if (last === undefined) return { asking: 0, main: 0, after: Number.POSITIVE_INFINITY };
   const after = last === sentences.length - 1 ? Number.POSITIVE_INFINITY : tokensBefore(last + 1);
-  return { asking: tokensBefore(asks[0] as number), main: tokensBefore(last), after };
+  return { asking: tokensBefore(first), main: tokensBefore(last), after };
 }
 
 /**
@@ -196,12 +195,17 @@ export function partsOf(question: string): { asking: number; main: number; after
  * nothing of the kind of answer asked.
  */
 export function askingText(question: string): string {
+  const asking = askingSentences(question);
+  return asking ? asking.sentences.slice(asking.first, asking.last + 1).join(" ") : question;
+}
+
+/** A message's sentences and the first and last of them that end with "?" (undefined: none does). */
+function askingSentences(question: string): { sentences: string[]; first: number; last: number } | undefined {
   const sentences = question.split(/(?<=[.!?])\s+/u);
   const asks = sentences.flatMap((s, i) => (s.trim().endsWith("?") ? [i] : []));
   const first = asks[0];
   const last = asks.at(-1);
-  if (first === undefined || last === undefined) return question;
-  return sentences.slice(first, last + 1).join(" ");
+  return first === undefined || last === undefined ? undefined : { sentences, first, last };
 }
 
 /** Forms as they are indexed when they only modify a longer phrase ("здоровья" of "паспорт здоровья"). */
@@ -364,10 +368,11 @@ export function readQuestion(
   );
   const units = analyze(question, lang, ctx.lexicon).flatMap((u) => unheldSplit(u, lang, ctx));
   const parts = partsOf(question);
+  const tokens = tokensOf(question);
   // "Я из Павлодарской области. Сколько сёл у нас подключили?": a question that points at the
   // asker brings in the place the situation names, weighed in full (not required: the answer may
   // be about the whole country)
-  const here = pointsAtAsker(tokensOf(question).slice(parts.asking, parts.after));
+  const here = pointsAtAsker(tokens.slice(parts.asking, parts.after));
   const terms = alternatives(
     units.map((u, i) => {
       const situation = u.at < parts.asking || u.at >= parts.after;
@@ -381,7 +386,7 @@ export function readQuestion(
       });
     }),
     units,
-    tokensOf(question),
+    tokens,
   );
   // what is asked is read from the asking sentences, not from the situation told around them
   const asked = askedKinds(askingText(question));

@@ -1,35 +1,11 @@
 /** The flat chain behaves as grammY's nested one: order, `next` once, errors, later additions. */
 import { execFileSync } from "node:child_process";
-import { type Api, type BotError, Composer, Context } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import { type BotError, Composer, type Context } from "grammy";
 import { describe, expect, it } from "vitest";
 import { installFlatChain, runsFlat } from "../../src/bot/composer-chain.js";
+import { reachesEnd, textContext } from "../support/composer.js";
 
 installFlatChain();
-
-const ctxOf = (): Context =>
-  new Context(
-    {
-      update_id: 1,
-      message: {
-        message_id: 1,
-        date: 0,
-        chat: { id: 1, type: "private", first_name: "A" },
-        from: { id: 1, is_bot: false, first_name: "A" },
-        text: "hello",
-      },
-    },
-    {} as Api,
-    { id: 2, is_bot: true, first_name: "Bot", username: "bot" } as UserFromGetMe,
-  );
-
-async function run(composer: Composer<Context>): Promise<boolean> {
-  let reachedEnd = false;
-  await composer.middleware()(ctxOf(), async () => {
-    reachedEnd = true;
-  });
-  return reachedEnd;
-}
 
 describe("installFlatChain", () => {
   it("runs middleware in order, before and after next, and stops where one does not call next", async () => {
@@ -52,13 +28,13 @@ describe("installFlatChain", () => {
         return next();
       }),
     );
-    expect(await run(composer)).toBe(true);
+    expect(await reachesEnd(composer)).toBe(true);
     expect(seen).toEqual(["a", "b (sync)", "c (composer)", "a after"]);
 
     composer.use(() => void seen.push("d stops"));
     composer.use(() => void seen.push("never"));
     seen.length = 0;
-    expect(await run(composer)).toBe(false);
+    expect(await reachesEnd(composer)).toBe(false);
     expect(seen).toEqual(["a", "b (sync)", "c (composer)", "d stops", "a after"]);
     expect(runsFlat(composer)).toBe(true);
   });
@@ -72,7 +48,7 @@ describe("installFlatChain", () => {
       },
       (_ctx, next) => next(),
     );
-    await expect(run(composer)).rejects.toThrow("`next` already called before!");
+    await expect(reachesEnd(composer)).rejects.toThrow("`next` already called before!");
   });
 
   it("turns a synchronous throw into a rejection an error boundary catches", async () => {
@@ -83,14 +59,14 @@ describe("installFlatChain", () => {
       .use(() => {
         throw new Error("boom");
       });
-    await run(composer);
+    await reachesEnd(composer);
     expect(caught).toEqual([new Error("boom")]);
     const bare = new Composer<Context>();
     bare.use((_ctx, next) => next());
     bare.use(() => {
       throw new Error("sync");
     });
-    const pending = bare.middleware()(ctxOf(), async () => {});
+    const pending = bare.middleware()(textContext(), async () => {});
     expect(pending).toBeInstanceOf(Promise);
     await expect(pending).rejects.toThrow("sync");
   });
@@ -104,7 +80,7 @@ describe("installFlatChain", () => {
       seen.push("late");
       return next();
     });
-    await run(composer);
+    await reachesEnd(composer);
     expect(seen).toEqual(["late", "end"]);
   });
 
