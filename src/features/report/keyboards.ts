@@ -54,6 +54,37 @@ export function choiceKeyboard(
   return navRow(keyboard, t, step, withBack);
 }
 
+/** Under the summary: Send, Edit, Cancel. */
+export function summaryKeyboard(t: Translate): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("report-button-send"), CB.send)
+    .text(t("report-button-edit"), CB.edit)
+    .row()
+    .text(t("report-button-cancel"), CB.cancel);
+}
+
+/** One button per step the draft asks, two to a row, then Back (to the summary) and Cancel. */
+export function editKeyboard(t: Translate, steps: readonly { id: string }[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  steps.forEach(({ id }, i) => {
+    if (i > 0 && i % 2 === 0) keyboard.row();
+    keyboard.text(t(`report-field-${id}`), CB.editStep(id));
+  });
+  return keyboard
+    .row()
+    .text(t("report-button-back"), "rep:edit:~back")
+    .text(t("report-button-cancel"), CB.cancel);
+}
+
+/** Consent to store the report, asked once per user before the first one is sent. */
+export function consentKeyboard(t: Translate): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("report-button-consent"), CB.consent)
+    .row()
+    .text(t("report-button-back"), "rep:consent:~back")
+    .text(t("report-button-cancel"), CB.cancel);
+}
+
 /** The location step's reply keyboard: Telegram's own location button, Skip, Back, Cancel. */
 export function locationKeyboard(t: Translate): Keyboard {
   return new Keyboard()
