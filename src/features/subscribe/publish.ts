@@ -12,14 +12,13 @@ const CANCEL = "pub:cancel";
 const SEND = "pub:send";
 const TOPIC = "pub:topic:";
 
+type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
 /** An update's text: what Telegram allows in one message, with room for the header. */
 export const updateText = z.string().trim().min(1, "empty").max(3500, "too-long");
 
 /** The line above a broadcast's progress in /broadcasts: when, and who published it. */
-export function broadcastMeta(
-  t: (key: string, vars?: Record<string, string | number>) => string,
-  state: Pick<BroadcastState, "createdAt" | "adminChat">,
-): string {
+export function broadcastMeta(t: Translate, state: Pick<BroadcastState, "createdAt" | "adminChat">): string {
   const created = new Date(state.createdAt);
   return t("publish-broadcast-meta", {
     date: Number.isNaN(created.getTime()) ? "—" : formatDateTime(created),
@@ -29,6 +28,81 @@ export function broadcastMeta(
 
 /** The conversation's id, used by ctx.conversation.enter. */
 export const PUBLISH_CONVERSATION = "publish";
+
+/** The admin's side of the chat, as the steps below need it. */
+interface Admin {
+  ctx: ConversationContext;
+  lang: Language;
+  t: Translate;
+  /** The next update, or undefined once the admin cancelled (with /cancel or the button). */
+  next: () => Promise<ConversationContext | undefined>;
+}
+
+const cancelButton = (t: Translate) => new InlineKeyboard().text(t("publish-button-cancel"), CANCEL);
+
+/** The topic, from its buttons; anything else is asked again. */
+async function chooseTopic({ ctx, t, next }: Admin): Promise<Topic | undefined> {
+  const keyboard = new InlineKeyboard();
+  for (const topic of TOPICS) keyboard.text(t(`sub-topic-${topic}`), `${TOPIC}${topic}`).row();
+  await ctx.reply(t("publish-choose-topic"), {
+    reply_markup: keyboard.text(t("publish-button-cancel"), CANCEL),
+  });
+  for (;;) {
+    const step = await next();
+    if (!step) return undefined;
+    const data = step.callbackQuery?.data ?? "";
+    const chosen = data.startsWith(TOPIC) ? data.slice(TOPIC.length) : undefined;
+    if (step.callbackQuery) await step.answerCallbackQuery();
+    if (isTopic(chosen)) return chosen;
+    await step.reply(t("publish-use-buttons"));
+  }
+}
+
+/** A text in the language it is asked in: Russian sent as the Kazakh version is caught here. */
+async function askText(
+  { ctx, t, next }: Admin,
+  deps: BotDeps,
+  prompt: string,
+  expected: Language,
+): Promise<string | undefined> {
+  await ctx.reply(prompt, { reply_markup: cancelButton(t) });
+  for (;;) {
+    const step = await next();
+    if (!step) return undefined;
+    if (step.callbackQuery) await step.answerCallbackQuery();
+    const typed = step.message?.text ?? "";
+    const parsed = updateText.safeParse(typed);
+    if (!parsed.success) {
+      const tooLong = parsed.error.issues.some((issue) => issue.message === "too-long");
+      await step.reply(
+        tooLong ? t("publish-text-too-long", { length: typed.trim().length }) : t("publish-text-empty"),
+      );
+      continue;
+    }
+    // Undecidable texts ("5G!") count as the expected language: only a clear mismatch is refused.
+    if (deps.knowledge.detectLanguage(parsed.data, expected) === expected) return parsed.data;
+    await step.reply(t(`publish-wrong-language-${expected}`), { reply_markup: cancelButton(t) });
+  }
+}
+
+/** Send or Cancel under the count of subscribers; true once Send is pressed. */
+async function confirmSend({ ctx, t, next }: Admin, topicName: string, count: number): Promise<boolean> {
+  await ctx.reply(t("publish-confirm", { topic: topicName, count }), {
+    reply_markup: new InlineKeyboard()
+      .text(t("publish-button-send"), SEND)
+      .text(t("publish-button-cancel"), CANCEL),
+  });
+  for (;;) {
+    const step = await next();
+    if (!step) return false;
+    if (step.callbackQuery) await step.answerCallbackQuery();
+    if (step.callbackQuery?.data === SEND) {
+      await step.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => {});
+      return true;
+    }
+    await step.reply(t("publish-use-buttons"));
+  }
+}
 
 /**
  * /publish for admins: topic, Russian text, Kazakh text, a preview of both exactly as subscribers
@@ -41,64 +115,22 @@ export function publishConversation(deps: BotDeps) {
     ctx: ConversationContext,
   ) {
     const lang: Language = await conversation.external((outer) => outer.lang);
-    const t = (key: string, vars?: Record<string, string | number>) => deps.i18n.t(lang, key, vars);
-    const cancelButton = () => new InlineKeyboard().text(t("publish-button-cancel"), CANCEL);
-
-    /** The next update, or undefined once the admin cancelled (with /cancel or the button). */
+    const t: Translate = (key, vars) => deps.i18n.t(lang, key, vars);
     const next = async (): Promise<ConversationContext | undefined> => {
       const step = await conversation.wait();
-      const text = step.message?.text ?? "";
-      if (step.callbackQuery?.data === CANCEL || /^\/cancel\b/.test(text)) {
-        if (step.callbackQuery) await step.answerCallbackQuery();
-        await step.reply(t("publish-cancelled"));
-        return undefined;
-      }
-      return step;
-    };
-
-    const topicKeyboard = new InlineKeyboard();
-    for (const topic of TOPICS) topicKeyboard.text(t(`sub-topic-${topic}`), `${TOPIC}${topic}`).row();
-    await ctx.reply(t("publish-choose-topic"), {
-      reply_markup: topicKeyboard.text(t("publish-button-cancel"), CANCEL),
-    });
-    let topic: Topic | undefined;
-    while (!topic) {
-      const step = await next();
-      if (!step) return;
-      const data = step.callbackQuery?.data ?? "";
-      const chosen = data.startsWith(TOPIC) ? data.slice(TOPIC.length) : undefined;
+      if (step.callbackQuery?.data !== CANCEL && !/^\/cancel\b/.test(step.message?.text ?? "")) return step;
       if (step.callbackQuery) await step.answerCallbackQuery();
-      if (isTopic(chosen)) topic = chosen;
-      else await step.reply(t("publish-use-buttons"));
-    }
-    const topicName = t(`sub-topic-${topic}`);
-
-    /** A text in the language it is asked in: Russian sent as the Kazakh version is caught here. */
-    const askText = async (prompt: string, expected: Language): Promise<string | undefined> => {
-      await ctx.reply(prompt, { reply_markup: cancelButton() });
-      for (;;) {
-        const step = await next();
-        if (!step) return undefined;
-        if (step.callbackQuery) await step.answerCallbackQuery();
-        const parsed = updateText.safeParse(step.message?.text ?? "");
-        if (parsed.success) {
-          // Undecidable texts ("5G!") count as the expected language: only a clear mismatch is refused.
-          const detected = deps.knowledge.detectLanguage(parsed.data, expected);
-          if (detected === expected) return parsed.data;
-          await step.reply(t(`publish-wrong-language-${expected}`), { reply_markup: cancelButton() });
-          continue;
-        }
-        const tooLong = parsed.error.issues.some((issue) => issue.message === "too-long");
-        await step.reply(
-          tooLong
-            ? t("publish-text-too-long", { length: (step.message?.text ?? "").trim().length })
-            : t("publish-text-empty"),
-        );
-      }
+      await step.reply(t("publish-cancelled"));
+      return undefined;
     };
-    const ru = await askText(t("publish-ask-ru", { topic: topicName }), "ru");
+    const admin: Admin = { ctx, lang, t, next };
+
+    const topic = await chooseTopic(admin);
+    if (!topic) return;
+    const topicName = t(`sub-topic-${topic}`);
+    const ru = await askText(admin, deps, t("publish-ask-ru", { topic: topicName }), "ru");
     if (ru === undefined) return;
-    const kk = await askText(t("publish-ask-kk"), "kk");
+    const kk = await askText(admin, deps, t("publish-ask-kk"), "kk");
     if (kk === undefined) return;
 
     await ctx.reply(t("publish-preview"));
@@ -109,28 +141,12 @@ export function publishConversation(deps: BotDeps) {
       const view = renderUpdate(deps.i18n, previewLang, topic, text);
       await ctx.reply(view.text, { reply_markup: view.reply_markup });
     }
-    const chosenTopic = topic;
-    const count = await conversation.external(() => countSubscribers(deps.redis, chosenTopic));
-    await ctx.reply(t("publish-confirm", { topic: topicName, count }), {
-      reply_markup: new InlineKeyboard()
-        .text(t("publish-button-send"), SEND)
-        .text(t("publish-button-cancel"), CANCEL),
-    });
-    for (;;) {
-      const step = await next();
-      if (!step) return;
-      if (step.callbackQuery?.data === SEND) {
-        await step.answerCallbackQuery();
-        await step.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => {});
-        break;
-      }
-      if (step.callbackQuery) await step.answerCallbackQuery();
-      await step.reply(t("publish-use-buttons"));
-    }
+    const count = await conversation.external(() => countSubscribers(deps.redis, topic));
+    if (!(await confirmSend(admin, topicName, count))) return;
 
     const chatId = ctx.chatId ?? 0;
     const published = await conversation.external(() =>
-      publishUpdate(deps, { topic: chosenTopic, ru, kk, adminChat: chatId, adminLang: lang }),
+      publishUpdate(deps, { topic, ru, kk, adminChat: chatId, adminLang: lang }),
     );
     if (!published.broadcast) {
       await ctx.reply(t("publish-delivery-unavailable"));
@@ -139,7 +155,7 @@ export function publishConversation(deps: BotDeps) {
     const progress = renderProgress(deps.i18n, lang, {
       id: published.id,
       announcementId: published.id,
-      topic: chosenTopic,
+      topic,
       status: "preparing",
       adminChat: chatId,
       adminLang: lang,
