@@ -167,6 +167,40 @@ export function sendProcessor(env: WorkerEnv) {
     return outcome;
   };
 
+  /** A send Telegram refused: blocked, rate limited (the queue pauses), or failed (retried when transient). */
+  const failed = async (job: Job<SendJob>, error: unknown): Promise<Outcome> => {
+    const { b: id, u: userId } = job.data;
+    if (error instanceof GrammyError && error.error_code === 403) {
+      // Blocked the bot or deleted the account: never retried, and no longer a subscriber.
+      await unsubscribeAll(redis, userId);
+      return finish(id, userId, "blocked");
+    }
+    if (error instanceof GrammyError && error.error_code === 429) {
+      // Pause the whole queue (every worker, every instance) for retry_after; the job goes back
+      // to waiting without using up an attempt.
+      const seconds = error.parameters.retry_after ?? 1;
+      pausedUntil = Math.max(pausedUntil, Date.now() + seconds * 1000);
+      await pauseSends(redis, seconds * 1000);
+      await releaseRecipient(redis, id, userId);
+      await countRateLimited(redis, id);
+      await env.sendQueue.rateLimit(seconds * 1000);
+      logger.warn({ broadcast: id, retry_after: seconds }, "Telegram rate limit: queue paused");
+      throw Worker.RateLimitError();
+    }
+    const transient = !(error instanceof GrammyError) || error.error_code >= 500;
+    if (!transient) {
+      logger.warn({ err: error, broadcast: id, user: userId }, "update not delivered");
+      return finish(id, userId, "failed");
+    }
+    // 5xx or network: Telegram most likely did not send; back off and try again.
+    await releaseRecipient(redis, id, userId);
+    if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+      logger.warn({ err: error, broadcast: id, user: userId }, "update not delivered after retries");
+      return finish(id, userId, "failed");
+    }
+    throw error;
+  };
+
   /*
    * Round trips of one send: BullMQ's move to active, the preparation (claim, cancelled?, still
    * following?, language, the slot: one script), Telegram, the outcome (with the finish check and
@@ -200,35 +234,7 @@ export function sendProcessor(env: WorkerEnv) {
         link_preview_options: { is_disabled: true },
       });
     } catch (error) {
-      if (error instanceof GrammyError && error.error_code === 403) {
-        // Blocked the bot or deleted the account: never retried, and no longer a subscriber.
-        await unsubscribeAll(redis, userId);
-        return finish(id, userId, "blocked");
-      }
-      if (error instanceof GrammyError && error.error_code === 429) {
-        // Pause the whole queue (every worker, every instance) for retry_after; the job goes back
-        // to waiting without using up an attempt.
-        const seconds = error.parameters.retry_after ?? 1;
-        pausedUntil = Math.max(pausedUntil, Date.now() + seconds * 1000);
-        await pauseSends(redis, seconds * 1000);
-        await releaseRecipient(redis, id, userId);
-        await countRateLimited(redis, id);
-        await env.sendQueue.rateLimit(seconds * 1000);
-        logger.warn({ broadcast: id, retry_after: seconds }, "Telegram rate limit: queue paused");
-        throw Worker.RateLimitError();
-      }
-      const transient = !(error instanceof GrammyError) || error.error_code >= 500;
-      if (!transient) {
-        logger.warn({ err: error, broadcast: id, user: userId }, "update not delivered");
-        return finish(id, userId, "failed");
-      }
-      // 5xx or network: Telegram most likely did not send; back off and try again.
-      await releaseRecipient(redis, id, userId);
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        logger.warn({ err: error, broadcast: id, user: userId }, "update not delivered after retries");
-        return finish(id, userId, "failed");
-      }
-      throw error;
+      return failed(job, error);
     }
     return finish(id, userId, "sent");
   };
