@@ -4,7 +4,7 @@
  * language-neutral anchors, and dictionary lemmas, places and aliases (one word or several)
  * mapped to a shared key, so that a Russian and a Kazakh word that mean the same match.
  */
-import { KK_QUESTION_STEMS, KK_STOPWORDS_FOLDED, stemKk } from "./analyzers/kk.js";
+import { converbs, KK_QUESTION_STEMS, KK_STOPWORDS_FOLDED, stemKk } from "./analyzers/kk.js";
 import { RU_STOPWORDS, stemRu } from "./analyzers/ru.js";
 import type { DictionaryData } from "./dictionary.js";
 import { normalizeText, tokenize } from "./text.js";
@@ -358,9 +358,12 @@ export function tokensOf(text: string): string[] {
 export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] {
   const tokens = tokensOf(text);
   const kept: { token: string; stem: string; at: number }[] = [];
+  // a Kazakh converb before "алу" (can) is read as its verb ("жүгіне алады": "жүгіну")
+  const verbs = lang === "kk" ? converbs(tokens) : undefined;
   tokens.forEach((token, at) => {
-    if (STOPWORDS[lang].has(token) || (token.length < 2 && !/\d/.test(token))) return;
-    const stem = stemOf(token, lang);
+    const verb = verbs?.get(at);
+    if (verb === undefined && (STOPWORDS[lang].has(token) || (token.length < 2 && !/\d/.test(token)))) return;
+    const stem = stemOf(verb ?? token, lang);
     // a question word in a case form ("қаншаға", "кімнің") still only says what is asked
     if (lang === "kk" && KK_QUESTION_STEMS.has(stem)) return;
     kept.push({ token, stem, at });
