@@ -71,6 +71,30 @@ interface Entry {
   verb: boolean;
 }
 
+/**
+ * Infinitive endings whose past tense the stemmer cuts to another stem ("ввести" / "ввёл",
+ * "пройти" / "прошла", "вырасти" / "вырос", "помочь" / "помог"): ending -> its past (masculine,
+ * feminine). Prefixed verbs take their prefix along ("про-йти" / "про-шёл").
+ */
+const IRREGULAR_PAST: readonly (readonly [string, string, string])[] = [
+  ["вести", "вел", "вела"],
+  ["везти", "вез", "везла"],
+  ["йти", "шел", "шла"],
+  ["расти", "рос", "росла"],
+  ["мочь", "мог", "могла"],
+  ["влечь", "влек", "влекла"],
+  ["стичь", "стиг", "стигла"],
+];
+
+/** The past tenses of a lemma that begins with such an infinitive ("пройти проверку": "прошёл проверку", "прошла проверку"). */
+function pastTenses(lemma: string): string[] {
+  const [first = "", ...rest] = normalizeText(lemma).split(" ");
+  const row = IRREGULAR_PAST.find(([inf]) => first.endsWith(inf) && first.length > inf.length);
+  if (row === undefined) return [];
+  const base = first.slice(0, first.length - row[0].length);
+  return [row[1], row[2]].map((past) => [`${base}${past}`, ...rest].join(" "));
+}
+
 /** A Russian infinitive ("заработать", "зарегистрироваться", "найти", "помочь"); not a noun in -сть ("область", "часть"). */
 const RU_INFINITIVE = /\p{L}{3}([^с]ть|ться|ти|тись|чь|чься)$/u;
 
@@ -103,6 +127,7 @@ export class Lexicon {
       });
       pair.ru.forEach((lemma, j) => {
         this.register("ru", lemma, key, undefined, verbs[j]);
+        for (const past of pastTenses(lemma)) this.register("ru", past, key, undefined, verbs[j]);
       });
       // a row whose Russian lemmas are all verbs ("заменить" / "ауыстыру") makes its Kazakh words verbs too
       const verbRow = verbs.length > 0 && verbs.every(Boolean);
