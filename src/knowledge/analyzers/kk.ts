@@ -193,8 +193,11 @@ const LAYERS: readonly (readonly string[])[] = [
   byLength(["ған", "ген", "қан", "кен", "атын", "етін", "ып", "іп", "у"]),
 ];
 
-/** Finite verb endings (present-future, past); a word ending in one carries no case suffix. */
-const FINITE = byLength(["ады", "еді", "йды", "йді", "ады", "ыпты", "іпті"]);
+/**
+ * Finite verb endings (present-future, past) and the passive converb -ыла/-іле ("жойыла ма",
+ * "қамтыла алады": cut to "жой", as "жойылу" is); a word ending in one carries no case suffix.
+ */
+const FINITE = byLength(["ады", "еді", "йды", "йді", "ады", "ыпты", "іпті", "ыла", "іле"]);
 const PASSIVE = byLength(["ыл", "іл"]);
 
 /** After these н-initial case suffixes the stem ends in a vowel (or м, н, ң for genitive and ablative). */
