@@ -81,6 +81,8 @@ describe("a converb before the modal 'алу' (can)", () => {
     expect(converbs(tokens("өте алмасам")).get(0)).toBe("өту");
     expect(converbs(tokens("жоба бекітілді")).size).toBe(0);
     expect(converbs(tokens("карта алу керек")).size).toBe(0);
+    // a place after a word in -а is no auxiliary ("Астана Алматы")
+    expect(converbs(tokens("астана алматы")).size).toBe(0);
   });
 
   it("meets the dictionary's verb in a passage ('жүгіне алады' holds 'обращаться')", () => {
