@@ -4,7 +4,7 @@
  * language-neutral anchors, and dictionary lemmas, places and aliases (one word or several)
  * mapped to a shared key, so that a Russian and a Kazakh word that mean the same match.
  */
-import { KK_QUESTION_STEMS, KK_STOPWORDS_FOLDED, stemKk } from "./analyzers/kk.js";
+import { converbs, KK_QUESTION_STEMS, KK_STOPWORDS_FOLDED, stemKk } from "./analyzers/kk.js";
 import { RU_STOPWORDS, stemRu } from "./analyzers/ru.js";
 import type { DictionaryData } from "./dictionary.js";
 import { normalizeText, tokenize } from "./text.js";
@@ -71,6 +71,30 @@ interface Entry {
   verb: boolean;
 }
 
+/**
+ * Infinitive endings whose past tense the stemmer cuts to another stem ("ввести" / "ввёл",
+ * "пройти" / "прошла", "вырасти" / "вырос", "помочь" / "помог"): ending -> its past (masculine,
+ * feminine). Prefixed verbs take their prefix along ("про-йти" / "про-шёл").
+ */
+const IRREGULAR_PAST: readonly (readonly [string, string, string])[] = [
+  ["вести", "вел", "вела"],
+  ["везти", "вез", "везла"],
+  ["йти", "шел", "шла"],
+  ["расти", "рос", "росла"],
+  ["мочь", "мог", "могла"],
+  ["влечь", "влек", "влекла"],
+  ["стичь", "стиг", "стигла"],
+];
+
+/** The past tenses of a lemma that begins with such an infinitive ("пройти проверку": "прошёл проверку", "прошла проверку"). */
+function pastTenses(lemma: string): string[] {
+  const [first = "", ...rest] = normalizeText(lemma).split(" ");
+  const row = IRREGULAR_PAST.find(([inf]) => first.endsWith(inf) && first.length > inf.length);
+  if (row === undefined) return [];
+  const base = first.slice(0, first.length - row[0].length);
+  return [row[1], row[2]].map((past) => [`${base}${past}`, ...rest].join(" "));
+}
+
 /** A Russian infinitive ("заработать", "зарегистрироваться", "найти", "помочь"); not a noun in -сть ("область", "часть"). */
 const RU_INFINITIVE = /\p{L}{3}([^с]ть|ться|ти|тись|чь|чься)$/u;
 
@@ -103,6 +127,7 @@ export class Lexicon {
       });
       pair.ru.forEach((lemma, j) => {
         this.register("ru", lemma, key, undefined, verbs[j]);
+        for (const past of pastTenses(lemma)) this.register("ru", past, key, undefined, verbs[j]);
       });
       // a row whose Russian lemmas are all verbs ("заменить" / "ауыстыру") makes its Kazakh words verbs too
       const verbRow = verbs.length > 0 && verbs.every(Boolean);
@@ -358,9 +383,12 @@ export function tokensOf(text: string): string[] {
 export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] {
   const tokens = tokensOf(text);
   const kept: { token: string; stem: string; at: number }[] = [];
+  // a Kazakh converb before "алу" (can) is read as its verb ("жүгіне алады": "жүгіну")
+  const verbs = lang === "kk" ? converbs(tokens) : undefined;
   tokens.forEach((token, at) => {
-    if (STOPWORDS[lang].has(token) || (token.length < 2 && !/\d/.test(token))) return;
-    const stem = stemOf(token, lang);
+    const verb = verbs?.get(at);
+    if (verb === undefined && (STOPWORDS[lang].has(token) || (token.length < 2 && !/\d/.test(token)))) return;
+    const stem = stemOf(verb ?? token, lang);
     // a question word in a case form ("қаншаға", "кімнің") still only says what is asked
     if (lang === "kk" && KK_QUESTION_STEMS.has(stem)) return;
     kept.push({ token, stem, at });

@@ -355,6 +355,41 @@ function unheldSplit(u: Unit, lang: Language, ctx: { lexicon: Lexicon; vocabular
   return [words[0] as Unit, ...again.map(at).flatMap((r) => unheldSplit(r, lang, ctx))];
 }
 
+/** Whether the texts know a unit: one of its keys, else all of its stems. */
+const knownUnit = (u: Unit, vocabulary: Vocabulary): boolean =>
+  u.keys.some((k) => vocabulary.has(k)) || u.stems.every((s) => vocabulary.has(s));
+
+/**
+ * A Kazakh compound written as one word that nothing knows ("құқықбұзушылық") is read as the
+ * words it is written as elsewhere ("құқық бұзушылық"), when the dictionary has each under its own
+ * stem (or as one phrase) and the texts know them; a verb form is never split.
+ */
+function compoundSplit(u: Unit, lang: Language, ctx: { lexicon: Lexicon; vocabulary: Vocabulary }): Unit[] {
+  const word = u.surface;
+  if (lang !== "kk" || u.kind !== "word" || u.words || word.length < 7 || knownUnit(u, ctx.vocabulary))
+    return [u];
+  if (isFunctionShaped(word, lang, false)) return [u];
+  for (let i = word.length - 4; i >= 4; i--) {
+    const parts = analyze(`${word.slice(0, i)} ${word.slice(i)}`, lang, ctx.lexicon);
+    // the first part a bare word, not a stem cut out of a form
+    const whole =
+      parts.reduce((n, p) => n + p.stems.length, 0) === 2 && parts[0]?.stems[0] === word.slice(0, i);
+    if (whole && parts.every((p) => ownWord(p, lang, ctx.lexicon) && knownUnit(p, ctx.vocabulary)))
+      return parts.map((p) => ({
+        ...p,
+        at: u.at,
+        ...(p.words ? { words: p.words.map((w) => ({ ...w, at: u.at })) } : {}),
+      }));
+  }
+  return [u];
+}
+
+/** A dictionary phrase, or a word the dictionary has a row for under its own stem (not a family's). */
+const ownWord = (u: Unit, lang: Language, lexicon: Lexicon): boolean =>
+  u.words !== undefined
+    ? u.keys.length > 0
+    : lexicon.matchWord(lang, u.stems[0] ?? "").some((e) => e.stems[0] === u.stems[0]);
+
 /** Reads a question of a known language. `year`: the asker's year ("биыл" means it). */
 export function readQuestion(
   raw: string,
@@ -366,7 +401,9 @@ export function readQuestion(
     deLatinize(raw, (w) => ctx.vocabulary.has(w.toLowerCase())),
     year,
   );
-  const units = analyze(question, lang, ctx.lexicon).flatMap((u) => unheldSplit(u, lang, ctx));
+  const units = analyze(question, lang, ctx.lexicon)
+    .flatMap((u) => unheldSplit(u, lang, ctx))
+    .flatMap((u) => compoundSplit(u, lang, ctx));
   const parts = partsOf(question);
   const tokens = tokensOf(question);
   // "Я из Павлодарской области. Сколько сёл у нас подключили?": a question that points at the

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formsOf, readHunspell, stemsOfForm } from "../../scripts/hunspell.js";
 import { analyze, Lexicon } from "../../src/knowledge/analyze.js";
-import { parseVerbForms, setVerbForms, stemKk } from "../../src/knowledge/analyzers/kk.js";
-import { EMPTY_DICTIONARY } from "../../src/knowledge/dictionary.js";
+import { converbs, parseVerbForms, setVerbForms, stemKk } from "../../src/knowledge/analyzers/kk.js";
+import { EMPTY_DICTIONARY, parsePairs } from "../../src/knowledge/dictionary.js";
 
 const AFF = [
   "SET UTF-8",
@@ -69,5 +69,34 @@ describe("a question in another verb form than the text's", () => {
     const question = analyze("Оператор карта жасап берді ме?", "kk", lexicon);
     const verb = question.find((u) => u.surface === "жасап");
     expect(text.flatMap((u) => u.stems)).toContain(verb?.stems[0]);
+  });
+});
+
+describe("a converb before the modal 'алу' (can)", () => {
+  it("is read as its verbal noun; a noun in -а before another word, or before 'алу' itself, is not", () => {
+    const tokens = (s: string) => s.split(" ");
+    expect([...converbs(tokens("орталыққа жүгіне алады")).entries()]).toEqual([[1, "жүгіну"]]);
+    expect(converbs(tokens("куәлікті ауыстыра алмаған")).get(1)).toBe("ауыстыру");
+    expect(converbs(tokens("камера тани алмаса")).get(1)).toBe("тану");
+    expect(converbs(tokens("өте алмасам")).get(0)).toBe("өту");
+    expect(converbs(tokens("жоба бекітілді")).size).toBe(0);
+    expect(converbs(tokens("карта алу керек")).size).toBe(0);
+    // a place after a word in -а is no auxiliary ("Астана Алматы")
+    expect(converbs(tokens("астана алматы")).size).toBe(0);
+  });
+
+  it("meets the dictionary's verb in a passage ('жүгіне алады' holds 'обращаться')", () => {
+    setVerbForms(new Map());
+    const lexicon = new Lexicon({
+      pairs: parsePairs("ru\tkk\tdomain\nобращаться|обратиться\tжүгіну\taction"),
+      places: [],
+      aliases: [],
+    });
+    const key = analyze("Куда обращаться?", "ru", lexicon).flatMap((u) => u.keys)[0];
+    expect(key).toBeDefined();
+    const passage = analyze("Азамат халыққа қызмет көрсету орталығына жүгіне алады.", "kk", lexicon);
+    expect(passage.flatMap((u) => u.keys)).toContain(key);
+    // the same word without the auxiliary is left to the suffix rules
+    expect(analyze("Азамат орталығына жүгіне.", "kk", lexicon).flatMap((u) => u.keys)).not.toContain(key);
   });
 });

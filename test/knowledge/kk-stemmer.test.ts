@@ -23,6 +23,12 @@ describe("stemKk", () => {
     expect(stemKk(word)).toBe(stem);
   });
 
+  it("cuts the passive converb -ыла/-іле to the verb's stem: жойыла and жойылу share one", () => {
+    expect(stemKk("жойыла")).toBe(stemKk("жойылу"));
+    expect(stemKk("қамтыла")).toBe(stemKk("қамтылған"));
+    expect(stemKk("біле")).toBe("біле");
+  });
+
   it("restores a voiced final consonant: жылдамдығы and жылдамдық share a stem", () => {
     expect(stemKk("жылдамдығы")).toBe(stemKk("жылдамдық"));
   });

@@ -43,3 +43,34 @@ describe("Lexicon: words implied by two-word phrases", () => {
     expect(shared("информационный", "жүйе")).toBe(false);
   });
 });
+
+describe("Lexicon: a Russian infinitive's past tense", () => {
+  const verbs = new Lexicon({
+    pairs: parsePairs(
+      [
+        "ru\tkk\tdomain",
+        "вводить|ввести\tенгізу\taction",
+        "пройти проверку\tтексеруден өту\taction",
+        "вырасти\tөсу\taction",
+        "помочь\tкөмектесу\taction",
+        "двигать\tжылжыту\taction",
+      ].join("\n"),
+    ),
+    places: [],
+    aliases: [],
+  });
+  const keys = (text: string, lang: Language): string[] => analyze(text, lang, verbs).flatMap((u) => u.keys);
+  const same = (ru: string, kk: string): boolean => keys(ru, "ru").some((k) => keys(kk, "kk").includes(k));
+
+  it("stands for the verb where the stemmer cuts it to another stem (ввёл, прошла, вырос, помог)", () => {
+    expect(same("ввели", "енгізілген")).toBe(true);
+    expect(same("ввела", "енгізілген")).toBe(true);
+    expect(same("прошла проверку", "тексеруден өту")).toBe(true);
+    expect(same("вырос", "өсуі")).toBe(true);
+    expect(same("помогла", "көмектесу")).toBe(true);
+  });
+
+  it("adds nothing for a regular verb, whose past shares the infinitive's stem", () => {
+    expect(keys("двигал", "ru")).toEqual(keys("двигать", "ru"));
+  });
+});

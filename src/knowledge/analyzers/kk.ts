@@ -193,8 +193,11 @@ const LAYERS: readonly (readonly string[])[] = [
   byLength(["ған", "ген", "қан", "кен", "атын", "етін", "ып", "іп", "у"]),
 ];
 
-/** Finite verb endings (present-future, past); a word ending in one carries no case suffix. */
-const FINITE = byLength(["ады", "еді", "йды", "йді", "ады", "ыпты", "іпті"]);
+/**
+ * Finite verb endings (present-future, past) and the passive converb -ыла/-іле ("жойыла ма",
+ * "қамтыла алады": cut to "жой", as "жойылу" is); a word ending in one carries no case suffix.
+ */
+const FINITE = byLength(["ады", "еді", "йды", "йді", "ады", "ыпты", "іпті", "ыла", "іле"]);
 const PASSIVE = byLength(["ыл", "іл"]);
 
 /** After these н-initial case suffixes the stem ends in a vowel (or м, н, ң for genitive and ablative). */
@@ -319,4 +322,24 @@ export function stemKk(token: string): string {
  */
 export function stemKkFolded(token: string): string {
   return stem(token, FOLDED);
+}
+
+/** Forms of the modal auxiliary "алу" (can) after a converb: "жүгіне алады", "өте алмаған", "тани алмаса". */
+const CAN =
+  /^ал(ады|амын|амыз|асыз|асың|атын|ар|ған|са|сам|сақ|саңыз|ма(ған|са|сам|сақ|саңыз|й|йды|йтын|ймын|ймыз|йсыз|с|ды|дым)?)$/u;
+/** A converb in -а/-е/-й ("жүгіне", "ауыстыра", "жасай", "тани"): its verbal noun ends in -у instead. */
+const CONVERB = /^\p{L}+[^аәеиоөұүыіуэюя](а|е)$|^\p{L}{2,}([^аәеиоөұүыіуэюя]и|[аеә]й)$/u;
+
+/**
+ * Kazakh converbs before the modal "алу" (can): by token index, the verbal noun each is read as
+ * ("жүгіне алады" -> "жүгіну", "тани алмаса" -> "тану"). The suffix rules cannot tell a converb
+ * from a noun in -а/-е ("жүгіне" would lose -не as a case ending); the auxiliary after it can.
+ */
+export function converbs(tokens: readonly string[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const before = tokens[i - 1] as string;
+    if (CAN.test(tokens[i] as string) && CONVERB.test(before)) out.set(i - 1, `${before.slice(0, -1)}у`);
+  }
+  return out;
 }
