@@ -6,9 +6,9 @@
 import { words } from "./text.js";
 
 /** What kind of answer a question asks for. */
-export type Asked = "number" | "date" | "month" | "person" | "place" | "money" | "share";
+export type Asked = "number" | "date" | "month" | "person" | "place" | "money" | "share" | "site";
 
-const ASKED: Record<Exclude<Asked, "money" | "share" | "month">, RegExp> = {
+const ASKED: Record<Exclude<Asked, "money" | "share" | "month" | "site">, RegExp> = {
   number: /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*|нешінші|нешинши)$/u,
   date: /^(когда|қашан|кашан|қашаннан|кашаннан)$/u,
   person: /^(кто|кем|кім\p{L}*|ким|ким(ге|нин|ди|дер\p{L}*))$/u,
@@ -48,6 +48,8 @@ const TIME_NOUN =
  */
 export const YEAR_WORD =
   /^(год|года|году|годом|годе|годы|годах|годам|лет|жыл|жылы|жылдан|жылда|жылға|жылдың|жылдар|жылдары|жылдардан|жылдарда|жылдарға|жылына|жылғы)$/u;
+/** "какой сайт", "қай порталда", "қандай қосымша": the answer must name a site or an app by its address. */
+const SITE_NOUN = /^(сайт\p{L}*|портал\p{L}*|приложени\p{L}*|қосымша\p{L}*)$/u;
 const PLACE_NOUN =
   /^(город\p{L}*|регион\p{L}*|област\p{L}*|сел\p{L}{0,3}|қала\p{L}*|кала\p{L}*|облыс\p{L}*|өңір\p{L}*|ауыл\p{L}*)$/u;
 
@@ -60,6 +62,7 @@ export function kindNamed(word: string): Asked | undefined {
   if (TIME_NOUN.test(word)) return "date";
   if (SHARE_ASKED.test(word) || RATIO.test(word) || TIMES.test(word)) return "share";
   if (PLACE_NOUN.test(word)) return "place";
+  if (SITE_NOUN.test(word)) return "site";
   if (AMOUNT.test(word)) return "number";
   return undefined;
 }
@@ -71,6 +74,7 @@ function whichKinds(tokens: readonly string[], i: number, kinds: Set<Asked>): vo
   if (MONTH_NOUN.test(next)) kinds.add("month");
   if (MEASURE.test(next)) kinds.add("number");
   if (PLACE_NOUN.test(next) && i < 2) kinds.add("place");
+  if (SITE_NOUN.test(next)) kinds.add("site");
 }
 
 /** The kinds of answer a question asks for outright (an answer must hold them). */

@@ -46,6 +46,8 @@ export interface Holds {
   month: boolean;
   /** A share: a percentage or a fraction ("50%", "половина", "екі есе"). */
   share: boolean;
+  /** A site or an app by its web address ("egov.kz", "http://pki.gov.kz"). */
+  site: boolean;
 }
 
 /** A sentence (or an aligned ru+kk pair of sentences) as the index sees it. */
@@ -169,6 +171,10 @@ const BODY =
 /** A capitalised word inside a sentence (not its first word): a name of a place, body or person. */
 const INNER_NAME = /[\p{Ll},]\s+(?:«|")?\p{Lu}\p{Ll}{2,}/u;
 
+/** A web address: a name, a dot and a top-level domain ("eGov.kz", "http://pki.gov.kz"). */
+const WEB_ADDRESS =
+  /(?<![\p{L}\d])(https?:\/\/)?[a-z\d-]+(\.[a-z\d-]+)*\.(kz|com|ru|org|net|gov|io)(?![\p{L}\d])/iu;
+
 const RU_MONTHS = [
   "январ",
   "феврал",
@@ -239,6 +245,7 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined):
     name: NAME.test(texts),
     money: MONEY.test(texts),
     share: SHARE.test(texts),
+    site: WEB_ADDRESS.test(texts),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts),
     namedPlace: units.some((u) => u.place !== undefined),
   };

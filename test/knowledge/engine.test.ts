@@ -361,6 +361,25 @@ describe("how a question is read", () => {
     );
   });
 
+  it("answers 'на каком сайте' with a sentence that names a site by its address, else not at all", () => {
+    const keys: Document = {
+      id: "keys",
+      texts: {
+        ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают только на сайте, без визита в центр. Электронный ключ выдают на сайте pki.gov.kz после проверки лица.",
+      },
+      outlet: "Example.kz",
+      date: "2025-08-06",
+      kind: "added",
+    };
+    const q = "На каком сайте выдают электронный ключ?";
+    expect(answer(base(keys).ask(q, { now: NOW })).text).toContain("pki.gov.kz");
+    const none: Document = {
+      ...keys,
+      texts: { ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают только на сайте, без визита в центр." },
+    };
+    expect(base(none).ask(q, { now: NOW }).kind).toBe("none");
+  });
+
   it("reads a Latin name written in Cyrillic as the name ('КазТех' is QazTech, 'ch' said as 'х')", () => {
     const platform: Document = {
       id: "platform",

@@ -180,6 +180,8 @@ describe("cues", () => {
     // "сан" (a number) asks a number, "санат" (a category) that begins like it does not
     expect([...askedKinds("Қандай сан айтылды?")]).toEqual(["number"]);
     expect([...askedKinds("Бұл қай санаттарға қатысты?")]).toEqual([]);
+    expect([...askedKinds("На каком сайте оформить ключ?")]).toEqual(["site"]);
+    expect([...askedKinds("Ол үшін қай сайтқа тіркелу керек?")]).toEqual(["site"]);
     // "во сколько раз" and "неше есе" ask a ratio; "сколько раз" and a "раз" told before count times
     expect([...askedKinds("Во сколько раз зарплата выше средней?")]).toEqual(["number", "share"]);
     expect([...askedKinds("Жалақы неше есе жоғары?")]).toEqual(["number", "share"]);
