@@ -5,6 +5,8 @@
 export interface Policy {
   /** Share of the question's weighted terms a passage must cover to be an answer. */
   answerThreshold: number;
+  /** The share that suffices when the question asks for a date, a month or a site and the passage holds it (a rare kind: holding it is evidence). */
+  heldKindThreshold: number;
   /** Credit for a question term found only in the passage's context (headline, lead, previous sentences). */
   contextCredit: number;
   /** Known terms lighter than this share of the rarest term's weight (common words like "интернет", the country) do not count toward the two a passage must share. */
@@ -67,6 +69,7 @@ export interface Policy {
 
 export const POLICY: Policy = {
   answerThreshold: 0.55,
+  heldKindThreshold: 0.45,
   contextCredit: 0.6,
   prefixCredit: 0.7,
   keyWaiver: 3,

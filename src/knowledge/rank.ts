@@ -152,6 +152,22 @@ function holds(query: Query, passage: Passage, kind: Asked): boolean {
   return passage.holds[kind] || (kind === "date" && query.whenSaid && passage.holds.newsDay);
 }
 
+/** Kinds of answer few sentences hold: a passage holding the one asked is evidence that it answers. */
+const RARE_KINDS: ReadonlySet<Asked> = new Set(["date", "month", "site", "share"]);
+
+/**
+ * The coverage a passage needs: `answerThreshold`, or `heldKindThreshold` when the question asks
+ * for a rare kind (a date, a month, a site) and the passage holds every kind asked.
+ */
+function thresholdFor(query: Query, passage: Passage, policy: Policy): number {
+  let rare = false;
+  for (const kind of query.asked) {
+    if (!holds(query, passage, kind)) return policy.answerThreshold;
+    if (RARE_KINDS.has(kind)) rare = true;
+  }
+  return rare ? policy.heldKindThreshold : policy.answerThreshold;
+}
+
 /** Why a passage with these credits does not answer ("" when it does). */
 function reasonAgainst(
   query: Query,
@@ -165,7 +181,7 @@ function reasonAgainst(
   // a sentence that only holds what is asked ("запуск запланирован на 2022 год") answers through
   // the sentence before it, which names the subject ("тестирование 5G")
   if (!inSentence && !holdsAsked(query, passage)) return "nothing in the sentence";
-  if (coverage < policy.answerThreshold) return "coverage";
+  if (coverage < thresholdFor(query, passage, policy)) return "coverage";
   if (!keyMatched(query, matched, policy)) return `key ${query.key?.surface}`;
   if (!enoughMatched(query, matched)) return "one word only";
   for (const kind of query.asked) if (!holds(query, passage, kind)) return `holds no ${kind}`;

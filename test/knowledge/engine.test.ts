@@ -380,6 +380,33 @@ describe("how a question is read", () => {
     expect(base(none).ask(q, { now: NOW }).kind).toBe("none");
   });
 
+  it("answers a question asking a rare kind (a date) at heldKindThreshold when the sentence holds it", () => {
+    const contract: Document = {
+      id: "contract",
+      texts: {
+        ru: "Договор\n\nДоговор с операторами связи о прокладке оптики подписали в октябре 2018 года. Операторы связи прокладывают оптику по сёлам.",
+      },
+      outlet: "Example.kz",
+      date: "2025-03-01",
+      kind: "added",
+    };
+    // no dictionary: the weights are the two texts' own
+    const empty = { pairs: parsePairs("ru\tkk\tdomain"), places: [], aliases: [] };
+    const kb = new KnowledgeBase(empty, []);
+    kb.addDocument(contract);
+    kb.addDocument({
+      ...contract,
+      id: "schools",
+      texts: { ru: "Школы\n\nШколы в сёлах получают ноутбуки и планшеты. Учителя проходят курсы." },
+    });
+    // the same words, the same coverage (between heldKindThreshold and answerThreshold): only the date asked answers
+    expect(answer(kb.ask("Когда подписали договор с операторами для района?", { now: NOW })).text).toContain(
+      "2018",
+    );
+    expect(kb.ask("Подписали ли договор с операторами для района?", { now: NOW }).kind).toBe("none");
+    expect(kb.ask("Где подписали договор с операторами для района?", { now: NOW }).kind).toBe("none");
+  });
+
   it("reads a Latin name written in Cyrillic as the name ('КазТех' is QazTech, 'ch' said as 'х')", () => {
     const platform: Document = {
       id: "platform",
