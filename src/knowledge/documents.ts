@@ -5,7 +5,7 @@
  * "биыл") is read as the text's own year. A ru+kk pair is aligned sentence to sentence.
  */
 import { alignSentences } from "./align.js";
-import { analyze, type Lexicon, termsOf, type Unit } from "./analyze.js";
+import { analyze, headOf, type Lexicon, termsOf, type Unit } from "./analyze.js";
 import { ANAPHORA, cleanDocument, splitSentences } from "./clean.js";
 import { askedKinds } from "./cues.js";
 import { resolveRelativeTime } from "./relative-time.js";
@@ -64,6 +64,8 @@ export interface Passage {
   places: ReadonlySet<string>;
   /** Where in its text the sentence stands, 0 (first) .. 1 (last). */
   position: number;
+  /** Each form of a phrase's head in the sentence -> the forms of each of its modifiers ("интернет" -> [["спутник", ...]]). */
+  qualified: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 /** A document as indexed: its metadata, every term of its texts, its passages. */
@@ -251,6 +253,21 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined):
   };
 }
 
+/** The heads of the sentences' phrases, each with its modifiers: the sentence tells what kind of thing the head is. */
+function qualifiedOf(sentences: readonly Sentence[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const s of sentences) {
+    for (const u of s.units) {
+      if (u.words === undefined) continue;
+      const head = headOf(u.words, s.lang);
+      const mods = u.words.filter((_, i) => i !== head).map((w) => [...w.stems, ...w.keys]);
+      const h = u.words[head] as Unit;
+      for (const form of [...h.stems, ...h.keys]) out.set(form, [...(out.get(form) ?? []), ...mods]);
+    }
+  }
+  return out;
+}
+
 function passageOf(
   doc: Document,
   n: number,
@@ -270,6 +287,7 @@ function passageOf(
     years: new Set(all.filter((u) => u.kind === "year").map((u) => Number(u.surface))),
     places: new Set(all.flatMap((u) => (u.place ? [u.place] : []))),
     position: Math.min(...sentences.map((s) => s.position)),
+    qualified: qualifiedOf(sentences),
   };
 }
 

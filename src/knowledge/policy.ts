@@ -21,6 +21,8 @@ export interface Policy {
   particularBonus: number;
   /** At most this share of a document's sentences (one at least) hold a word for it to count as particular. */
   particularShare: number;
+  /** Rank bonus, for a which-question ("какой интернет"), for a sentence that qualifies a word of the question with a word it does not name ("спутниковый интернет"). */
+  qualifierBonus: number;
   /** Rank bonus for a passage with a sentence in the question's own language (a reply, not a quote). */
   ownLanguageBonus: number;
   /** Rank bonus for a passage early in its document (a subject is introduced before it is detailed), times 1 - position. */
@@ -77,6 +79,7 @@ export const POLICY: Policy = {
   minorShare: 0.23,
   positionBonus: 0.03,
   ownLanguageBonus: 0.02,
+  qualifierBonus: 0.05,
   particularBonus: 0.3,
   particularShare: 0.2,
   unknownWeight: 1.1,

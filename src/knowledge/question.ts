@@ -11,6 +11,7 @@ import {
   askedRole,
   asksAboutNow,
   asksWhenSaid,
+  asksWhich,
   kindNamed,
   YEAR_WORD,
 } from "./cues.js";
@@ -56,6 +57,8 @@ export interface Query {
   terms: QueryTerm[];
   asked: Set<Asked>;
   now: boolean;
+  /** A which-question asking no other kind ("какой интернет", "қандай технология"): it asks what kind of thing. */
+  which: boolean;
   /** It asks when something was said ("когда озвучил"): the day of the news answers it. */
   whenSaid: boolean;
   /** The heaviest known term: an answer must match it. */
@@ -422,6 +425,7 @@ export function readQuestion(
     terms,
     asked,
     now: asksAboutNow(question),
+    which: asked.size === 0 && asksWhich(askingText(question)),
     whenSaid: asked.has("date") && asksWhenSaid(question),
     ...(key ? { key } : {}),
     ...(role ? { role } : {}),

@@ -230,6 +230,36 @@ function particular(query: Query, doc: IndexedDocument, matched: readonly number
   return total > 0 ? got / total : 0;
 }
 
+/** Every form a query names (its terms' alternatives and phrase words), found when first needed. */
+const namedForms = new WeakMap<Query, Set<string>>();
+
+function formsOf(query: Query): Set<string> {
+  let forms = namedForms.get(query);
+  if (forms === undefined) {
+    forms = new Set<string>();
+    for (const t of query.terms) {
+      for (const a of t.alts) forms.add(a);
+      for (const part of t.parts ?? []) for (const f of part) forms.add(f);
+    }
+    namedForms.set(query, forms);
+  }
+  return forms;
+}
+
+/**
+ * Whether the sentence qualifies a word the question names with a word it does not ("Какой
+ * интернет?" - "спутниковый интернет"): it tells what kind of thing a which-question asks about.
+ */
+function qualifies(query: Query, passage: Passage): boolean {
+  // a quote from the other language's text is a lesser reply: it is not preferred for this
+  if (!query.which || passage.qualified.size === 0 || passage.text[query.lang] === undefined) return false;
+  const named = formsOf(query);
+  for (const [head, mods] of passage.qualified) {
+    if (named.has(head) && mods.some((forms) => !forms.some((f) => named.has(f)))) return true;
+  }
+  return false;
+}
+
 /** Credits of the candidate being scored, reused: most candidates fail and keep nothing. */
 const scratch: number[] = [];
 
@@ -250,7 +280,8 @@ export function score(
       coverage +
       (passage.text[query.lang] ? policy.ownLanguageBonus : 0) +
       policy.positionBonus * (1 - passage.position) +
-      policy.particularBonus * particular(query, doc, scratch, policy),
+      policy.particularBonus * particular(query, doc, scratch, policy) +
+      (qualifies(query, passage) ? policy.qualifierBonus : 0),
     matched: scratch.slice(),
   };
 }

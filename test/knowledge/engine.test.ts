@@ -407,6 +407,21 @@ describe("how a question is read", () => {
     expect(kb.ask("Где подписали договор с операторами для района?", { now: NOW }).kind).toBe("none");
   });
 
+  it("answers 'какой интернет' with the sentence that qualifies the internet, not the lead that names it", () => {
+    const trains: Document = {
+      id: "trains",
+      texts: {
+        ru: "Поезда\n\nВ поездах появится интернет, сообщил министр на брифинге. Интернет в поездах появится в первом полугодии. Пассажиры в поездах получат спутниковый интернет через год.",
+      },
+      outlet: "Example.kz",
+      date: "2025-12-26",
+      kind: "added",
+    };
+    expect(answer(base(trains).ask("Какой интернет будет в поездах?", { now: NOW })).text).toContain(
+      "спутниковый",
+    );
+  });
+
   it("reads a Latin name written in Cyrillic as the name ('КазТех' is QazTech, 'ch' said as 'х')", () => {
     const platform: Document = {
       id: "platform",
