@@ -77,9 +77,34 @@ function whichKinds(tokens: readonly string[], i: number, kinds: Set<Asked>): vo
   if (SITE_NOUN.test(next)) kinds.add("site");
 }
 
+/** Words that ask: a clause after one that holds them is not a question of its own. */
+const ASKING_WORD =
+  /^(как|каким|какой|какая|какое|какие|что|зачем|почему|сколько|где|когда|кто|куда|ли|қалай|не|неге|қанша|қашан|қайда|кім)$/u;
+/** "когда / где / куда / кто" opening a clause: a conjunction ("Как проверяют, …, когда получаю ЭЦП?"). */
+const CLAUSE_OPENER = /(^|[,;–—]\s*)(когда|где|куда|кто)(?!\p{L})/giu;
+
+/**
+ * The question without the conjunctions that open its subordinate clauses: in "Как проверяют,
+ * что это я, когда получаю ЭЦП?" the "когда" after a comma asks no date, a question word before it does.
+ */
+function withoutClauseOpeners(question: string): string {
+  return question
+    .split(/(?<=[.!?])\s+/u)
+    .map((sentence) => {
+      const first = sentence.split(/[,;–—]/u)[0] ?? "";
+      const opening = words(first);
+      // "Когда, где и кто?" lists questions: a clause of question words alone asks them all
+      if (opening.length < 2 || !opening.some((t) => ASKING_WORD.test(t))) return sentence;
+      return sentence.replace(CLAUSE_OPENER, (m, before: string, word: string, at: number) =>
+        at < first.length ? m : `${before}${" ".repeat(word.length)}`,
+      );
+    })
+    .join(" ");
+}
+
 /** The kinds of answer a question asks for outright (an answer must hold them). */
 export function askedKinds(question: string): Set<Asked> {
-  const tokens = words(question);
+  const tokens = words(withoutClauseOpeners(question));
   const kinds = new Set<Asked>();
   tokens.forEach((t, i) => {
     for (const [kind, re] of ASKED_ENTRIES) if (re.test(t)) kinds.add(kind);

@@ -422,6 +422,20 @@ describe("how a question is read", () => {
     );
   });
 
+  it("brings the list that the second sentence said announces", () => {
+    const steps: Document = {
+      id: "steps",
+      texts: {
+        ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают только онлайн, без визита в центр. Чтобы получить электронный ключ онлайн, нужно сделать следующее:\n– зарегистрироваться на портале;\n– пройти проверку по лицу через веб-камеру.",
+      },
+      outlet: "Example.kz",
+      date: "2025-08-06",
+      kind: "added",
+    };
+    const reply = answer(base(steps).ask("Как работает электронный ключ онлайн?", { now: NOW }));
+    expect(reply.text).toContain("пройти проверку по лицу");
+  });
+
   it("reads a Latin name written in Cyrillic as the name ('КазТех' is QazTech, 'ch' said as 'х')", () => {
     const platform: Document = {
       id: "platform",

@@ -181,6 +181,9 @@ describe("cues", () => {
     expect([...askedKinds("Қандай сан айтылды?")]).toEqual(["number"]);
     expect([...askedKinds("Бұл қай санаттарға қатысты?")]).toEqual([]);
     expect([...askedKinds("На каком сайте оформить ключ?")]).toEqual(["site"]);
+    // "когда" opening a clause after a question is a conjunction; a clause of question words alone asks them
+    expect([...askedKinds("Как проверяют, что это я, когда получаю ключ?")]).toEqual([]);
+    expect([...askedKinds("Где, когда запустят 5G?")]).toEqual(["place", "date"]);
     expect([...askedKinds("Ол үшін қай сайтқа тіркелу керек?")]).toEqual(["site"]);
     // "во сколько раз" and "неше есе" ask a ratio; "сколько раз" and a "раз" told before count times
     expect([...askedKinds("Во сколько раз зарплата выше средней?")]).toEqual(["number", "share"]);
