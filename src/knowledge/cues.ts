@@ -70,7 +70,7 @@ export function kindNamed(word: string): Asked | undefined {
 /** What a which-question asks by the noun after "какой / қай": "в каком году", "какая доля", "қай қалаларда". */
 function whichKinds(tokens: readonly string[], i: number, kinds: Set<Asked>): void {
   const next = tokens[i + 1] ?? "";
-  if (TIME_NOUN.test(next)) kinds.add("date");
+  if (TIME_NOUN.test(next) || YEAR_WORD.test(next)) kinds.add("date");
   if (MONTH_NOUN.test(next)) kinds.add("month");
   if (MEASURE.test(next)) kinds.add("number");
   if (PLACE_NOUN.test(next) && i < 2) kinds.add("place");
