@@ -132,6 +132,9 @@ export function asksWhich(question: string): boolean {
   return words(question).some((t) => WHICH.test(t));
 }
 
+/** A which-word ("какой", "қандай"): the word after it names what is asked. */
+export const isWhich = (token: string): boolean => WHICH.test(token);
+
 /** Offices a "who" question may name: the answer must name that office and a person. */
 const ROLE =
   /^(министр\p{L}*|глав\p{L}*|председател\p{L}*|руководител\p{L}*|директор\p{L}*|аким|акима|акимом|президент\p{L}*|премьер\p{L}*|вице-премьер\p{L}*|замминистр\p{L}*|заместител\p{L}*|төраға\p{L}*|басшы\p{L}*|әкім|әкімі|әкімнің|орынбасар\p{L}*|министрі|министрдің|секретар\p{L}*|хатшы\p{L}*|спикер\p{L}*|депутат\p{L}*|мэр|мэра|мэром|губернатор\p{L}*|посол|посла|послом|елші\p{L}*)$/u;

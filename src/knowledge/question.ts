@@ -12,6 +12,7 @@ import {
   asksAboutNow,
   asksWhenSaid,
   asksWhich,
+  isWhich,
   kindNamed,
   YEAR_WORD,
 } from "./cues.js";
@@ -59,6 +60,13 @@ export interface Query {
   now: boolean;
   /** A which-question asking no other kind ("какой интернет", "қандай технология"): it asks what kind of thing. */
   which: boolean;
+  /**
+   * Of a which-question: the word after "какой / қандай" when it names no kind the engine tells
+   * ("қандай технология арқылы"): a sentence that qualifies a word of the question says which.
+   */
+  whichNoun?: QueryTerm;
+  /** The term right before the which-word ("интернет қандай технология"): what the kind is asked of. */
+  whichOf?: QueryTerm;
   /** It asks when something was said ("когда озвучил"): the day of the news answers it. */
   whenSaid: boolean;
   /** The heaviest known term: an answer must match it. */
@@ -414,6 +422,14 @@ export function readQuestion(
     keyOf((t) => t.required !== "year" && t.required !== "place" && !qualifier(t)) ??
     keyOf((t) => t.required !== "year" && t.required !== "place") ??
     keyOf(() => true);
+  const which = asked.size === 0 && asksWhich(askingText(question));
+  const whichAt = which ? tokens.findIndex((t, i) => i >= parts.main && isWhich(t)) + 1 : 0;
+  const whichNoun = whichAt > 0 ? terms.find((t, i) => units[i]?.at === whichAt && t.known) : undefined;
+  const ofAt = terms.findIndex((_, i) => {
+    const u = units[i];
+    return u !== undefined && u.at + u.surface.split(" ").length === whichAt - 1;
+  });
+  const whichOf = whichNoun && ofAt >= 0 ? terms[ofAt] : undefined;
   const roleWord = asked.has("person") ? askedRole(question, lang) : undefined;
   const role =
     roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));
@@ -425,7 +441,9 @@ export function readQuestion(
     terms,
     asked,
     now: asksAboutNow(question),
-    which: asked.size === 0 && asksWhich(askingText(question)),
+    which,
+    ...(whichNoun ? { whichNoun } : {}),
+    ...(whichOf ? { whichOf } : {}),
     whenSaid: asked.has("date") && asksWhenSaid(question),
     ...(key ? { key } : {}),
     ...(role ? { role } : {}),

@@ -137,7 +137,10 @@ function fill(
   matched.length = terms.length;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as QueryTerm;
-    const m = matchOf(t, passage, policy);
+    let m = matchOf(t, passage, policy);
+    // "қандай технология арқылы": a sentence that qualifies a word of the question says which
+    if (t === query.whichNoun && m < policy.partCredit && qualifies(query, passage, whichHeads(query)))
+      m = policy.partCredit;
     matched[i] = m;
     const weight = foreign && t.ownOnly ? t.weight * policy.untranslatedWeight : t.weight;
     total += weight;
@@ -250,14 +253,31 @@ function formsOf(query: Query): Set<string> {
  * Whether the sentence qualifies a word the question names with a word it does not ("Какой
  * интернет?" - "спутниковый интернет"): it tells what kind of thing a which-question asks about.
  */
-function qualifies(query: Query, passage: Passage): boolean {
+function qualifies(query: Query, passage: Passage, heads?: ReadonlySet<string>): boolean {
   // a quote from the other language's text is a lesser reply: it is not preferred for this
   if (!query.which || passage.qualified.size === 0 || passage.text[query.lang] === undefined) return false;
   const named = formsOf(query);
   for (const [head, mods] of passage.qualified) {
-    if (named.has(head) && mods.some((forms) => !forms.some((f) => named.has(f)))) return true;
+    if (!named.has(head) || (heads !== undefined && !heads.has(head))) continue;
+    if (mods.some((forms) => !forms.some((f) => named.has(f)))) return true;
   }
   return false;
+}
+
+/** The forms of the which-noun and of the word it asks the kind of ("интернет қандай технология"). */
+const whichForms = new WeakMap<Query, Set<string>>();
+
+function whichHeads(query: Query): Set<string> {
+  let forms = whichForms.get(query);
+  if (forms === undefined) {
+    forms = new Set<string>();
+    for (const t of [query.whichNoun, query.whichOf]) {
+      for (const a of t?.alts ?? []) forms.add(a);
+      for (const part of t?.parts ?? []) for (const f of part) forms.add(f);
+    }
+    whichForms.set(query, forms);
+  }
+  return forms;
 }
 
 /** Credits of the candidate being scored, reused: most candidates fail and keep nothing. */

@@ -436,6 +436,29 @@ describe("how a question is read", () => {
     expect(reply.text).toContain("пройти проверку по лицу");
   });
 
+  it("counts 'қандай технология арқылы' as held by a sentence that qualifies the word it is asked of", () => {
+    const trains: Document = {
+      id: "trains-kk",
+      texts: {
+        kk: "Пойыз\n\nПойыздарда интернет пайда болады, деп мәлімдеді министр брифингте. Пойыз жолаушылары келесі жылы спутниктік интернетке қол жеткізеді.",
+      },
+      outlet: "Example.kz",
+      date: "2025-12-26",
+      kind: "added",
+    };
+    const schools: Document = {
+      id: "schools-kk",
+      texts: { kk: "Мектеп\n\nЖаңа технология мектептерге енгізіледі, деп хабарлады министрлік." },
+      outlet: "Example.kz",
+      date: "2025-12-20",
+      kind: "added",
+    };
+    const reply = base(trains, schools).ask("Пойыздағы интернет қандай технология арқылы беріледі?", {
+      now: NOW,
+    });
+    expect(answer(reply).text).toContain("спутниктік");
+  });
+
   it("reads a Latin name written in Cyrillic as the name ('КазТех' is QazTech, 'ch' said as 'х')", () => {
     const platform: Document = {
       id: "platform",
