@@ -67,9 +67,12 @@ export function kindNamed(word: string): Asked | undefined {
   return undefined;
 }
 
+/** A pronoun or particle between a which-word and its noun: "какой **это** год", "қай **бір** жылы". */
+const BETWEEN = /^(это|же|бы|бұл|осы|бір)$/u;
+
 /** What a which-question asks by the noun after "какой / қай": "в каком году", "какая доля", "қай қалаларда". */
 function whichKinds(tokens: readonly string[], i: number, kinds: Set<Asked>): void {
-  const next = tokens[i + 1] ?? "";
+  const next = (BETWEEN.test(tokens[i + 1] ?? "") ? tokens[i + 2] : tokens[i + 1]) ?? "";
   if (TIME_NOUN.test(next) || YEAR_WORD.test(next)) kinds.add("date");
   if (MONTH_NOUN.test(next)) kinds.add("month");
   if (MEASURE.test(next)) kinds.add("number");

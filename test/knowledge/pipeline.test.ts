@@ -182,6 +182,7 @@ describe("cues", () => {
     expect([...askedKinds("Бұл қай санаттарға қатысты?")]).toEqual([]);
     expect([...askedKinds("На каком сайте оформить ключ?")]).toEqual(["site"]);
     expect([...askedKinds("Тыйым қай жылдан бастап күшіне енеді?")]).toEqual(["date"]);
+    expect([...askedKinds("За какой это год?")]).toEqual(["date"]);
     // "когда" opening a clause after a question is a conjunction; a clause of question words alone asks them
     expect([...askedKinds("Как проверяют, что это я, когда получаю ключ?")]).toEqual([]);
     expect([...askedKinds("Где, когда запустят 5G?")]).toEqual(["place", "date"]);
