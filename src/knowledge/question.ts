@@ -44,6 +44,8 @@ export interface QueryTerm {
   /** An answer must match it (a year, a place, a name, an acronym). */
   required: "year" | "place" | "name" | undefined;
   place?: string;
+  /** It stands in the situation told around the question ("Я пенсионерка, живу под Шымкентом."): never the key. */
+  situation?: boolean;
   /** The word names the kind of answer asked ("какие годы", "қай қалалар"): a passage holding that kind matches it. */
   names?: Asked;
   /**
@@ -304,6 +306,7 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
     required:
       ctx.situation || ctx.ownPlace ? undefined : requirementOf(u, unit, known, question, ctx.vocabulary),
     ...(unit.place ? { place: unit.place } : {}),
+    ...(ctx.situation ? { situation: true } : {}),
   };
 }
 
@@ -419,9 +422,9 @@ export function readQuestion(
   const qualifier = (t: QueryTerm) =>
     lang === "ru" && !t.surface.includes(" ") && RU_ADJECTIVE.test(t.surface);
   const key =
-    keyOf((t) => t.required !== "year" && t.required !== "place" && !qualifier(t)) ??
-    keyOf((t) => t.required !== "year" && t.required !== "place") ??
-    keyOf(() => true);
+    keyOf((t) => t.required !== "year" && t.required !== "place" && !t.situation && !qualifier(t)) ??
+    keyOf((t) => t.required !== "year" && t.required !== "place" && !t.situation) ??
+    keyOf((t) => !t.situation);
   const which = asked.size === 0 && asksWhich(askingText(question));
   const whichAt = which ? tokens.findIndex((t, i) => i >= parts.main && isWhich(t)) + 1 : 0;
   const whichNoun = whichAt > 0 ? terms.find((t, i) => units[i]?.at === whichAt && t.known) : undefined;

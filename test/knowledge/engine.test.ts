@@ -459,6 +459,13 @@ describe("how a question is read", () => {
     expect(answer(reply).text).toContain("спутниктік");
   });
 
+  it("never takes a word of the situation told around the question as its key", () => {
+    const kb = base(LICENCE_PAIR, VILLAGES_2019);
+    const q = "Я живу в селе под Павлодаром, школа далеко. Подскажите, на каком сайте это сделать?";
+    const key = kb.explain(q, NOW).query.key;
+    expect(key === undefined || !["селе", "павлодаром", "школа"].includes(key.surface)).toBe(true);
+  });
+
   it("reads a Latin name written in Cyrillic as the name ('КазТех' is QazTech, 'ch' said as 'х')", () => {
     const platform: Document = {
       id: "platform",
