@@ -196,7 +196,12 @@ export function composeAnswer(
     ctx.second,
   );
   const both = pair.map((s, i) => (i < pair.length - 1 ? withStop(s) : s)).join(" ");
-  const text = [both, ...listAfter(chosen, sentence.lang)].join("\n");
+  // a list announced by either sentence said is the answer's body ("…келесі қадамдарды жасау қажет:")
+  const list = listAfter(chosen, sentence.lang);
+  const second = ctx.second;
+  const later = second !== undefined && second.passage.position > chosen.passage.position && pair.length > 1;
+  const listed = list.length === 0 && later ? listAfter(second, sentence.lang) : list;
+  const text = [both, ...listed].join("\n");
   const dated = monthsSince(chosen.doc.doc.date, ctx.now) > 12 * ctx.policy.datedAfterYears;
   const renamed = renamesIn(sentence, ctx.lexicon, ctx.now);
   const olderSentence = ctx.older?.passage.text[lang];

@@ -6,9 +6,9 @@
 import { words } from "./text.js";
 
 /** What kind of answer a question asks for. */
-export type Asked = "number" | "date" | "month" | "person" | "place" | "money" | "share";
+export type Asked = "number" | "date" | "month" | "person" | "place" | "money" | "share" | "site";
 
-const ASKED: Record<Exclude<Asked, "money" | "share" | "month">, RegExp> = {
+const ASKED: Record<Exclude<Asked, "money" | "share" | "month" | "site">, RegExp> = {
   number: /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*|нешінші|нешинши)$/u,
   date: /^(когда|қашан|кашан|қашаннан|кашаннан)$/u,
   person: /^(кто|кем|кім\p{L}*|ким|ким(ге|нин|ди|дер\p{L}*))$/u,
@@ -48,6 +48,8 @@ const TIME_NOUN =
  */
 export const YEAR_WORD =
   /^(год|года|году|годом|годе|годы|годах|годам|лет|жыл|жылы|жылдан|жылда|жылға|жылдың|жылдар|жылдары|жылдардан|жылдарда|жылдарға|жылына|жылғы)$/u;
+/** "какой сайт", "қай порталда", "қандай қосымша": the answer must name a site or an app by its address. */
+const SITE_NOUN = /^(сайт\p{L}*|портал\p{L}*|приложени\p{L}*|қосымша\p{L}*)$/u;
 const PLACE_NOUN =
   /^(город\p{L}*|регион\p{L}*|област\p{L}*|сел\p{L}{0,3}|қала\p{L}*|кала\p{L}*|облыс\p{L}*|өңір\p{L}*|ауыл\p{L}*)$/u;
 
@@ -60,22 +62,52 @@ export function kindNamed(word: string): Asked | undefined {
   if (TIME_NOUN.test(word)) return "date";
   if (SHARE_ASKED.test(word) || RATIO.test(word) || TIMES.test(word)) return "share";
   if (PLACE_NOUN.test(word)) return "place";
+  if (SITE_NOUN.test(word)) return "site";
   if (AMOUNT.test(word)) return "number";
   return undefined;
 }
 
+/** A pronoun or particle between a which-word and its noun: "какой **это** год", "қай **бір** жылы". */
+const BETWEEN = /^(это|же|бы|бұл|осы|бір)$/u;
+
 /** What a which-question asks by the noun after "какой / қай": "в каком году", "какая доля", "қай қалаларда". */
 function whichKinds(tokens: readonly string[], i: number, kinds: Set<Asked>): void {
-  const next = tokens[i + 1] ?? "";
-  if (TIME_NOUN.test(next)) kinds.add("date");
+  const next = (BETWEEN.test(tokens[i + 1] ?? "") ? tokens[i + 2] : tokens[i + 1]) ?? "";
+  if (TIME_NOUN.test(next) || YEAR_WORD.test(next)) kinds.add("date");
   if (MONTH_NOUN.test(next)) kinds.add("month");
   if (MEASURE.test(next)) kinds.add("number");
   if (PLACE_NOUN.test(next) && i < 2) kinds.add("place");
+  if (SITE_NOUN.test(next)) kinds.add("site");
+}
+
+/** Words that ask: a clause after one that holds them is not a question of its own. */
+const ASKING_WORD =
+  /^(как|каким|какой|какая|какое|какие|что|зачем|почему|сколько|где|когда|кто|куда|ли|қалай|не|неге|қанша|қашан|қайда|кім)$/u;
+/** "когда / где / куда / кто" opening a clause: a conjunction ("Как проверяют, …, когда получаю ЭЦП?"). */
+const CLAUSE_OPENER = /(^|[,;–—]\s*)(когда|где|куда|кто)(?!\p{L})/giu;
+
+/**
+ * The question without the conjunctions that open its subordinate clauses: in "Как проверяют,
+ * что это я, когда получаю ЭЦП?" the "когда" after a comma asks no date, a question word before it does.
+ */
+function withoutClauseOpeners(question: string): string {
+  return question
+    .split(/(?<=[.!?])\s+/u)
+    .map((sentence) => {
+      const first = sentence.split(/[,;–—]/u)[0] ?? "";
+      const opening = words(first);
+      // "Когда, где и кто?" lists questions: a clause of question words alone asks them all
+      if (opening.length < 2 || !opening.some((t) => ASKING_WORD.test(t))) return sentence;
+      return sentence.replace(CLAUSE_OPENER, (m, before: string, word: string, at: number) =>
+        at < first.length ? m : `${before}${" ".repeat(word.length)}`,
+      );
+    })
+    .join(" ");
 }
 
 /** The kinds of answer a question asks for outright (an answer must hold them). */
 export function askedKinds(question: string): Set<Asked> {
-  const tokens = words(question);
+  const tokens = words(withoutClauseOpeners(question));
   const kinds = new Set<Asked>();
   tokens.forEach((t, i) => {
     for (const [kind, re] of ASKED_ENTRIES) if (re.test(t)) kinds.add(kind);
@@ -97,6 +129,14 @@ export function askedKinds(question: string): Set<Asked> {
   }
   return kinds;
 }
+
+/** "какой интернет", "қандай технология": a which-question (asking no date, number, place...) asks what kind of thing. */
+export function asksWhich(question: string): boolean {
+  return words(question).some((t) => WHICH.test(t));
+}
+
+/** A which-word ("какой", "қандай"): the word after it names what is asked. */
+export const isWhich = (token: string): boolean => WHICH.test(token);
 
 /** Offices a "who" question may name: the answer must name that office and a person. */
 const ROLE =

@@ -5,7 +5,7 @@
  * "биыл") is read as the text's own year. A ru+kk pair is aligned sentence to sentence.
  */
 import { alignSentences } from "./align.js";
-import { analyze, type Lexicon, termsOf, type Unit } from "./analyze.js";
+import { analyze, headOf, type Lexicon, termsOf, type Unit } from "./analyze.js";
 import { ANAPHORA, cleanDocument, splitSentences } from "./clean.js";
 import { askedKinds } from "./cues.js";
 import { resolveRelativeTime } from "./relative-time.js";
@@ -46,6 +46,8 @@ export interface Holds {
   month: boolean;
   /** A share: a percentage or a fraction ("50%", "половина", "екі есе"). */
   share: boolean;
+  /** A site or an app by its web address ("egov.kz", "http://pki.gov.kz"). */
+  site: boolean;
 }
 
 /** A sentence (or an aligned ru+kk pair of sentences) as the index sees it. */
@@ -62,6 +64,8 @@ export interface Passage {
   places: ReadonlySet<string>;
   /** Where in its text the sentence stands, 0 (first) .. 1 (last). */
   position: number;
+  /** Each form of a phrase's head in the sentence -> the forms of each of its modifiers ("интернет" -> [["спутник", ...]]). */
+  qualified: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 /** A document as indexed: its metadata, every term of its texts, its passages. */
@@ -169,6 +173,10 @@ const BODY =
 /** A capitalised word inside a sentence (not its first word): a name of a place, body or person. */
 const INNER_NAME = /[\p{Ll},]\s+(?:«|")?\p{Lu}\p{Ll}{2,}/u;
 
+/** A web address: a name, a dot and a top-level domain ("eGov.kz", "http://pki.gov.kz"). */
+const WEB_ADDRESS =
+  /(?<![\p{L}\d])(https?:\/\/)?[a-z\d-]+(\.[a-z\d-]+)*\.(kz|com|ru|org|net|gov|io)(?![\p{L}\d])/iu;
+
 const RU_MONTHS = [
   "январ",
   "феврал",
@@ -239,9 +247,25 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined):
     name: NAME.test(texts),
     money: MONEY.test(texts),
     share: SHARE.test(texts),
+    site: WEB_ADDRESS.test(texts),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts),
     namedPlace: units.some((u) => u.place !== undefined),
   };
+}
+
+/** The heads of the sentences' phrases, each with its modifiers: the sentence tells what kind of thing the head is. */
+function qualifiedOf(sentences: readonly Sentence[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const s of sentences) {
+    for (const u of s.units) {
+      if (u.words === undefined) continue;
+      const head = headOf(u.words, s.lang);
+      const mods = u.words.filter((_, i) => i !== head).map((w) => [...w.stems, ...w.keys]);
+      const h = u.words[head] as Unit;
+      for (const form of [...h.stems, ...h.keys]) out.set(form, [...(out.get(form) ?? []), ...mods]);
+    }
+  }
+  return out;
 }
 
 function passageOf(
@@ -263,6 +287,7 @@ function passageOf(
     years: new Set(all.filter((u) => u.kind === "year").map((u) => Number(u.surface))),
     places: new Set(all.flatMap((u) => (u.place ? [u.place] : []))),
     position: Math.min(...sentences.map((s) => s.position)),
+    qualified: qualifiedOf(sentences),
   };
 }
 

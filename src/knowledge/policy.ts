@@ -5,6 +5,8 @@
 export interface Policy {
   /** Share of the question's weighted terms a passage must cover to be an answer. */
   answerThreshold: number;
+  /** The share that suffices when the question asks for a date, a month or a site and the passage holds it (a rare kind: holding it is evidence). */
+  heldKindThreshold: number;
   /** Credit for a question term found only in the passage's context (headline, lead, previous sentences). */
   contextCredit: number;
   /** Known terms lighter than this share of the rarest term's weight (common words like "интернет", the country) do not count toward the two a passage must share. */
@@ -19,6 +21,8 @@ export interface Policy {
   particularBonus: number;
   /** At most this share of a document's sentences (one at least) hold a word for it to count as particular. */
   particularShare: number;
+  /** Rank bonus, for a which-question ("какой интернет"), for a sentence that qualifies a word of the question with a word it does not name ("спутниковый интернет"). */
+  qualifierBonus: number;
   /** Rank bonus for a passage with a sentence in the question's own language (a reply, not a quote). */
   ownLanguageBonus: number;
   /** Rank bonus for a passage early in its document (a subject is introduced before it is detailed), times 1 - position. */
@@ -67,6 +71,7 @@ export interface Policy {
 
 export const POLICY: Policy = {
   answerThreshold: 0.55,
+  heldKindThreshold: 0.45,
   contextCredit: 0.6,
   prefixCredit: 0.7,
   keyWaiver: 3,
@@ -74,6 +79,7 @@ export const POLICY: Policy = {
   minorShare: 0.23,
   positionBonus: 0.03,
   ownLanguageBonus: 0.02,
+  qualifierBonus: 0.05,
   particularBonus: 0.3,
   particularShare: 0.2,
   unknownWeight: 1.1,

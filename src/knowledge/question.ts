@@ -11,6 +11,8 @@ import {
   askedRole,
   asksAboutNow,
   asksWhenSaid,
+  asksWhich,
+  isWhich,
   kindNamed,
   YEAR_WORD,
 } from "./cues.js";
@@ -42,6 +44,8 @@ export interface QueryTerm {
   /** An answer must match it (a year, a place, a name, an acronym). */
   required: "year" | "place" | "name" | undefined;
   place?: string;
+  /** It stands in the situation told around the question ("Я пенсионерка, живу под Шымкентом."): never the key. */
+  situation?: boolean;
   /** The word names the kind of answer asked ("какие годы", "қай қалалар"): a passage holding that kind matches it. */
   names?: Asked;
   /**
@@ -56,6 +60,15 @@ export interface Query {
   terms: QueryTerm[];
   asked: Set<Asked>;
   now: boolean;
+  /** A which-question asking no other kind ("какой интернет", "қандай технология"): it asks what kind of thing. */
+  which: boolean;
+  /**
+   * Of a which-question: the word after "какой / қандай" when it names no kind the engine tells
+   * ("қандай технология арқылы"): a sentence that qualifies a word of the question says which.
+   */
+  whichNoun?: QueryTerm;
+  /** The term right before the which-word ("интернет қандай технология"): what the kind is asked of. */
+  whichOf?: QueryTerm;
   /** It asks when something was said ("когда озвучил"): the day of the news answers it. */
   whenSaid: boolean;
   /** The heaviest known term: an answer must match it. */
@@ -293,6 +306,7 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
     required:
       ctx.situation || ctx.ownPlace ? undefined : requirementOf(u, unit, known, question, ctx.vocabulary),
     ...(unit.place ? { place: unit.place } : {}),
+    ...(ctx.situation ? { situation: true } : {}),
   };
 }
 
@@ -445,9 +459,17 @@ export function readQuestion(
   const qualifier = (t: QueryTerm) =>
     lang === "ru" && !t.surface.includes(" ") && RU_ADJECTIVE.test(t.surface);
   const key =
-    keyOf((t) => t.required !== "year" && t.required !== "place" && !qualifier(t)) ??
-    keyOf((t) => t.required !== "year" && t.required !== "place") ??
-    keyOf(() => true);
+    keyOf((t) => t.required !== "year" && t.required !== "place" && !t.situation && !qualifier(t)) ??
+    keyOf((t) => t.required !== "year" && t.required !== "place" && !t.situation) ??
+    keyOf((t) => !t.situation);
+  const which = asked.size === 0 && asksWhich(askingText(question));
+  const whichAt = which ? tokens.findIndex((t, i) => i >= parts.main && isWhich(t)) + 1 : 0;
+  const whichNoun = whichAt > 0 ? terms.find((t, i) => units[i]?.at === whichAt && t.known) : undefined;
+  const ofAt = terms.findIndex((_, i) => {
+    const u = units[i];
+    return u !== undefined && u.at + u.surface.split(" ").length === whichAt - 1;
+  });
+  const whichOf = whichNoun && ofAt >= 0 ? terms[ofAt] : undefined;
   const roleWord = asked.has("person") ? askedRole(question, lang) : undefined;
   const role =
     roleWord === undefined ? undefined : terms.find((t) => t.surface.split(" ").includes(roleWord));
@@ -459,6 +481,9 @@ export function readQuestion(
     terms,
     asked,
     now: asksAboutNow(question),
+    which,
+    ...(whichNoun ? { whichNoun } : {}),
+    ...(whichOf ? { whichOf } : {}),
     whenSaid: asked.has("date") && asksWhenSaid(question),
     ...(key ? { key } : {}),
     ...(role ? { role } : {}),

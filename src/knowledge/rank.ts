@@ -137,7 +137,10 @@ function fill(
   matched.length = terms.length;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as QueryTerm;
-    const m = matchOf(t, passage, policy);
+    let m = matchOf(t, passage, policy);
+    // "қандай технология арқылы": a sentence that qualifies a word of the question says which
+    if (t === query.whichNoun && m < policy.partCredit && qualifies(query, passage, whichHeads(query)))
+      m = policy.partCredit;
     matched[i] = m;
     const weight = foreign && t.ownOnly ? t.weight * policy.untranslatedWeight : t.weight;
     total += weight;
@@ -150,6 +153,22 @@ function fill(
 /** Whether the passage holds a kind of answer; the day of the news counts as a date for "когда сообщил". */
 function holds(query: Query, passage: Passage, kind: Asked): boolean {
   return passage.holds[kind] || (kind === "date" && query.whenSaid && passage.holds.newsDay);
+}
+
+/** Kinds of answer few sentences hold: a passage holding the one asked is evidence that it answers. */
+const RARE_KINDS: ReadonlySet<Asked> = new Set(["date", "month", "site", "share"]);
+
+/**
+ * The coverage a passage needs: `answerThreshold`, or `heldKindThreshold` when the question asks
+ * for a rare kind (a date, a month, a site) and the passage holds every kind asked.
+ */
+function thresholdFor(query: Query, passage: Passage, policy: Policy): number {
+  let rare = false;
+  for (const kind of query.asked) {
+    if (!holds(query, passage, kind)) return policy.answerThreshold;
+    if (RARE_KINDS.has(kind)) rare = true;
+  }
+  return rare ? policy.heldKindThreshold : policy.answerThreshold;
 }
 
 /** Why a passage with these credits does not answer ("" when it does). */
@@ -165,7 +184,7 @@ function reasonAgainst(
   // a sentence that only holds what is asked ("запуск запланирован на 2022 год") answers through
   // the sentence before it, which names the subject ("тестирование 5G")
   if (!inSentence && !holdsAsked(query, passage)) return "nothing in the sentence";
-  if (coverage < policy.answerThreshold) return "coverage";
+  if (coverage < thresholdFor(query, passage, policy)) return "coverage";
   if (!keyMatched(query, matched, policy)) return `key ${query.key?.surface}`;
   if (!enoughMatched(query, matched)) return "one word only";
   for (const kind of query.asked) if (!holds(query, passage, kind)) return `holds no ${kind}`;
@@ -214,6 +233,53 @@ function particular(query: Query, doc: IndexedDocument, matched: readonly number
   return total > 0 ? got / total : 0;
 }
 
+/** Every form a query names (its terms' alternatives and phrase words), found when first needed. */
+const namedForms = new WeakMap<Query, Set<string>>();
+
+function formsOf(query: Query): Set<string> {
+  let forms = namedForms.get(query);
+  if (forms === undefined) {
+    forms = new Set<string>();
+    for (const t of query.terms) {
+      for (const a of t.alts) forms.add(a);
+      for (const part of t.parts ?? []) for (const f of part) forms.add(f);
+    }
+    namedForms.set(query, forms);
+  }
+  return forms;
+}
+
+/**
+ * Whether the sentence qualifies a word the question names with a word it does not ("Какой
+ * интернет?" - "спутниковый интернет"): it tells what kind of thing a which-question asks about.
+ */
+function qualifies(query: Query, passage: Passage, heads?: ReadonlySet<string>): boolean {
+  // a quote from the other language's text is a lesser reply: it is not preferred for this
+  if (!query.which || passage.qualified.size === 0 || passage.text[query.lang] === undefined) return false;
+  const named = formsOf(query);
+  for (const [head, mods] of passage.qualified) {
+    if (!named.has(head) || (heads !== undefined && !heads.has(head))) continue;
+    if (mods.some((forms) => !forms.some((f) => named.has(f)))) return true;
+  }
+  return false;
+}
+
+/** The forms of the which-noun and of the word it asks the kind of ("интернет қандай технология"). */
+const whichForms = new WeakMap<Query, Set<string>>();
+
+function whichHeads(query: Query): Set<string> {
+  let forms = whichForms.get(query);
+  if (forms === undefined) {
+    forms = new Set<string>();
+    for (const t of [query.whichNoun, query.whichOf]) {
+      for (const a of t?.alts ?? []) forms.add(a);
+      for (const part of t?.parts ?? []) for (const f of part) forms.add(f);
+    }
+    whichForms.set(query, forms);
+  }
+  return forms;
+}
+
 /** Credits of the candidate being scored, reused: most candidates fail and keep nothing. */
 const scratch: number[] = [];
 
@@ -234,7 +300,8 @@ export function score(
       coverage +
       (passage.text[query.lang] ? policy.ownLanguageBonus : 0) +
       policy.positionBonus * (1 - passage.position) +
-      policy.particularBonus * particular(query, doc, scratch, policy),
+      policy.particularBonus * particular(query, doc, scratch, policy) +
+      (qualifies(query, passage) ? policy.qualifierBonus : 0),
     matched: scratch.slice(),
   };
 }

@@ -361,6 +361,111 @@ describe("how a question is read", () => {
     );
   });
 
+  it("answers 'на каком сайте' with a sentence that names a site by its address, else not at all", () => {
+    const keys: Document = {
+      id: "keys",
+      texts: {
+        ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают только на сайте, без визита в центр. Электронный ключ выдают на сайте pki.gov.kz после проверки лица.",
+      },
+      outlet: "Example.kz",
+      date: "2025-08-06",
+      kind: "added",
+    };
+    const q = "На каком сайте выдают электронный ключ?";
+    expect(answer(base(keys).ask(q, { now: NOW })).text).toContain("pki.gov.kz");
+    const none: Document = {
+      ...keys,
+      texts: { ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают только на сайте, без визита в центр." },
+    };
+    expect(base(none).ask(q, { now: NOW }).kind).toBe("none");
+  });
+
+  it("answers a question asking a rare kind (a date) at heldKindThreshold when the sentence holds it", () => {
+    const contract: Document = {
+      id: "contract",
+      texts: {
+        ru: "Договор\n\nДоговор с операторами связи о прокладке оптики подписали в октябре 2018 года. Операторы связи прокладывают оптику по сёлам.",
+      },
+      outlet: "Example.kz",
+      date: "2025-03-01",
+      kind: "added",
+    };
+    // no dictionary: the weights are the two texts' own
+    const empty = { pairs: parsePairs("ru\tkk\tdomain"), places: [], aliases: [] };
+    const kb = new KnowledgeBase(empty, []);
+    kb.addDocument(contract);
+    kb.addDocument({
+      ...contract,
+      id: "schools",
+      texts: { ru: "Школы\n\nШколы в сёлах получают ноутбуки и планшеты. Учителя проходят курсы." },
+    });
+    // the same words, the same coverage (between heldKindThreshold and answerThreshold): only the date asked answers
+    expect(answer(kb.ask("Когда подписали договор с операторами для района?", { now: NOW })).text).toContain(
+      "2018",
+    );
+    expect(kb.ask("Подписали ли договор с операторами для района?", { now: NOW }).kind).toBe("none");
+    expect(kb.ask("Где подписали договор с операторами для района?", { now: NOW }).kind).toBe("none");
+  });
+
+  it("answers 'какой интернет' with the sentence that qualifies the internet, not the lead that names it", () => {
+    const trains: Document = {
+      id: "trains",
+      texts: {
+        ru: "Поезда\n\nВ поездах появится интернет, сообщил министр на брифинге. Интернет в поездах появится в первом полугодии. Пассажиры в поездах получат спутниковый интернет через год.",
+      },
+      outlet: "Example.kz",
+      date: "2025-12-26",
+      kind: "added",
+    };
+    expect(answer(base(trains).ask("Какой интернет будет в поездах?", { now: NOW })).text).toContain(
+      "спутниковый",
+    );
+  });
+
+  it("brings the list that the second sentence said announces", () => {
+    const steps: Document = {
+      id: "steps",
+      texts: {
+        ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают только онлайн, без визита в центр. Чтобы получить электронный ключ онлайн, нужно сделать следующее:\n– зарегистрироваться на портале;\n– пройти проверку по лицу через веб-камеру.",
+      },
+      outlet: "Example.kz",
+      date: "2025-08-06",
+      kind: "added",
+    };
+    const reply = answer(base(steps).ask("Как работает электронный ключ онлайн?", { now: NOW }));
+    expect(reply.text).toContain("пройти проверку по лицу");
+  });
+
+  it("counts 'қандай технология арқылы' as held by a sentence that qualifies the word it is asked of", () => {
+    const trains: Document = {
+      id: "trains-kk",
+      texts: {
+        kk: "Пойыз\n\nПойыздарда интернет пайда болады, деп мәлімдеді министр брифингте. Пойыз жолаушылары келесі жылы спутниктік интернетке қол жеткізеді.",
+      },
+      outlet: "Example.kz",
+      date: "2025-12-26",
+      kind: "added",
+    };
+    const schools: Document = {
+      id: "schools-kk",
+      texts: { kk: "Мектеп\n\nЖаңа технология мектептерге енгізіледі, деп хабарлады министрлік." },
+      outlet: "Example.kz",
+      date: "2025-12-20",
+      kind: "added",
+    };
+    const reply = base(trains, schools).ask("Пойыздағы интернет қандай технология арқылы беріледі?", {
+      now: NOW,
+    });
+    expect(answer(reply).text).toContain("спутниктік");
+  });
+
+  it("never takes a word of the situation told around the question as its key", () => {
+    const kb = base(LICENCE_PAIR, VILLAGES_2019);
+    const q = "Я живу в селе под Павлодаром, школа далеко. Подскажите, на каком сайте это сделать?";
+    const key = kb.explain(q, NOW).query.key;
+    expect(key === undefined || !["селе", "павлодаром", "школа"].includes(key.surface)).toBe(true);
+  });
+
   it("reads a Latin name written in Cyrillic as the name ('КазТех' is QazTech, 'ch' said as 'х')", () => {
     const platform: Document = {
       id: "platform",

@@ -180,6 +180,13 @@ describe("cues", () => {
     // "сан" (a number) asks a number, "санат" (a category) that begins like it does not
     expect([...askedKinds("Қандай сан айтылды?")]).toEqual(["number"]);
     expect([...askedKinds("Бұл қай санаттарға қатысты?")]).toEqual([]);
+    expect([...askedKinds("На каком сайте оформить ключ?")]).toEqual(["site"]);
+    expect([...askedKinds("Тыйым қай жылдан бастап күшіне енеді?")]).toEqual(["date"]);
+    expect([...askedKinds("За какой это год?")]).toEqual(["date"]);
+    // "когда" opening a clause after a question is a conjunction; a clause of question words alone asks them
+    expect([...askedKinds("Как проверяют, что это я, когда получаю ключ?")]).toEqual([]);
+    expect([...askedKinds("Где, когда запустят 5G?")]).toEqual(["place", "date"]);
+    expect([...askedKinds("Ол үшін қай сайтқа тіркелу керек?")]).toEqual(["site"]);
     // "во сколько раз" and "неше есе" ask a ratio; "сколько раз" and a "раз" told before count times
     expect([...askedKinds("Во сколько раз зарплата выше средней?")]).toEqual(["number", "share"]);
     expect([...askedKinds("Жалақы неше есе жоғары?")]).toEqual(["number", "share"]);
