@@ -62,7 +62,9 @@ export class PassageIndex {
   search(terms: readonly string[], limit: number, boost: { text: number; context: number }): string[] {
     if (terms.length === 0) return [];
     this.scores ??= new TermScores(this.search_.toJSON());
-    return this.scores.best(splitTerms(terms.join(" ")), limit, boost);
+    // MiniSearch splits its query at spaces: only a term holding one (none does) is split
+    const tokens = terms.some((t) => t === "" || t.includes(" ")) ? splitTerms(terms.join(" ")) : terms;
+    return this.scores.best(tokens, limit, boost);
   }
 }
 
@@ -155,9 +157,10 @@ class TermScores {
     const contextBoost = boost.context || 1;
     const stamp = ++this.stamp;
     let count = 0;
-    tokens.forEach((token, i) => {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
       const n = this.terms.get(token);
-      if (n === undefined) return;
+      if (n === undefined) continue;
       const repeated = tokens.indexOf(token) < i;
       for (let k = this.from[n] as number; k < (this.from[n + 1] as number); k++) {
         const doc = this.docs[k] as number;
@@ -172,7 +175,7 @@ class TermScores {
           if (!repeated) this.quality[doc] = (this.quality[doc] as number) + 1;
         }
       }
-    });
+    }
     return this.top(count, limit).map((doc) => this.ids[doc] as string);
   }
 
