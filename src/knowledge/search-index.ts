@@ -111,26 +111,27 @@ class TermScores {
     for (const [shortId, id] of Object.entries(saved.documentIds)) this.ids[Number(shortId)] = String(id);
     const textId = saved.fieldIds.text ?? 0;
     const contextId = saved.fieldIds.context ?? 1;
-    const live = (freqs: Record<string, number> | undefined): [number, number][] =>
-      Object.entries(freqs ?? {}).flatMap(([d, f]) =>
-        this.ids[Number(d)] === undefined ? [] : [[Number(d), f]],
-      );
-    const fieldScores = (freqs: [number, number][], field: number) => {
-      const out = new Map<number, number>();
-      for (const [doc, freq] of freqs) {
+    const isLive = (doc: string): boolean => this.ids[Number(doc)] !== undefined;
+    // a field's BM25 per passage holding the term there (its keys ascend, as MiniSearch's maps do)
+    const scorer = (freqs: Record<string, number> | undefined, field: number) => {
+      let matching = 0;
+      for (const doc in freqs) if (isLive(doc)) matching++;
+      const average = saved.averageFieldLength[field] ?? 0;
+      return (doc: string): number => {
+        const freq = freqs?.[doc];
+        if (freq === undefined || !isLive(doc)) return 0;
         const length = saved.fieldLength[doc]?.[field] ?? 0;
-        out.set(
-          doc,
-          bm25(freq, freqs.length, saved.documentCount, length, saved.averageFieldLength[field] ?? 0),
-        );
-      }
-      return out;
+        return bm25(freq, matching, saved.documentCount, length, average);
+      };
     };
     for (const [term, data] of saved.index as [string, Record<string, Record<string, number>>][]) {
-      const inText = fieldScores(live(data[textId]), textId);
-      const inContext = fieldScores(live(data[contextId]), contextId);
-      for (const [doc, s] of inText) this.push(doc, s, inContext.get(doc) ?? 0);
-      for (const [doc, s] of inContext) if (!inText.has(doc)) this.push(doc, 0, s);
+      const text = data[textId];
+      const context = data[contextId];
+      const inText = scorer(text, textId);
+      const inContext = scorer(context, contextId);
+      for (const doc in text) if (isLive(doc)) this.push(Number(doc), inText(doc), inContext(doc));
+      for (const doc in context)
+        if (isLive(doc) && text?.[doc] === undefined) this.push(Number(doc), 0, inContext(doc));
       this.terms.set(term, this.from.length - 1);
       this.from.push(this.docs.length);
     }
