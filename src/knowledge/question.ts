@@ -280,19 +280,22 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
   const weight = weightOf(u, unit, present, known, fixed, lang, ctx) * part;
   const ownOnly = known && untranslated(unit, alts, lang, ctx.vocabulary);
   return {
+    // every field present, undefined when it does not apply: one object shape for every term, so
+    // the ranking's reads of them, per term of every candidate, stay monomorphic (bench)
     surface: u.surface,
     alts,
-    ...(ownOnly ? { ownOnly } : {}),
+    ownOnly: ownOnly || undefined,
     partAlts: asModifiers(alts),
-    ...(loose ? { loose } : {}),
+    loose: loose || undefined,
     // a phrase also matches word by word, each word through its stem or its own dictionary keys
-    ...(unit.words ? phraseParts(unit.words) : {}),
+    ...(unit.words ? phraseParts(unit.words) : { parts: undefined, partsAsModifiers: undefined }),
     weight,
     minor: weight < ctx.policy.minorShare * ctx.vocabulary.maxIdf(),
     known,
     required:
       ctx.situation || ctx.ownPlace ? undefined : requirementOf(u, unit, known, question, ctx.vocabulary),
-    ...(unit.place ? { place: unit.place } : {}),
+    place: unit.place || undefined,
+    names: undefined,
   };
 }
 
