@@ -211,8 +211,12 @@ export class KnowledgeBase implements Knowledge {
   /** The passages MiniSearch hands to the ranking for a query, best first. */
   private found(query: Query): { passage: Passage; doc: IndexedDocument }[] {
     const terms = searchTerms(query, this.vocabulary, this.policy);
-    const ids = this.index.search(terms, this.policy.candidates, this.policy.boost);
-    return ids.flatMap((id) => this.passages.get(id) ?? []);
+    const out: { passage: Passage; doc: IndexedDocument }[] = [];
+    for (const id of this.index.search(terms, this.policy.candidates, this.policy.boost)) {
+      const found = this.passages.get(id);
+      if (found) out.push(found);
+    }
+    return out;
   }
 
   private candidates(query: Query): Scored[] {

@@ -40,7 +40,12 @@ export function tokenize(normalized: string): string[] {
 }
 
 const WORDS_CACHE_MAX = 16;
-const wordsCache = new Map<string, readonly string[]>();
+// a ring of slots, not a Map cleared when full: V8 chains a cleared or rehashed table to the next
+// one, and an old-space table keeps every later entry alive through each scavenge until a full GC
+// (which made scavenges of 10-40 ms under the answer path)
+const wordsTexts: (string | undefined)[] = new Array(WORDS_CACHE_MAX).fill(undefined);
+const wordsTokens: (readonly string[] | undefined)[] = new Array(WORDS_CACHE_MAX).fill(undefined);
+let wordsNext = 0;
 
 /**
  * `tokenize(normalizeText(text))`, remembered for the last few texts: one question is read by
@@ -48,12 +53,12 @@ const wordsCache = new Map<string, readonly string[]>();
  * array is shared: callers must not change it.
  */
 export function words(text: string): readonly string[] {
-  let tokens = wordsCache.get(text);
-  if (tokens === undefined) {
-    tokens = tokenize(normalizeText(text));
-    if (wordsCache.size >= WORDS_CACHE_MAX) wordsCache.clear();
-    wordsCache.set(text, tokens);
-  }
+  const at = wordsTexts.indexOf(text);
+  if (at >= 0) return wordsTokens[at] as readonly string[];
+  const tokens = tokenize(normalizeText(text));
+  wordsTexts[wordsNext] = text;
+  wordsTokens[wordsNext] = tokens;
+  wordsNext = (wordsNext + 1) % WORDS_CACHE_MAX;
   return tokens;
 }
 
