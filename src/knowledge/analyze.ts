@@ -67,6 +67,8 @@ interface Entry {
   stems: string[];
   key: string;
   place?: string;
+  /** Of a one-word place: the name as written (normalised), whose case forms alone name the place. */
+  name?: string;
   /** A one-word verb lemma: a Russian infinitive ("заработать"), or a Kazakh word of a row whose Russian lemmas all are ("табу"). */
   verb: boolean;
 }
@@ -206,7 +208,17 @@ export class Lexicon {
     const id = `${lang} ${key} ${stems.join(" ")}`;
     if (this.registered.has(id)) return;
     this.registered.add(id);
-    const entry: Entry = { stems, key, verb: verb && stems.length === 1, ...(place ? { place } : {}) };
+    const name =
+      place && stems.length === 1
+        ? tokenize(normalizeText(phrase)).find((t) => stemOf(t, lang) === first)
+        : undefined;
+    const entry: Entry = {
+      stems,
+      key,
+      verb: verb && stems.length === 1,
+      ...(place ? { place } : {}),
+      ...(name ? { name } : {}),
+    };
     const list = this.byFirst[lang].get(bucket) ?? [];
     list.push(entry);
     this.byFirst[lang].set(bucket, list);
@@ -396,7 +408,9 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
   const stems = kept.map((k) => k.stem);
   const units: Unit[] = [];
   for (let i = 0; i < kept.length; ) {
-    const entries = lexicon.match(lang, stems, i);
+    const entries = lexicon
+      .match(lang, stems, i)
+      .filter((e) => !e.name || caseFormOf(kept[i]?.token ?? "", e.name));
     const width = entries[0]?.stems.length ?? 1;
     const part = kept.slice(i, i + width);
     const first = part[0] as (typeof part)[number];
@@ -430,6 +444,28 @@ export function analyze(text: string, lang: Language, lexicon: Lexicon): Unit[] 
     i += width;
   }
   return units;
+}
+
+/** Endings a place name takes in a case (Russian and Kazakh); "-нда" follows only a possessive, never a bare name. */
+const CASE_ENDINGS = new Set(
+  (
+    " а я у ю е и ы ой ей ом ем ою ею ью да де та те ға ге қа ке ны ні ды ді ты ті н ның нің дың дің тың тің " +
+    "дан ден тан тен нан нен мен бен пен дағы дегі тағы тегі"
+  ).split(" "),
+);
+/** A name that is an adjective ("Акмолинская") declines as one; its forms are the stemmer's to find. */
+const ADJECTIVE = /(ая|ий|ый|ой|ое)$/;
+
+/**
+ * Whether a word is the one-word place `name` in a case: the name (or the name without its last
+ * "а/я/ы/ь": "Астане", "Грузии") and a case ending; a longer word sharing the name's first letters
+ * ("алғанда" / "Алға", "грузит" / "Грузия") is another word.
+ */
+export function caseFormOf(token: string, name: string): boolean {
+  if (ADJECTIVE.test(name)) return true;
+  if (token.startsWith(name) && CASE_ENDINGS.has(token.slice(name.length))) return true;
+  const base = /[аяыьй]$/.test(name) ? name.slice(0, -1) : undefined;
+  return base !== undefined && token.startsWith(base) && CASE_ENDINGS.has(token.slice(base.length));
 }
 
 /** Whether a word is a verb by the lemmas its own stem is (not a family's): undefined when unknown or both. */

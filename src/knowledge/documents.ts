@@ -173,6 +173,9 @@ const BODY =
 /** A capitalised word inside a sentence (not its first word): a name of a place, body or person. */
 const INNER_NAME = /[\p{Ll},]\s+(?:«|")?\p{Lu}\p{Ll}{2,}/u;
 
+/** An office one goes to ("в ЦОН", "орталығына", "в отделение"): an answer to "where" as much as a town. */
+const OFFICE = /(?<!\p{L})(центр|цон|хқко|хкко|орталы[ғқ]|офис|отделени|бөлімше|пункт)\p{L}*/iu;
+
 /** A web address: a name, a dot and a top-level domain ("eGov.kz", "http://pki.gov.kz"). */
 const WEB_ADDRESS =
   /(?<![\p{L}\d])(https?:\/\/)?[a-z\d-]+(\.[a-z\d-]+)*\.(kz|com|ru|org|net|gov|io)(?![\p{L}\d])/iu;
@@ -233,7 +236,26 @@ function publicationDay(date: string): RegExp | undefined {
   );
 }
 
-function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined): Holds {
+/** The name of a web address or an outlet before its first dot ("http://www.Zakon.kz" -> "zakon"). */
+function siteName(address: string): string {
+  return (
+    address
+      .toLowerCase()
+      .replace(/^https?:\/\//, "")
+      .replace(/^www\./, "")
+      .split(/[.\s]/)[0] ?? ""
+  );
+}
+
+/** Whether the text names a web address other than its own outlet's ("деп хабарлайды Zakon.kz" is a byline, not a site). */
+function namesSite(texts: string, outlet: string): boolean {
+  const own = siteName(outlet);
+  for (const m of texts.matchAll(WEB_ADDRESSES)) if (siteName(m[0]) !== own) return true;
+  return false;
+}
+const WEB_ADDRESSES = new RegExp(WEB_ADDRESS.source, "giu");
+
+function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined, outlet: string): Holds {
   const texts = sentences.map((s) => s.text).join(" ");
   const units = sentences.flatMap((s) => s.units);
   const dated = published === undefined ? texts : texts.replace(published, " ");
@@ -247,8 +269,8 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined):
     name: NAME.test(texts),
     money: MONEY.test(texts),
     share: SHARE.test(texts),
-    site: WEB_ADDRESS.test(texts),
-    place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts),
+    site: namesSite(texts, outlet),
+    place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts) || OFFICE.test(texts),
     namedPlace: units.some((u) => u.place !== undefined),
   };
 }
@@ -283,7 +305,7 @@ function passageOf(
     text,
     terms: new Set(termsOfAll((s) => s.units)),
     contextTerms: new Set(termsOfAll((s) => s.contextUnits)),
-    holds: holdsOf(sentences, published),
+    holds: holdsOf(sentences, published, doc.outlet),
     years: new Set(all.filter((u) => u.kind === "year").map((u) => Number(u.surface))),
     places: new Set(all.flatMap((u) => (u.place ? [u.place] : []))),
     position: Math.min(...sentences.map((s) => s.position)),

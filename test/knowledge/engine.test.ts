@@ -380,6 +380,31 @@ describe("how a question is read", () => {
     expect(base(none).ask(q, { now: NOW }).kind).toBe("none");
   });
 
+  it("answers 'где получить' with a sentence naming an office to go to (ЦОН), as much a place as a town", () => {
+    const office: Document = {
+      id: "office",
+      texts: {
+        ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают онлайн после проверки по фото. Если проверка по фото не прошла, за ключом нужно обратиться в ЦОН.",
+      },
+      outlet: "Example.kz",
+      date: "2025-08-06",
+      kind: "added",
+    };
+    const reply = base(office).ask("Где получить ключ, если проверка по фото не прошла?", { now: NOW });
+    expect(answer(reply).text).toContain("ЦОН");
+  });
+
+  it("does not count the outlet's own address in a byline as a site", () => {
+    const byline: Document = {
+      id: "byline",
+      texts: { ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают только на сайте, сообщает Example.kz." },
+      outlet: "Example.kz",
+      date: "2025-08-06",
+      kind: "added",
+    };
+    expect(base(byline).ask("На каком сайте выдают электронный ключ?", { now: NOW }).kind).toBe("none");
+  });
+
   it("answers a question asking a rare kind (a date) at heldKindThreshold when the sentence holds it", () => {
     const contract: Document = {
       id: "contract",

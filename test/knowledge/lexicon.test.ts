@@ -3,8 +3,8 @@
  * two-word phrases imply.
  */
 import { describe, expect, it } from "vitest";
-import { analyze, Lexicon } from "../../src/knowledge/analyze.js";
-import { parsePairs } from "../../src/knowledge/dictionary.js";
+import { analyze, caseFormOf, Lexicon } from "../../src/knowledge/analyze.js";
+import { parsePairs, parsePlaces } from "../../src/knowledge/dictionary.js";
 import type { Language } from "../../src/knowledge/types.js";
 
 const lexicon = new Lexicon({
@@ -72,5 +72,35 @@ describe("Lexicon: a Russian infinitive's past tense", () => {
 
   it("adds nothing for a regular verb, whose past shares the infinitive's stem", () => {
     expect(keys("двигал", "ru")).toEqual(keys("двигать", "ru"));
+  });
+});
+
+describe("Lexicon: a one-word place is named by its case forms only", () => {
+  const places = new Lexicon({
+    pairs: [],
+    places: parsePlaces(
+      [
+        "type\tid\tregion\tru\tkk\tru_variants\tkk_variants",
+        "city\talga\t\tАлга\tАлға\t\t",
+        "city\tkostanay\t\tКостанай\tҚостанай\t\t",
+        "country\tgeorgia\t\tГрузия\tГрузия\t\t",
+      ].join("\n"),
+    ),
+    aliases: [],
+  });
+  const placesIn = (text: string, lang: Language) =>
+    analyze(text, lang, places).flatMap((u) => (u.place ? [u.place] : []));
+
+  it("reads the name and the name with a case ending as the place", () => {
+    expect(placesIn("Алғада интернет бар", "kk")).toEqual(["alga"]);
+    expect(placesIn("Интернет в Костанае и в Грузии", "ru")).toEqual(["kostanay", "georgia"]);
+    expect(placesIn("Қостанайдан хабар", "kk")).toEqual(["kostanay"]);
+  });
+
+  it("does not read a longer word that starts like the name as the place", () => {
+    expect(placesIn("Онлайн алғанда не керек", "kk")).toEqual([]);
+    expect(placesIn("Страница долго грузится", "ru")).toEqual([]);
+    expect(caseFormOf("алғанда", "алға")).toBe(false);
+    expect(caseFormOf("астане", "астана")).toBe(true);
   });
 });
