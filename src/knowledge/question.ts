@@ -199,10 +199,18 @@ export function askingText(question: string): string {
   return asking ? asking.sentences.slice(asking.first, asking.last + 1).join(" ") : question;
 }
 
-/** A message's sentences and the first and last of them that end with "?" (undefined: none does). */
+/**
+ * A message's sentences and the first and last of them that end with "?" (undefined: none does).
+ * When none ends with "?", the last sentence of several that asks for a kind of answer ("я
+ * айтишник. какой объём экспорта…") is the one asking.
+ */
 function askingSentences(question: string): { sentences: string[]; first: number; last: number } | undefined {
   const sentences = question.split(/(?<=[.!?])\s+/u);
   const asks = sentences.flatMap((s, i) => (s.trim().endsWith("?") ? [i] : []));
+  if (asks.length === 0 && sentences.length > 1) {
+    const last = sentences.findLastIndex((s) => askedKinds(s).size > 0);
+    return last < 0 ? undefined : { sentences, first: last, last };
+  }
   const first = asks[0];
   const last = asks.at(-1);
   return first === undefined || last === undefined ? undefined : { sentences, first, last };

@@ -732,6 +732,16 @@ describe("how a question is read", () => {
       after: 3,
     });
     expect(partsOf("Интернет в сёлах когда")).toEqual({ asking: 0, main: 0, after: none });
+    // no sentence ends with "?": the last one that asks for a kind of answer is the asking one
+    expect(partsOf("я учитель из села. сколько школ получат интернет. спасибо")).toEqual({
+      asking: 4,
+      main: 4,
+      after: 8,
+    });
+    expect(askingText("я учитель из села. сколько школ получат интернет")).toBe(
+      "сколько школ получат интернет",
+    );
+    expect(partsOf("я учитель из села. интернет плохой")).toEqual({ asking: 0, main: 0, after: none });
   });
 
   it("does not let a common word stand in for the question's key", () => {
