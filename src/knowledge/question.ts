@@ -309,6 +309,33 @@ const HERE =
   /^(нас|нам|наш|наша|наше|наши|нашей|нашем|нашего|нашу|наших|біздің|бізде|бізге|біздегі|бизде|биздин|бизге)$/u;
 const pointsAtAsker = (tokens: readonly string[]): boolean => tokens.some((t) => HERE.test(t));
 
+/** "без", "не ходя", "бармай": what follows (Russian) or goes before (Kazakh) is what the asker would avoid. */
+const WITHOUT = /^(без|безо)$/u;
+/** A Russian gerund ("ходя", "выходя", "сделав", "добравшись"), not a verb in -ся nor an adjective in -ая. */
+const RU_GERUND = /^(?!\p{L}*(ая|яя|ся)$)\p{L}{2,}(я|в|вши)$|^\p{L}{2,}(ясь|ась|вшись)$/u;
+const KK_NEGATED_CONVERB = /^\p{L}{2,}(май|мей|бай|бей|пай|пей)$/u;
+
+/**
+ * Tokens that tell what the asker would do without ("без похода в ЦОН", "не выходя из дома",
+ * "ХҚКО-ға бармай-ақ"): a way around it, not what an answer says; they weigh as the situation.
+ */
+function avoidedTokens(question: string): Set<number> {
+  const out = new Set<number>();
+  let at = 0;
+  for (const clause of question.split(/[,.!?;:](?=\s|$)/u)) {
+    const tokens = tokensOf(clause);
+    tokens.forEach((t, i) => {
+      const ru = WITHOUT.test(t) || (t === "не" && RU_GERUND.test(tokens[i + 1] ?? ""));
+      if (ru) for (let j = i; j < Math.min(tokens.length, i + 4); j++) out.add(at + j);
+      // the word before it, with its case ending when a hyphen cut it off ("ХҚКО-ға бармай")
+      const back = (tokens[i - 1]?.length ?? 0) < 4 ? 2 : 1;
+      if (KK_NEGATED_CONVERB.test(t)) for (let j = Math.max(0, i - back); j <= i; j++) out.add(at + j);
+    });
+    at += tokens.length;
+  }
+  return out;
+}
+
 /** "или", "немесе", "әлде": the words either side are alternatives. */
 const OR = /^(или|либо|немесе|әлде|алде)$/u;
 
@@ -418,9 +445,10 @@ export function readQuestion(
   // asker brings in the place the situation names, weighed in full (not required: the answer may
   // be about the whole country)
   const here = pointsAtAsker(tokens.slice(parts.asking, parts.after));
+  const avoided = avoidedTokens(question);
   const terms = alternatives(
     units.map((u, i) => {
-      const situation = u.at < parts.asking || u.at >= parts.after;
+      const situation = u.at < parts.asking || u.at >= parts.after || avoided.has(u.at);
       const ownPlace = here && situation && u.place !== undefined;
       return termOf(u, lang, question, {
         ...ctx,

@@ -311,6 +311,23 @@ describe("how a question is read", () => {
     expect(kb.ask(asked, { now: NOW }).kind).toBe("none");
   });
 
+  it("weighs what the asker would do without ('без похода в ЦОН', 'не выходя', 'бармай') as the situation", () => {
+    const kb = base(LICENCE_PAIR);
+    for (const q of [
+      "С какого месяца права можно заменить онлайн, без похода в спецЦОН?",
+      "С какого месяца права можно заменить онлайн, не выходя из квартиры?",
+      "Қай айдан бастап куәлікті спецХҚКО-ға бармай онлайн ауыстыруға болады?",
+    ])
+      expect(answer(kb.ask(q, { now: NOW })).text).toMatch(/апрел|Сәуір/u);
+    const weightOf = (q: string, word: string) =>
+      kb.explain(q, NOW).query.terms.find((t) => t.surface === word)?.weight ?? 0;
+    const without = weightOf("Можно ли заменить права без похода в спецЦОН?", "спеццон");
+    expect(without).toBeLessThan(weightOf("Можно ли заменить права в спецЦОН?", "спеццон") / 5);
+    // a verb in -ся after "не" is no gerund: what follows is asked
+    const verb = weightOf("Почему не получается заменить права в спецЦОН?", "спеццон");
+    expect(verb).toBe(weightOf("Можно ли заменить права в спецЦОН?", "спеццон"));
+  });
+
   it("requires a country the question names, like a region", () => {
     const kb = base(LICENCE_PAIR);
     expect(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }).kind).toBe("answer");
