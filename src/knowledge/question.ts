@@ -336,6 +336,21 @@ function avoidedTokens(question: string): Set<number> {
   return out;
 }
 
+/** "его", "её", "их", "оны", "оның": a pronoun that stands for a thing named before. */
+const BACK = /^(его|её|ее|их|ими|ней|нему|них|оны|оның|онымен|оларды|олардың)$/u;
+const pointsBack = (tokens: readonly string[]): boolean => tokens.some((t) => BACK.test(t));
+
+/** The first token of the sentence that ends right before token \`at\`. */
+function previousSentenceStart(question: string, at: number): number {
+  let start = 0;
+  for (const s of question.split(/(?<=[.!?])\s+/u)) {
+    const n = tokensOf(s).length;
+    if (start + n >= at) return start;
+    start += n;
+  }
+  return start;
+}
+
 /** "или", "немесе", "әлде": the words either side are alternatives. */
 const OR = /^(или|либо|немесе|әлде|алде)$/u;
 
@@ -446,6 +461,9 @@ export function readQuestion(
   // be about the whole country)
   const here = pointsAtAsker(tokens.slice(parts.asking, parts.after));
   const avoided = avoidedTokens(question);
+  const back = pointsBack(tokens.slice(parts.asking, parts.after));
+  const prev = previousSentenceStart(question, parts.asking);
+  const named = (at: number) => back && at >= prev && at < parts.asking;
   const terms = alternatives(
     units.map((u, i) => {
       const situation = u.at < parts.asking || u.at >= parts.after || avoided.has(u.at);
@@ -453,9 +471,9 @@ export function readQuestion(
       return termOf(u, lang, question, {
         ...ctx,
         last: i === units.length - 1,
-        situation: situation && !ownPlace,
+        situation: situation && !ownPlace && !named(u.at),
         ownPlace,
-        leadIn: u.at >= parts.asking && u.at < parts.main,
+        leadIn: (u.at >= parts.asking && u.at < parts.main) || named(u.at),
       });
     }),
     units,

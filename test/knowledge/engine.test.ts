@@ -328,6 +328,18 @@ describe("how a question is read", () => {
     expect(verb).toBe(weightOf("Можно ли заменить права в спецЦОН?", "спеццон"));
   });
 
+  it("weighs the sentence before the question as a lead-in when a pronoun of the question stands for it", () => {
+    const kb = base(LICENCE_PAIR);
+    const weightOf = (q: string) =>
+      kb.explain(q, NOW).query.terms.find((t) => t.surface === "права")?.weight ?? 0;
+    const pointed = weightOf("Я водитель. Права просрочились. Можно ли их заменить онлайн?");
+    expect(pointed).toBeCloseTo(weightOf("Права заменить онлайн?") * POLICY.leadInWeight);
+    expect(weightOf("Права просрочились. Я водитель. Можно ли их заменить онлайн?")).toBeLessThan(
+      pointed / 5,
+    );
+    expect(weightOf("Права просрочились. Можно ли заменить онлайн?")).toBeLessThan(pointed / 5);
+  });
+
   it("requires a country the question names, like a region", () => {
     const kb = base(LICENCE_PAIR);
     expect(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }).kind).toBe("answer");
