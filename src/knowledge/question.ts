@@ -304,9 +304,9 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
   };
 }
 
-/** "у нас", "к нам", "наш", "біздің", "бізде": the question points at the asker's own place. */
+/** "у нас", "к нам", "наш", "біздің", "бізде", "там": the question points at the place the asker told. */
 const HERE =
-  /^(нас|нам|наш|наша|наше|наши|нашей|нашем|нашего|нашу|наших|біздің|бізде|бізге|біздегі|бизде|биздин|бизге)$/u;
+  /^(нас|нам|наш|наша|наше|наши|нашей|нашем|нашего|нашу|наших|там|туда|біздің|бізде|бізге|біздегі|бизде|биздин|бизге|сонда|онда)$/u;
 const pointsAtAsker = (tokens: readonly string[]): boolean => tokens.some((t) => HERE.test(t));
 
 /** "без", "не ходя", "бармай": what follows (Russian) or goes before (Kazakh) is what the asker would avoid. */

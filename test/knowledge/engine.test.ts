@@ -1020,6 +1020,12 @@ describe("how a question is read", () => {
       now: NOW,
     });
     expect(answer(pointed).text).toContain("120");
+    // "там" points at the place the situation named as well
+    const placeWeight = (q: string) =>
+      kb.explain(q).query.terms.find((t) => t.place === "pavlodar")?.weight ?? 0;
+    expect(placeWeight("Мама живёт в Павлодарской области. Сколько сёл там подключат к оптике?")).toBe(
+      placeWeight("Я живу в Павлодарской области. Сколько сёл у нас подключат к оптике?"),
+    );
     // the place only tells the situation when the question does not point at it
     const { query } = kb.explain("Я живу в Павлодарской области. Сколько сёл подключат к оптике?");
     expect(query.terms.find((t) => t.place === "pavlodar")?.weight).toBeLessThan(
