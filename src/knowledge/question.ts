@@ -212,10 +212,18 @@ export function askingText(question: string): string {
   return asking ? asking.sentences.slice(asking.first, asking.last + 1).join(" ") : question;
 }
 
-/** A message's sentences and the first and last of them that end with "?" (undefined: none does). */
+/**
+ * A message's sentences and the first and last of them that end with "?" (undefined: none does).
+ * When none ends with "?", the last sentence of several that asks for a kind of answer ("я
+ * айтишник. какой объём экспорта…") is the one asking.
+ */
 function askingSentences(question: string): { sentences: string[]; first: number; last: number } | undefined {
   const sentences = question.split(/(?<=[.!?])\s+/u);
   const asks = sentences.flatMap((s, i) => (s.trim().endsWith("?") ? [i] : []));
+  if (asks.length === 0 && sentences.length > 1) {
+    const last = sentences.findLastIndex((s) => askedKinds(s).size > 0);
+    return last < 0 ? undefined : { sentences, first: last, last };
+  }
   const first = asks[0];
   const last = asks.at(-1);
   return first === undefined || last === undefined ? undefined : { sentences, first, last };
@@ -313,10 +321,53 @@ function termOf(u: Unit, lang: Language, question: string, ctx: TermContext): Qu
   };
 }
 
-/** "у нас", "к нам", "наш", "біздің", "бізде": the question points at the asker's own place. */
+/** "у нас", "к нам", "наш", "біздің", "бізде", "там": the question points at the place the asker told. */
 const HERE =
-  /^(нас|нам|наш|наша|наше|наши|нашей|нашем|нашего|нашу|наших|біздің|бізде|бізге|біздегі|бизде|биздин|бизге)$/u;
+  /^(нас|нам|наш|наша|наше|наши|нашей|нашем|нашего|нашу|наших|там|туда|біздің|бізде|бізге|біздегі|бизде|биздин|бизге|сонда|онда)$/u;
 const pointsAtAsker = (tokens: readonly string[]): boolean => tokens.some((t) => HERE.test(t));
+
+/** "без", "не ходя", "бармай": what follows (Russian) or goes before (Kazakh) is what the asker would avoid. */
+const WITHOUT = /^(без|безо)$/u;
+/** A Russian gerund ("ходя", "выходя", "сделав", "добравшись"), not a verb in -ся nor an adjective in -ая. */
+const RU_GERUND = /^(?!\p{L}*(ая|яя|ся)$)\p{L}{2,}(я|в|вши)$|^\p{L}{2,}(ясь|ась|вшись)$/u;
+const KK_NEGATED_CONVERB = /^\p{L}{2,}(май|мей|бай|бей|пай|пей)$/u;
+
+/**
+ * Tokens that tell what the asker would do without ("без похода в ЦОН", "не выходя из дома",
+ * "ХҚКО-ға бармай-ақ"): a way around it, not what an answer says; they weigh as the situation.
+ */
+function avoidedTokens(question: string): Set<number> {
+  const out = new Set<number>();
+  let at = 0;
+  for (const clause of question.split(/[,.!?;:](?=\s|$)/u)) {
+    const tokens = tokensOf(clause);
+    tokens.forEach((t, i) => {
+      const ru = WITHOUT.test(t) || (t === "не" && RU_GERUND.test(tokens[i + 1] ?? ""));
+      if (ru) for (let j = i; j < Math.min(tokens.length, i + 4); j++) out.add(at + j);
+      // the word before it, with its case ending when a hyphen cut it off ("ХҚКО-ға бармай")
+      const back = (tokens[i - 1]?.length ?? 0) < 4 ? 2 : 1;
+      if (KK_NEGATED_CONVERB.test(t)) for (let j = Math.max(0, i - back); j <= i; j++) out.add(at + j);
+    });
+    at += tokens.length;
+  }
+  return out;
+}
+
+/** "его", "их", "оны", "эти", "такие", "бұл", "мұндай": a pronoun or demonstrative that stands for a thing named before. */
+const BACK =
+  /^(его|её|ее|их|ими|ней|нему|них|оны|оның|онымен|оларды|олардың|эти|этих|такие|таких|бұл|осы|мұндай)$/u;
+const pointsBack = (tokens: readonly string[]): boolean => tokens.some((t) => BACK.test(t));
+
+/** The first token of the sentence that ends right before token \`at\`. */
+function previousSentenceStart(question: string, at: number): number {
+  let start = 0;
+  for (const s of question.split(/(?<=[.!?])\s+/u)) {
+    const n = tokensOf(s).length;
+    if (start + n >= at) return start;
+    start += n;
+  }
+  return start;
+}
 
 /** "или", "немесе", "әлде": the words either side are alternatives. */
 const OR = /^(или|либо|немесе|әлде|алде)$/u;
@@ -427,9 +478,13 @@ export function readQuestion(
   // asker brings in the place the situation names, weighed in full (not required: the answer may
   // be about the whole country)
   const here = pointsAtAsker(tokens.slice(parts.asking, parts.after));
+  const avoided = avoidedTokens(question);
+  const back = pointsBack(tokens.slice(parts.asking, parts.after));
+  const prev = previousSentenceStart(question, parts.asking);
+  const named = (at: number) => back && at >= prev && at < parts.asking;
   const terms = alternatives(
     units.map((u, i) => {
-      const situation = u.at < parts.asking || u.at >= parts.after;
+      const situation = u.at < parts.asking || u.at >= parts.after || avoided.has(u.at);
       const ownPlace = here && situation && u.place !== undefined;
       // the context written out, not spread: a spread clone plus four added fields per unit cost
       // about 3 KB and a tenth of readQuestion's time per question (bench)
@@ -438,9 +493,9 @@ export function readQuestion(
         vocabulary: ctx.vocabulary,
         policy: ctx.policy,
         last: i === units.length - 1,
-        situation: situation && !ownPlace,
+        situation: situation && !ownPlace && !named(u.at),
         ownPlace,
-        leadIn: u.at >= parts.asking && u.at < parts.main,
+        leadIn: (u.at >= parts.asking && u.at < parts.main) || named(u.at),
       });
     }),
     units,

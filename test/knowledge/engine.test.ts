@@ -311,6 +311,37 @@ describe("how a question is read", () => {
     expect(kb.ask(asked, { now: NOW }).kind).toBe("none");
   });
 
+  it("weighs what the asker would do without ('без похода в ЦОН', 'не выходя', 'бармай') as the situation", () => {
+    const kb = base(LICENCE_PAIR);
+    for (const q of [
+      "С какого месяца права можно заменить онлайн, без похода в спецЦОН?",
+      "С какого месяца права можно заменить онлайн, не выходя из квартиры?",
+      "Қай айдан бастап куәлікті спецХҚКО-ға бармай онлайн ауыстыруға болады?",
+    ])
+      expect(answer(kb.ask(q, { now: NOW })).text).toMatch(/апрел|Сәуір/u);
+    const weightOf = (q: string, word: string) =>
+      kb.explain(q, NOW).query.terms.find((t) => t.surface === word)?.weight ?? 0;
+    const without = weightOf("Можно ли заменить права без похода в спецЦОН?", "спеццон");
+    expect(without).toBeLessThan(weightOf("Можно ли заменить права в спецЦОН?", "спеццон") / 5);
+    // a verb in -ся after "не" is no gerund: what follows is asked
+    const verb = weightOf("Почему не получается заменить права в спецЦОН?", "спеццон");
+    expect(verb).toBe(weightOf("Можно ли заменить права в спецЦОН?", "спеццон"));
+  });
+
+  it("weighs the sentence before the question as a lead-in when a pronoun of the question stands for it", () => {
+    const kb = base(LICENCE_PAIR);
+    const weightOf = (q: string) =>
+      kb.explain(q, NOW).query.terms.find((t) => t.surface === "права")?.weight ?? 0;
+    const pointed = weightOf("Я водитель. Права просрочились. Можно ли их заменить онлайн?");
+    expect(pointed).toBeCloseTo(weightOf("Права заменить онлайн?") * POLICY.leadInWeight);
+    expect(weightOf("Права просрочились. Я водитель. Можно ли их заменить онлайн?")).toBeLessThan(
+      pointed / 5,
+    );
+    expect(weightOf("Права просрочились. Можно ли заменить онлайн?")).toBeLessThan(pointed / 5);
+    // a demonstrative points back as well
+    expect(weightOf("Права просрочились. Такие документы можно заменить онлайн?")).toBeCloseTo(pointed);
+  });
+
   it("requires a country the question names, like a region", () => {
     const kb = base(LICENCE_PAIR);
     expect(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }).kind).toBe("answer");
@@ -862,6 +893,16 @@ describe("how a question is read", () => {
       after: 3,
     });
     expect(partsOf("Интернет в сёлах когда")).toEqual({ asking: 0, main: 0, after: none });
+    // no sentence ends with "?": the last one that asks for a kind of answer is the asking one
+    expect(partsOf("я учитель из села. сколько школ получат интернет. спасибо")).toEqual({
+      asking: 4,
+      main: 4,
+      after: 8,
+    });
+    expect(askingText("я учитель из села. сколько школ получат интернет")).toBe(
+      "сколько школ получат интернет",
+    );
+    expect(partsOf("я учитель из села. интернет плохой")).toEqual({ asking: 0, main: 0, after: none });
   });
 
   it("does not let a common word stand in for the question's key", () => {
@@ -1111,6 +1152,12 @@ describe("how a question is read", () => {
       now: NOW,
     });
     expect(answer(pointed).text).toContain("120");
+    // "там" points at the place the situation named as well
+    const placeWeight = (q: string) =>
+      kb.explain(q).query.terms.find((t) => t.place === "pavlodar")?.weight ?? 0;
+    expect(placeWeight("Мама живёт в Павлодарской области. Сколько сёл там подключат к оптике?")).toBe(
+      placeWeight("Я живу в Павлодарской области. Сколько сёл у нас подключат к оптике?"),
+    );
     // the place only tells the situation when the question does not point at it
     const { query } = kb.explain("Я живу в Павлодарской области. Сколько сёл подключат к оптике?");
     expect(query.terms.find((t) => t.place === "pavlodar")?.weight).toBeLessThan(
