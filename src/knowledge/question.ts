@@ -353,9 +353,8 @@ function avoidedTokens(question: string): Set<number> {
   return out;
 }
 
-/** "его", "их", "оны", "эти", "такие", "бұл", "мұндай": a pronoun or demonstrative that stands for a thing named before. */
-const BACK =
-  /^(его|её|ее|их|ими|ней|нему|них|оны|оның|онымен|оларды|олардың|эти|этих|такие|таких|бұл|осы|мұндай)$/u;
+/** "его", "её", "их", "оны", "оның": a pronoun that stands for a thing named before. */
+const BACK = /^(его|её|ее|их|ими|ней|нему|них|оны|оның|онымен|оларды|олардың)$/u;
 const pointsBack = (tokens: readonly string[]): boolean => tokens.some((t) => BACK.test(t));
 
 /** The first token of the sentence that ends right before token \`at\`. */

@@ -338,8 +338,6 @@ describe("how a question is read", () => {
       pointed / 5,
     );
     expect(weightOf("Права просрочились. Можно ли заменить онлайн?")).toBeLessThan(pointed / 5);
-    // a demonstrative points back as well
-    expect(weightOf("Права просрочились. Такие документы можно заменить онлайн?")).toBeCloseTo(pointed);
   });
 
   it("requires a country the question names, like a region", () => {
