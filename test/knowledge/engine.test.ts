@@ -340,6 +340,22 @@ describe("how a question is read", () => {
     expect(weightOf("Права просрочились. Можно ли заменить онлайн?")).toBeLessThan(pointed / 5);
   });
 
+  it("reads the one word a demonstrative opening the message points with as the situation, and declines when nothing else is named", () => {
+    const kb = base(LICENCE_PAIR);
+    const weightOf = (q: string) =>
+      kb.explain(q, NOW).query.terms.find((t) => t.surface === "услуга")?.weight ?? 0;
+    // nothing before "эта" names the service it points at: "услуга" names only its kind
+    expect(weightOf("Эта услуга охватывает сколько категорий?")).toBeLessThan(
+      weightOf("Услуга охватывает сколько категорий?") / 5,
+    );
+    expect(kb.ask("Услуга охватывает сколько категорий?", { now: NOW }).kind).toBe("answer");
+    expect(kb.ask("Эта услуга где?", { now: NOW }).kind).toBe("none");
+    // a longer name after the demonstrative names its thing itself
+    expect(
+      answer(kb.ask("Эта услуга замены прав охватывает сколько категорий?", { now: NOW })).text,
+    ).toContain("12");
+  });
+
   it("requires a country the question names, like a region", () => {
     const kb = base(LICENCE_PAIR);
     expect(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }).kind).toBe("answer");
