@@ -48,6 +48,8 @@ export interface Holds {
   share: boolean;
   /** A site or an app by its web address ("egov.kz", "http://pki.gov.kz"). */
   site: boolean;
+  /** A body by its name ("Казахтелеком", «Kcell»): a capitalised word inside a sentence, not a place nor the outlet. */
+  body: boolean;
 }
 
 /** A sentence (or an aligned ru+kk pair of sentences) as the index sees it. */
@@ -255,6 +257,28 @@ function namesSite(texts: string, outlet: string): boolean {
 }
 const WEB_ADDRESSES = new RegExp(WEB_ADDRESS.source, "giu");
 
+/** A capitalised word inside a sentence (Cyrillic or Latin, "QazTech", "ТОО"), with the word before it. */
+const INNER_NAMES = /(?<=[\p{Ll},]\s+(?:«|")?)\p{Lu}[\p{L}\d-]+/gu;
+
+/**
+ * Whether the sentences name a body: a capitalised word inside a sentence that is not a place the
+ * dictionary knows nor the outlet reporting the news ("деп хабарлайды Zakon.kz" names no body).
+ */
+const fold = (word: string): string => word.toLowerCase().replace(/[-\s]+/gu, " ");
+
+function namesBody(sentences: readonly Sentence[], outlet: string): boolean {
+  const own = siteName(outlet);
+  for (const s of sentences) {
+    const places = s.units.filter((u) => u.place !== undefined).map((u) => fold(u.surface));
+    for (const m of s.text.matchAll(INNER_NAMES)) {
+      const word = fold(m[0]);
+      if (siteName(word) === own || places.some((p) => p.includes(word) || word.startsWith(p))) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined, outlet: string): Holds {
   const texts = sentences.map((s) => s.text).join(" ");
   const units = sentences.flatMap((s) => s.units);
@@ -270,6 +294,7 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined, 
     money: MONEY.test(texts),
     share: SHARE.test(texts),
     site: namesSite(texts, outlet),
+    body: namesBody(sentences, outlet),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts) || OFFICE.test(texts),
     namedPlace: units.some((u) => u.place !== undefined),
   };

@@ -356,6 +356,27 @@ describe("how a question is read", () => {
     ).toContain("12");
   });
 
+  it("answers 'which ministry / operator' only with a sentence naming a body, not the outlet of the byline", () => {
+    const byline = added(
+      "byline",
+      "Сёла и оптика\n\nОператор связи подключит к оптике 50 сёл в этом году, сообщает Example.kz.",
+    );
+    expect(base(byline).ask("Какой оператор подключит сёла к оптике?", { now: NOW }).kind).toBe("none");
+    const named = added(
+      "named",
+      "Сёла и оптика\n\nОператор связи Казахтелеком подключит к оптике 50 сёл в этом году, сообщает Example.kz.",
+    );
+    expect(answer(base(named).ask("Какой оператор подключит сёла к оптике?", { now: NOW })).text).toContain(
+      "Казахтелеком",
+    );
+    // a place is no body
+    const placed = added(
+      "placed",
+      "Сёла и оптика\n\nОператор связи подключит к оптике 50 сёл, в том числе Астана, в этом году.",
+    );
+    expect(base(placed).ask("Какой оператор подключит сёла к оптике?", { now: NOW }).kind).toBe("none");
+  });
+
   it("requires a country the question names, like a region", () => {
     const kb = base(LICENCE_PAIR);
     expect(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }).kind).toBe("answer");
