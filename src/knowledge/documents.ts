@@ -211,6 +211,9 @@ const KK_MONTHS = [
   "желтоқсан",
 ];
 const MONTH_NAMES = new RegExp(`(?<!\\p{L})(${[...RU_MONTHS, ...KK_MONTHS].join("|")})`, "iu");
+/** The day of a date ("11 тамыздан", "26 декабря"): a number that counts nothing. */
+const DAYS_OF_MONTH = new RegExp(`(?<!\\d)\\d{1,2}\\s+(${[...RU_MONTHS, ...KK_MONTHS].join("|")})`, "giu");
+
 /** A month or a quarter: a sentence with one holds a date. */
 const MONTHS = new RegExp(
   `(?<!\\p{L})(${[...RU_MONTHS, ...KK_MONTHS, "квартал", "тоқсан"].join("|")})`,
@@ -285,7 +288,10 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined, 
   const dated = published === undefined ? texts : texts.replace(published, " ");
   return {
     // "2 000" is read as the year-like 2000 once its digits are joined: the written space says amount
-    number: units.some((u) => u.kind === "number") || NUMBER_WORDS.test(texts) || GROUPED_DIGITS.test(texts),
+    number:
+      units.filter((u) => u.kind === "number").length > (texts.match(DAYS_OF_MONTH)?.length ?? 0) ||
+      NUMBER_WORDS.test(texts) ||
+      GROUPED_DIGITS.test(texts),
     date: ANY_YEAR.test(dated) || MONTHS.test(dated),
     month: MONTH_NAMES.test(dated),
     newsDay: dated !== texts,

@@ -377,6 +377,17 @@ describe("how a question is read", () => {
     expect(base(placed).ask("Какой оператор подключит сёла к оптике?", { now: NOW }).kind).toBe("none");
   });
 
+  it("reads the day of a date as no count: 'сколько' is not answered by '11 августа'", () => {
+    const q = "Сколько дней электронную подпись выдают онлайн?";
+    const dated = added("dated", "Подпись онлайн\n\nС 11 августа электронную подпись выдают только онлайн.");
+    expect(base(dated).ask(q, { now: NOW }).kind).toBe("none");
+    const counted = added(
+      "counted",
+      "Подпись онлайн\n\nС 11 августа электронную подпись выдают онлайн за 2 дня.",
+    );
+    expect(answer(base(counted).ask(q, { now: NOW })).text).toContain("2 дня");
+  });
+
   it("requires a country the question names, like a region", () => {
     const kb = base(LICENCE_PAIR);
     expect(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }).kind).toBe("answer");
