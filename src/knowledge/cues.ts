@@ -174,6 +174,17 @@ export function askedAction(question: string): string | undefined {
 const CURRENT =
   /^(сейчас|теперь|ныне|нынешн\p{L}*|текущ\p{L}*|настоящ\p{L}*|действующ\p{L}*|қазір|қазіргі|қазірде|қазиргы|казир|казирги|бүгінде|бугинде|ағымдағы)$/u;
 
+/** "сегодня", "бүгін": the day of asking itself. */
+const TODAY = /^(сегодня|сегодняшн\p{L}*|бүгін|бүгінгі|бугин|бугинги)$/u;
+
+/** Whether the question asks a figure of the day it is asked ("бүгін доллар қанша", "какой сегодня курс"). */
+export function asksTodaysFigure(question: string, asked: ReadonlySet<Asked>): boolean {
+  return (
+    (asked.has("number") || asked.has("money") || asked.has("share")) &&
+    words(question).some((t) => TODAY.test(t))
+  );
+}
+
 export function asksAboutNow(question: string): boolean {
   return words(question).some((t) => CURRENT.test(t));
 }

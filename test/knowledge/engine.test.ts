@@ -388,6 +388,14 @@ describe("how a question is read", () => {
     expect(answer(base(counted).ask(q, { now: NOW })).text).toContain("2 дня");
   });
 
+  it("answers a figure asked for today only from a text of these days", () => {
+    const kb = base(added("rate", "Курс доллара\n\nКурс доллара на бирже составил 500 тенге за доллар."));
+    const q = "Сколько сегодня стоит доллар на бирже?";
+    expect(kb.ask(q, { now: NOW }).kind).toBe("none");
+    expect(answer(kb.ask(q, { now: new Date("2026-02-28T00:00:00Z") })).text).toContain("500");
+    expect(answer(kb.ask("Сколько стоил доллар на бирже?", { now: NOW })).text).toContain("500");
+  });
+
   it("requires a country the question names, like a region", () => {
     const kb = base(LICENCE_PAIR);
     expect(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }).kind).toBe("answer");
