@@ -6,9 +6,9 @@
 import { words } from "./text.js";
 
 /** What kind of answer a question asks for. */
-export type Asked = "number" | "date" | "month" | "person" | "place" | "money" | "share" | "site";
+export type Asked = "number" | "date" | "month" | "person" | "place" | "money" | "share" | "site" | "body";
 
-const ASKED: Record<Exclude<Asked, "money" | "share" | "month" | "site">, RegExp> = {
+const ASKED: Record<Exclude<Asked, "money" | "share" | "month" | "site" | "body">, RegExp> = {
   number: /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*|нешінші|нешинши)$/u,
   date: /^(когда|қашан|кашан|қашаннан|кашаннан)$/u,
   person: /^(кто|кем|кім\p{L}*|ким|ким(ге|нин|ди|дер\p{L}*))$/u,
@@ -50,6 +50,9 @@ export const YEAR_WORD =
   /^(год|года|году|годом|годе|годы|годах|годам|лет|жыл|жылы|жылдан|жылда|жылға|жылдың|жылдар|жылдары|жылдардан|жылдарда|жылдарға|жылына|жылғы)$/u;
 /** "какой сайт", "қай порталда", "қандай қосымша": the answer must name a site or an app by its address. */
 const SITE_NOUN = /^(сайт\p{L}*|портал\p{L}*|приложени\p{L}*|қосымша\p{L}*)$/u;
+/** "какое министерство", "қай оператор", "какая компания": the answer must name a body. */
+const BODY_NOUN =
+  /^(министерств\p{L}*|ведомств\p{L}*|компани\p{L}*|оператор\p{L}*|организаци\p{L}*|министрлі\p{L}*|мекеме\p{L}*|ұйым\p{L}*)$/u;
 const PLACE_NOUN =
   /^(город\p{L}*|регион\p{L}*|област\p{L}*|сел\p{L}{0,3}|қала\p{L}*|кала\p{L}*|облыс\p{L}*|өңір\p{L}*|ауыл\p{L}*)$/u;
 
@@ -78,6 +81,7 @@ function whichKinds(tokens: readonly string[], i: number, kinds: Set<Asked>): vo
   if (MEASURE.test(next)) kinds.add("number");
   if (PLACE_NOUN.test(next) && i < 2) kinds.add("place");
   if (SITE_NOUN.test(next)) kinds.add("site");
+  if (BODY_NOUN.test(next)) kinds.add("body");
 }
 
 /** Words that ask: a clause after one that holds them is not a question of its own. */
@@ -169,6 +173,17 @@ export function askedAction(question: string): string | undefined {
 /** Words that ask about the present: the newest source wins by a wider margin. */
 const CURRENT =
   /^(сейчас|теперь|ныне|нынешн\p{L}*|текущ\p{L}*|настоящ\p{L}*|действующ\p{L}*|қазір|қазіргі|қазірде|қазиргы|казир|казирги|бүгінде|бугинде|ағымдағы)$/u;
+
+/** "сегодня", "бүгін": the day of asking itself. */
+const TODAY = /^(сегодня|сегодняшн\p{L}*|бүгін|бүгінгі|бугин|бугинги)$/u;
+
+/** Whether the question asks a figure of the day it is asked ("бүгін доллар қанша", "какой сегодня курс"). */
+export function asksTodaysFigure(question: string, asked: ReadonlySet<Asked>): boolean {
+  return (
+    (asked.has("number") || asked.has("money") || asked.has("share")) &&
+    words(question).some((t) => TODAY.test(t))
+  );
+}
 
 export function asksAboutNow(question: string): boolean {
   return words(question).some((t) => CURRENT.test(t));

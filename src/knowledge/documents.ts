@@ -48,6 +48,8 @@ export interface Holds {
   share: boolean;
   /** A site or an app by its web address ("egov.kz", "http://pki.gov.kz"). */
   site: boolean;
+  /** A body by its name ("Казахтелеком", «Kcell»): a capitalised word inside a sentence, not a place nor the outlet. */
+  body: boolean;
 }
 
 /** A sentence (or an aligned ru+kk pair of sentences) as the index sees it. */
@@ -227,6 +229,9 @@ const KK_MONTHS = [
   "желтоқсан",
 ];
 const MONTH_NAMES = new RegExp(`(?<!\\p{L})(${[...RU_MONTHS, ...KK_MONTHS].join("|")})`, "iu");
+/** The day of a date ("11 тамыздан", "26 декабря"): a number that counts nothing. */
+const DAYS_OF_MONTH = new RegExp(`(?<!\\d)\\d{1,2}\\s+(${[...RU_MONTHS, ...KK_MONTHS].join("|")})`, "giu");
+
 /** A month or a quarter: a sentence with one holds a date. */
 const MONTHS = new RegExp(
   `(?<!\\p{L})(${[...RU_MONTHS, ...KK_MONTHS, "квартал", "тоқсан"].join("|")})`,
@@ -273,13 +278,38 @@ function namesSite(texts: string, outlet: string): boolean {
 }
 const WEB_ADDRESSES = new RegExp(WEB_ADDRESS.source, "giu");
 
+/** A capitalised word inside a sentence (Cyrillic or Latin, "QazTech", "ТОО"), with the word before it. */
+const INNER_NAMES = /(?<=[\p{Ll},]\s+(?:«|")?)\p{Lu}[\p{L}\d-]+/gu;
+
+/**
+ * Whether the sentences name a body: a capitalised word inside a sentence that is not a place the
+ * dictionary knows nor the outlet reporting the news ("деп хабарлайды Zakon.kz" names no body).
+ */
+const fold = (word: string): string => word.toLowerCase().replace(/[-\s]+/gu, " ");
+
+function namesBody(sentences: readonly Sentence[], outlet: string): boolean {
+  const own = siteName(outlet);
+  for (const s of sentences) {
+    const places = s.units.filter((u) => u.place !== undefined).map((u) => fold(u.surface));
+    for (const m of s.text.matchAll(INNER_NAMES)) {
+      const word = fold(m[0]);
+      if (siteName(word) === own || places.some((p) => p.includes(word) || word.startsWith(p))) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined, outlet: string): Holds {
   const texts = sentences.map((s) => s.text).join(" ");
   const units = sentences.flatMap((s) => s.units);
   const dated = published === undefined ? texts : texts.replace(published, " ");
   return {
     // "2 000" is read as the year-like 2000 once its digits are joined: the written space says amount
-    number: units.some((u) => u.kind === "number") || NUMBER_WORDS.test(texts) || GROUPED_DIGITS.test(texts),
+    number:
+      units.filter((u) => u.kind === "number").length > (texts.match(DAYS_OF_MONTH)?.length ?? 0) ||
+      NUMBER_WORDS.test(texts) ||
+      GROUPED_DIGITS.test(texts),
     date: ANY_YEAR.test(dated) || MONTHS.test(dated),
     month: MONTH_NAMES.test(dated),
     newsDay: dated !== texts,
@@ -288,6 +318,7 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined, 
     money: MONEY.test(texts),
     share: SHARE.test(texts),
     site: namesSite(texts, outlet),
+    body: namesBody(sentences, outlet),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts) || OFFICE.test(texts),
     namedPlace: units.some((u) => u.place !== undefined),
   };

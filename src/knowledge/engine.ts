@@ -6,7 +6,7 @@
 import type { AsPlainObject } from "minisearch";
 import { Lexicon, stemOf } from "./analyze.js";
 import { composeAnswer } from "./compose.js";
-import { asksStateService, isComplaint } from "./cues.js";
+import { asksStateService, asksTodaysFigure, isComplaint } from "./cues.js";
 import { type DictionaryData, EMPTY_DICTIONARY } from "./dictionary.js";
 import { type IndexedDocument, indexDocument, type Passage } from "./documents.js";
 import { detectLanguage } from "./language.js";
@@ -166,7 +166,12 @@ export class KnowledgeBase implements Knowledge {
   private answer(question: string, lang: Language, now: Date, help: boolean): Reply {
     const query = this.read(question, lang, now);
     const scored = this.candidates(query);
-    const chosen = pick(scored, query, this.policy);
+    // a figure of today ("бүгін доллар қанша") is told only by a text of these days
+    const chosen = pick(
+      asksTodaysFigure(question, query.asked) ? scored.filter((s) => this.fresh(s.doc, now)) : scored,
+      query,
+      this.policy,
+    );
     if (!chosen) {
       const reason: NoAnswerReason = asksStateService(question)
         ? "state-service"
@@ -247,6 +252,11 @@ export class KnowledgeBase implements Knowledge {
       if (s) out.push(s);
     }
     return out;
+  }
+
+  /** Whether a document was published within `todayDays` of now. */
+  private fresh(doc: IndexedDocument, now: Date): boolean {
+    return now.getTime() - Date.parse(doc.doc.date) <= this.policy.todayDays * 86_400_000;
   }
 
   /** Whether enough of the question's weight is known to the texts to be about what the bot covers. */

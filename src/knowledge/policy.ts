@@ -55,6 +55,8 @@ export interface Policy {
   freshnessMargin: number;
   /** The same margin for a question about the present ("сейчас", "қазір"). */
   currentMargin: number;
+  /** Days a text stays news for a figure asked for today ("бүгін доллар қанша", "какой сегодня курс"). */
+  todayDays: number;
   /** Facts older than this many years (relative to now) are introduced with their date. */
   datedAfterYears: number;
   /** Forms rarer than this IDF are searched for; commoner ones (in about a fifth of the passages or more) only ranked. */
@@ -96,6 +98,7 @@ export const POLICY: Policy = {
   secondMargin: 0.1,
   headlineMargin: 0.1,
   currentMargin: 0.15,
+  todayDays: 7,
   datedAfterYears: 2,
   candidates: 20,
   commonIdf: 1.5,

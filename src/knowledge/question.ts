@@ -357,6 +357,16 @@ function avoidedTokens(question: string): Set<number> {
 const BACK = /^(его|её|ее|их|ими|ней|нему|них|оны|оның|онымен|оларды|олардың)$/u;
 const pointsBack = (tokens: readonly string[]): boolean => tokens.some((t) => BACK.test(t));
 
+/** "бұл", "ол", "эта", "такие": a demonstrative, which points at a thing told before it. */
+const DEMONSTRATIVE =
+  /^(бұл|осы|сол|ол|мына|мынау|анау|әлгі|этот|эта|это|эти|эту|этой|этого|этому|этим|этих|этом|тот|та|те|того|той|тем|тех|том|такой|такая|такое|такие|данный|данная|данное|данные)$/u;
+
+/**
+ * The token of the one word a demonstrative opening the message stands before ("Ол кеңеске ...",
+ * "Эта услуга ..."): nothing before it names the thing it points at, the word names only its kind.
+ */
+const pointedOutAt = (tokens: readonly string[]): number => (DEMONSTRATIVE.test(tokens[0] ?? "") ? 1 : -1);
+
 /** The first token of the sentence that ends right before token \`at\`. */
 function previousSentenceStart(question: string, at: number): number {
   let start = 0;
@@ -481,9 +491,16 @@ export function readQuestion(
   const back = pointsBack(tokens.slice(parts.asking, parts.after));
   const prev = previousSentenceStart(question, parts.asking);
   const named = (at: number) => back && at >= prev && at < parts.asking;
+  // "Ол кеңеске кімдер қатысты?": the one word a demonstrative opening the message points with
+  // names no thing of its own; it weighs as the situation (never the key)
+  const pointedOut = pointedOutAt(tokens);
   const terms = alternatives(
     units.map((u, i) => {
-      const situation = u.at < parts.asking || u.at >= parts.after || avoided.has(u.at);
+      const situation =
+        u.at < parts.asking ||
+        u.at >= parts.after ||
+        avoided.has(u.at) ||
+        (u.at === pointedOut && !u.surface.includes(" "));
       const ownPlace = here && situation && u.place !== undefined;
       // the context written out, not spread: a spread clone plus four added fields per unit cost
       // about 3 KB and a tenth of readQuestion's time per question (bench)

@@ -85,7 +85,9 @@ export function namesMatched(
  */
 function keyMatched(query: Query, matched: readonly number[], policy: Policy): boolean {
   const keyIndex = query.key ? query.terms.indexOf(query.key) : -1;
-  if (keyIndex < 0 || (matched[keyIndex] ?? 0) > 0) return true;
+  // a question whose every word is the situation told names nothing an answer is about
+  if (keyIndex < 0) return !query.terms.every((t) => t.situation);
+  if ((matched[keyIndex] ?? 0) > 0) return true;
   let strong = 0;
   query.terms.forEach((t, i) => {
     if (t.known && !t.minor && (matched[i] ?? 0) > policy.contextCredit) strong++;

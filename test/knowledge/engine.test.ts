@@ -340,6 +340,62 @@ describe("how a question is read", () => {
     expect(weightOf("Права просрочились. Можно ли заменить онлайн?")).toBeLessThan(pointed / 5);
   });
 
+  it("reads the one word a demonstrative opening the message points with as the situation, and declines when nothing else is named", () => {
+    const kb = base(LICENCE_PAIR);
+    const weightOf = (q: string) =>
+      kb.explain(q, NOW).query.terms.find((t) => t.surface === "услуга")?.weight ?? 0;
+    // nothing before "эта" names the service it points at: "услуга" names only its kind
+    expect(weightOf("Эта услуга охватывает сколько категорий?")).toBeLessThan(
+      weightOf("Услуга охватывает сколько категорий?") / 5,
+    );
+    expect(kb.ask("Услуга охватывает сколько категорий?", { now: NOW }).kind).toBe("answer");
+    expect(kb.ask("Эта услуга где?", { now: NOW }).kind).toBe("none");
+    // a longer name after the demonstrative names its thing itself
+    expect(
+      answer(kb.ask("Эта услуга замены прав охватывает сколько категорий?", { now: NOW })).text,
+    ).toContain("12");
+  });
+
+  it("answers 'which ministry / operator' only with a sentence naming a body, not the outlet of the byline", () => {
+    const byline = added(
+      "byline",
+      "Сёла и оптика\n\nОператор связи подключит к оптике 50 сёл в этом году, сообщает Example.kz.",
+    );
+    expect(base(byline).ask("Какой оператор подключит сёла к оптике?", { now: NOW }).kind).toBe("none");
+    const named = added(
+      "named",
+      "Сёла и оптика\n\nОператор связи Казахтелеком подключит к оптике 50 сёл в этом году, сообщает Example.kz.",
+    );
+    expect(answer(base(named).ask("Какой оператор подключит сёла к оптике?", { now: NOW })).text).toContain(
+      "Казахтелеком",
+    );
+    // a place is no body
+    const placed = added(
+      "placed",
+      "Сёла и оптика\n\nОператор связи подключит к оптике 50 сёл, в том числе Астана, в этом году.",
+    );
+    expect(base(placed).ask("Какой оператор подключит сёла к оптике?", { now: NOW }).kind).toBe("none");
+  });
+
+  it("reads the day of a date as no count: 'сколько' is not answered by '11 августа'", () => {
+    const q = "Сколько дней электронную подпись выдают онлайн?";
+    const dated = added("dated", "Подпись онлайн\n\nС 11 августа электронную подпись выдают только онлайн.");
+    expect(base(dated).ask(q, { now: NOW }).kind).toBe("none");
+    const counted = added(
+      "counted",
+      "Подпись онлайн\n\nС 11 августа электронную подпись выдают онлайн за 2 дня.",
+    );
+    expect(answer(base(counted).ask(q, { now: NOW })).text).toContain("2 дня");
+  });
+
+  it("answers a figure asked for today only from a text of these days", () => {
+    const kb = base(added("rate", "Курс доллара\n\nКурс доллара на бирже составил 500 тенге за доллар."));
+    const q = "Сколько сегодня стоит доллар на бирже?";
+    expect(kb.ask(q, { now: NOW }).kind).toBe("none");
+    expect(answer(kb.ask(q, { now: new Date("2026-02-28T00:00:00Z") })).text).toContain("500");
+    expect(answer(kb.ask("Сколько стоил доллар на бирже?", { now: NOW })).text).toContain("500");
+  });
+
   it("requires a country the question names, like a region", () => {
     const kb = base(LICENCE_PAIR);
     expect(kb.ask("Можно ли заменить водительские права онлайн?", { now: NOW }).kind).toBe("answer");
