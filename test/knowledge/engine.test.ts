@@ -328,6 +328,16 @@ describe("how a question is read", () => {
     expect(verb).toBe(weightOf("Можно ли заменить права в спецЦОН?", "спеццон"));
   });
 
+  it("weighs an unknown word after the negation 'не' as a predicate, not as what is asked", () => {
+    const kb = base(LICENCE_PAIR);
+    const weightOf = (q: string, word: string) =>
+      kb.explain(q, NOW).query.terms.find((t) => t.surface === word)?.weight ?? 0;
+    const negated = weightOf("Если права не сработала, куда идти?", "сработала");
+    expect(negated).toBeLessThan(weightOf("Если права сработала, куда идти?", "сработала") / 5);
+    // before a Kazakh verb form typed without Kazakh letters "не" is the Kazakh "what"
+    expect(weightOf("права не истейди", "истейди")).toBe(weightOf("права истейди", "истейди"));
+  });
+
   it("weighs the sentence before the question as a lead-in when a pronoun of the question stands for it", () => {
     const kb = base(LICENCE_PAIR);
     const weightOf = (q: string) =>
