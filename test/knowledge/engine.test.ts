@@ -328,6 +328,18 @@ describe("how a question is read", () => {
     expect(verb).toBe(weightOf("Можно ли заменить права в спецЦОН?", "спеццон"));
   });
 
+  it("answers a purpose question ('зачем') with the sentence stating a purpose ('в целях')", () => {
+    const kb = new KnowledgeBase({ pairs: [], places: [], aliases: [] }, []);
+    kb.addDocument(
+      added(
+        "purpose",
+        "Подпись онлайн\n\nС августа подпись выдают только онлайн через портал и проверку лица пользователя. Новый порядок подписи введён в целях защиты личных данных граждан от мошенников.",
+      ),
+    );
+    expect(kb.explain("Зачем подпись выдают онлайн?", NOW).query.asked.has("purpose")).toBe(true);
+    expect(answer(kb.ask("Зачем ввели порядок подписи?", { now: NOW })).text).toContain("в целях");
+  });
+
   it("weighs an unknown word after the negation 'не' as a predicate, not as what is asked", () => {
     const kb = base(LICENCE_PAIR);
     const weightOf = (q: string, word: string) =>
