@@ -6,9 +6,21 @@
 import { words } from "./text.js";
 
 /** What kind of answer a question asks for. */
-export type Asked = "number" | "date" | "month" | "person" | "place" | "money" | "share" | "site" | "body";
+export type Asked =
+  | "number"
+  | "date"
+  | "month"
+  | "person"
+  | "place"
+  | "money"
+  | "share"
+  | "site"
+  | "body"
+  | "purpose";
 
 const ASKED: Record<Exclude<Asked, "money" | "share" | "month" | "site" | "body">, RegExp> = {
+  /** "зачем", "с какой целью", "не мақсатпен": a purpose, told by a sentence stating one ("в целях", "мақсатында"). */
+  purpose: /^(зачем|целью|мақсатпен|максатпен)$/u,
   number: /^(сколько|скольк\p{L}*|скока|скоко|қанша\p{L}*|канша\p{L}*|неше\p{L}*|нешінші|нешинши)$/u,
   date: /^(когда|қашан|кашан|қашаннан|кашаннан)$/u,
   person: /^(кто|кем|кім\p{L}*|ким|ким(ге|нин|ди|дер\p{L}*))$/u,

@@ -50,6 +50,8 @@ export interface Holds {
   site: boolean;
   /** A body by its name ("Казахтелеком", «Kcell»): a capitalised word inside a sentence, not a place nor the outlet. */
   body: boolean;
+  /** A purpose stated ("в целях", "с целью", "мақсатында", "чтобы"). */
+  purpose: boolean;
 }
 
 /** A sentence (or an aligned ru+kk pair of sentences) as the index sees it. */
@@ -300,6 +302,9 @@ function namesBody(sentences: readonly Sentence[], outlet: string): boolean {
   return false;
 }
 
+/** A sentence stating a purpose. */
+const PURPOSE = /(^|[^\p{L}])(в целях|с целью|чтобы|мақсатында|мақсатымен|мақсатпен)([^\p{L}]|$)/iu;
+
 function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined, outlet: string): Holds {
   const texts = sentences.map((s) => s.text).join(" ");
   const units = sentences.flatMap((s) => s.units);
@@ -319,6 +324,7 @@ function holdsOf(sentences: readonly Sentence[], published: RegExp | undefined, 
     share: SHARE.test(texts),
     site: namesSite(texts, outlet),
     body: namesBody(sentences, outlet),
+    purpose: PURPOSE.test(texts),
     place: units.some((u) => u.place !== undefined) || INNER_NAME.test(texts) || OFFICE.test(texts),
     namedPlace: units.some((u) => u.place !== undefined),
   };

@@ -121,6 +121,8 @@ interface TermContext {
   leadIn: boolean;
   /** The unit is the place of the asker's situation the question points at ("у нас"): weighed, not required. */
   ownPlace?: boolean;
+  /** The unit follows the Russian negation "не": a predicate ("не прошла", "не сработала"), not a thing asked about. */
+  negated: boolean;
 }
 
 /** The unit as the texts know it: as written, else corrected (other language, keyboard, typo, word family). */
@@ -137,6 +139,13 @@ function knownForm(u: Unit, lang: Language, ctx: TermContext): { unit: Unit; fix
  * as the subject.
  */
 const verbLike = (u: Unit, known: boolean): boolean => !known && u.kind === "word" && u.verb === true;
+
+/**
+ * The unit follows the Russian negation "не" ("не прошла", "не сработала"): a predicate. Before a
+ * Kazakh verb form typed without Kazakh letters "не" is the Kazakh "what" ("не истейди").
+ */
+const negatedAt = (u: Unit, lang: Language, tokens: readonly string[]): boolean =>
+  lang === "ru" && tokens[u.at - 1] === "не" && !isFunctionShaped(u.surface, "kk", true);
 
 /** A term's weight: its rarity (IDF), scaled by what kind of word it is (Policy). */
 function weightOf(
@@ -155,8 +164,9 @@ function weightOf(
     : vocabulary.maxIdf() * policy.unknownWeight;
   if (anchor) weight *= policy.anchorBoost;
   if (fixed) weight *= policy.correctedWeight;
-  if (!anchor && (verbLike(u, known) || isFunctionShaped(u.surface, lang, ctx.last)))
-    weight *= known ? policy.knownVerbWeight : policy.functionWordWeight;
+  const predicate =
+    verbLike(u, known) || (ctx.negated && !known) || isFunctionShaped(u.surface, lang, ctx.last);
+  if (!anchor && predicate) weight *= known ? policy.knownVerbWeight : policy.functionWordWeight;
   // an adjective no text holds is a qualifier put otherwise ("нормальный интернет"), unless the
   // dictionary knows it: then it names what the question is about, which no text covers ("пенсионных")
   else if (!known && lang === "ru" && RU_ADJECTIVE.test(u.surface) && unit.keys.length === 0)
@@ -512,6 +522,7 @@ export function readQuestion(
         situation: situation && !ownPlace && !named(u.at),
         ownPlace,
         leadIn: (u.at >= parts.asking && u.at < parts.main) || named(u.at),
+        negated: negatedAt(u, lang, tokens),
       });
     }),
     units,

@@ -158,7 +158,7 @@ function holds(query: Query, passage: Passage, kind: Asked): boolean {
 }
 
 /** Kinds of answer few sentences hold: a passage holding the one asked is evidence that it answers. */
-const RARE_KINDS: ReadonlySet<Asked> = new Set(["date", "month", "site", "share"]);
+const RARE_KINDS: ReadonlySet<Asked> = new Set(["date", "month", "site", "share", "purpose"]);
 
 /**
  * The coverage a passage needs: `answerThreshold`, or `heldKindThreshold` when the question asks

@@ -328,6 +328,28 @@ describe("how a question is read", () => {
     expect(verb).toBe(weightOf("Можно ли заменить права в спецЦОН?", "спеццон"));
   });
 
+  it("answers a purpose question ('зачем') with the sentence stating a purpose ('в целях')", () => {
+    const kb = new KnowledgeBase({ pairs: [], places: [], aliases: [] }, []);
+    kb.addDocument(
+      added(
+        "purpose",
+        "Подпись онлайн\n\nС августа подпись выдают только онлайн через портал и проверку лица пользователя. Новый порядок подписи введён в целях защиты личных данных граждан от мошенников.",
+      ),
+    );
+    expect(kb.explain("Зачем подпись выдают онлайн?", NOW).query.asked.has("purpose")).toBe(true);
+    expect(answer(kb.ask("Зачем ввели порядок подписи?", { now: NOW })).text).toContain("в целях");
+  });
+
+  it("weighs an unknown word after the negation 'не' as a predicate, not as what is asked", () => {
+    const kb = base(LICENCE_PAIR);
+    const weightOf = (q: string, word: string) =>
+      kb.explain(q, NOW).query.terms.find((t) => t.surface === word)?.weight ?? 0;
+    const negated = weightOf("Если права не сработала, куда идти?", "сработала");
+    expect(negated).toBeLessThan(weightOf("Если права сработала, куда идти?", "сработала") / 5);
+    // before a Kazakh verb form typed without Kazakh letters "не" is the Kazakh "what"
+    expect(weightOf("права не истейди", "истейди")).toBe(weightOf("права истейди", "истейди"));
+  });
+
   it("weighs the sentence before the question as a lead-in when a pronoun of the question stands for it", () => {
     const kb = base(LICENCE_PAIR);
     const weightOf = (q: string) =>
