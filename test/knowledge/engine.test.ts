@@ -86,12 +86,12 @@ const SATELLITE: Document = {
 };
 const NOW = new Date("2026-06-01T00:00:00Z");
 
-/** A Russian document added by a maintainer. */
-const added = (id: string, ru: string): Document => ({
+/** A document added by a maintainer (a string is its Russian text). */
+const added = (id: string, texts: string | Document["texts"], date = "2026-02-26"): Document => ({
   id,
-  texts: { ru },
+  texts: typeof texts === "string" ? { ru: texts } : texts,
   outlet: "Example.kz",
-  date: "2026-02-26",
+  date,
   kind: "added",
 });
 
@@ -430,25 +430,21 @@ describe("how a question is read", () => {
   });
 
   it("reads a number written in groups as an amount, even when its digits look like a year", () => {
-    const hub: Document = {
-      id: "hub",
-      texts: { ru: "Технопарк\n\nЧисло участников технопарка выросло до 2 000 компаний." },
-      outlet: "Example.kz",
-      date: "2026-01-10",
-      kind: "added",
-    };
+    const hub = added(
+      "hub",
+      "Технопарк\n\nЧисло участников технопарка выросло до 2 000 компаний.",
+      "2026-01-10",
+    );
     const reply = answer(base(hub).ask("Сколько участников у технопарка?", { now: NOW }));
     expect(reply.text).toContain("2 000");
   });
 
   it("answers a question for a share only with a share", () => {
-    const speed: Document = {
-      id: "speed",
-      texts: { ru: "Скорость\n\nСкорость интернета в сёлах выросла до 20 мегабит." },
-      outlet: "Example.kz",
-      date: "2025-01-10",
-      kind: "added",
-    };
+    const speed = added(
+      "speed",
+      "Скорость\n\nСкорость интернета в сёлах выросла до 20 мегабит.",
+      "2025-01-10",
+    );
     const q = "На сколько процентов выросла скорость интернета в сёлах?";
     expect(base(speed).ask("Насколько выросла скорость интернета в сёлах?", { now: NOW }).kind).toBe(
       "answer",
@@ -469,15 +465,11 @@ describe("how a question is read", () => {
   });
 
   it("answers 'на каком сайте' with a sentence that names a site by its address, else not at all", () => {
-    const keys: Document = {
-      id: "keys",
-      texts: {
-        ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают только на сайте, без визита в центр. Электронный ключ выдают на сайте pki.gov.kz после проверки лица.",
-      },
-      outlet: "Example.kz",
-      date: "2025-08-06",
-      kind: "added",
-    };
+    const keys = added(
+      "keys",
+      "Ключ онлайн\n\nЭлектронный ключ теперь выдают только на сайте, без визита в центр. Электронный ключ выдают на сайте pki.gov.kz после проверки лица.",
+      "2025-08-06",
+    );
     const q = "На каком сайте выдают электронный ключ?";
     expect(answer(base(keys).ask(q, { now: NOW })).text).toContain("pki.gov.kz");
     const none: Document = {
@@ -488,40 +480,30 @@ describe("how a question is read", () => {
   });
 
   it("answers 'где получить' with a sentence naming an office to go to (ЦОН), as much a place as a town", () => {
-    const office: Document = {
-      id: "office",
-      texts: {
-        ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают онлайн после проверки по фото. Если проверка по фото не прошла, за ключом нужно обратиться в ЦОН.",
-      },
-      outlet: "Example.kz",
-      date: "2025-08-06",
-      kind: "added",
-    };
+    const office = added(
+      "office",
+      "Ключ онлайн\n\nЭлектронный ключ теперь выдают онлайн после проверки по фото. Если проверка по фото не прошла, за ключом нужно обратиться в ЦОН.",
+      "2025-08-06",
+    );
     const reply = base(office).ask("Где получить ключ, если проверка по фото не прошла?", { now: NOW });
     expect(answer(reply).text).toContain("ЦОН");
   });
 
   it("does not count the outlet's own address in a byline as a site", () => {
-    const byline: Document = {
-      id: "byline",
-      texts: { ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают только на сайте, сообщает Example.kz." },
-      outlet: "Example.kz",
-      date: "2025-08-06",
-      kind: "added",
-    };
+    const byline = added(
+      "byline",
+      "Ключ онлайн\n\nЭлектронный ключ теперь выдают только на сайте, сообщает Example.kz.",
+      "2025-08-06",
+    );
     expect(base(byline).ask("На каком сайте выдают электронный ключ?", { now: NOW }).kind).toBe("none");
   });
 
   it("answers a question asking a rare kind (a date) at heldKindThreshold when the sentence holds it", () => {
-    const contract: Document = {
-      id: "contract",
-      texts: {
-        ru: "Договор\n\nДоговор с операторами связи о прокладке оптики подписали в октябре 2018 года. Операторы связи прокладывают оптику по сёлам.",
-      },
-      outlet: "Example.kz",
-      date: "2025-03-01",
-      kind: "added",
-    };
+    const contract = added(
+      "contract",
+      "Договор\n\nДоговор с операторами связи о прокладке оптики подписали в октябре 2018 года. Операторы связи прокладывают оптику по сёлам.",
+      "2025-03-01",
+    );
     // no dictionary: the weights are the two texts' own
     const empty = { pairs: parsePairs("ru\tkk\tdomain"), places: [], aliases: [] };
     const kb = new KnowledgeBase(empty, []);
@@ -540,51 +522,39 @@ describe("how a question is read", () => {
   });
 
   it("answers 'какой интернет' with the sentence that qualifies the internet, not the lead that names it", () => {
-    const trains: Document = {
-      id: "trains",
-      texts: {
-        ru: "Поезда\n\nВ поездах появится интернет, сообщил министр на брифинге. Интернет в поездах появится в первом полугодии. Пассажиры в поездах получат спутниковый интернет через год.",
-      },
-      outlet: "Example.kz",
-      date: "2025-12-26",
-      kind: "added",
-    };
+    const trains = added(
+      "trains",
+      "Поезда\n\nВ поездах появится интернет, сообщил министр на брифинге. Интернет в поездах появится в первом полугодии. Пассажиры в поездах получат спутниковый интернет через год.",
+      "2025-12-26",
+    );
     expect(answer(base(trains).ask("Какой интернет будет в поездах?", { now: NOW })).text).toContain(
       "спутниковый",
     );
   });
 
   it("brings the list that the second sentence said announces", () => {
-    const steps: Document = {
-      id: "steps",
-      texts: {
-        ru: "Ключ онлайн\n\nЭлектронный ключ теперь выдают только онлайн, без визита в центр. Чтобы получить электронный ключ онлайн, нужно сделать следующее:\n– зарегистрироваться на портале;\n– пройти проверку по лицу через веб-камеру.",
-      },
-      outlet: "Example.kz",
-      date: "2025-08-06",
-      kind: "added",
-    };
+    const steps = added(
+      "steps",
+      "Ключ онлайн\n\nЭлектронный ключ теперь выдают только онлайн, без визита в центр. Чтобы получить электронный ключ онлайн, нужно сделать следующее:\n– зарегистрироваться на портале;\n– пройти проверку по лицу через веб-камеру.",
+      "2025-08-06",
+    );
     const reply = answer(base(steps).ask("Как работает электронный ключ онлайн?", { now: NOW }));
     expect(reply.text).toContain("пройти проверку по лицу");
   });
 
   it("counts 'қандай технология арқылы' as held by a sentence that qualifies the word it is asked of", () => {
-    const trains: Document = {
-      id: "trains-kk",
-      texts: {
+    const trains = added(
+      "trains-kk",
+      {
         kk: "Пойыз\n\nПойыздарда интернет пайда болады, деп мәлімдеді министр брифингте. Пойыз жолаушылары келесі жылы спутниктік интернетке қол жеткізеді.",
       },
-      outlet: "Example.kz",
-      date: "2025-12-26",
-      kind: "added",
-    };
-    const schools: Document = {
-      id: "schools-kk",
-      texts: { kk: "Мектеп\n\nЖаңа технология мектептерге енгізіледі, деп хабарлады министрлік." },
-      outlet: "Example.kz",
-      date: "2025-12-20",
-      kind: "added",
-    };
+      "2025-12-26",
+    );
+    const schools = added(
+      "schools-kk",
+      { kk: "Мектеп\n\nЖаңа технология мектептерге енгізіледі, деп хабарлады министрлік." },
+      "2025-12-20",
+    );
     const reply = base(trains, schools).ask("Пойыздағы интернет қандай технология арқылы беріледі?", {
       now: NOW,
     });
@@ -599,57 +569,43 @@ describe("how a question is read", () => {
   });
 
   it("reads a Latin name written in Cyrillic as the name ('КазТех' is QazTech, 'ch' said as 'х')", () => {
-    const platform: Document = {
-      id: "platform",
-      texts: { ru: "Платформа\n\nГосорганы переходят на платформу электронного правительства QazTech." },
-      outlet: "Example.kz",
-      date: "2026-01-03",
-      kind: "added",
-    };
+    const platform = added(
+      "platform",
+      "Платформа\n\nГосорганы переходят на платформу электронного правительства QazTech.",
+      "2026-01-03",
+    );
     expect(answer(base(platform).ask("Куда переходят госорганы, на КазТех?", { now: NOW })).text).toContain(
       "QazTech",
     );
   });
 
   it("answers with the list a sentence announces", () => {
-    const steps: Document = {
-      id: "steps",
-      texts: {
-        ru: "Ключ онлайн\n\nЧтобы получить электронный ключ онлайн, нужно сделать следующее:\n– зарегистрироваться на портале;\n– пройти проверку по лицу через веб-камеру.",
-      },
-      outlet: "Example.kz",
-      date: "2025-08-06",
-      kind: "added",
-    };
+    const steps = added(
+      "steps",
+      "Ключ онлайн\n\nЧтобы получить электронный ключ онлайн, нужно сделать следующее:\n– зарегистрироваться на портале;\n– пройти проверку по лицу через веб-камеру.",
+      "2025-08-06",
+    );
     const reply = answer(base(steps).ask("Как получить электронный ключ онлайн?", { now: NOW }));
     expect(reply.text).toContain("зарегистрироваться на портале;\n– пройти проверку по лицу");
   });
 
   it("takes what is asked about as the key, not the place that narrows it", () => {
-    const speed: Document = {
-      id: "speed-karaganda",
-      texts: {
-        ru: "Скорость\n\nСкорость мобильного интернета в Карагандинской области выросла вдвое за год.",
-      },
-      outlet: "Example.kz",
-      date: "2024-02-01",
-      kind: "added",
-    };
+    const speed = added(
+      "speed-karaganda",
+      "Скорость\n\nСкорость мобильного интернета в Карагандинской области выросла вдвое за год.",
+      "2024-02-01",
+    );
     const kb = base(VILLAGES_2019, speed);
     expect(kb.ask("Какая скорость у интернета в Павлодарской области?", { now: NOW }).kind).toBe("none");
     expect(kb.ask("Сколько сёл подключат в Павлодарской области?", { now: NOW }).kind).toBe("answer");
   });
 
   it("does not answer 'when' with the day of the news, and 'which month' only with a month", () => {
-    const planes: Document = {
-      id: "planes",
-      texts: {
-        ru: "Интернет в самолётах\n\nМинистр 26 декабря 2025 года рассказал о планах запустить интернет в самолётах. Примерно с октября 2026 года в самолётах появится спутниковый интернет.",
-      },
-      outlet: "Example.kz",
-      date: "2025-12-26",
-      kind: "added",
-    };
+    const planes = added(
+      "planes",
+      "Интернет в самолётах\n\nМинистр 26 декабря 2025 года рассказал о планах запустить интернет в самолётах. Примерно с октября 2026 года в самолётах появится спутниковый интернет.",
+      "2025-12-26",
+    );
     const kb = base(planes);
     expect(answer(kb.ask("Когда в самолётах появится интернет?", { now: NOW })).text).toContain(
       "октября 2026",
@@ -670,13 +626,11 @@ describe("how a question is read", () => {
   });
 
   it("reads 'во сколько раз' as a ratio and a wage merely named as no price asked", () => {
-    const wages: Document = {
-      id: "wages",
-      texts: { ru: "Зарплаты\n\nЗарплаты айтишников в два раза выше средней зарплаты по стране." },
-      outlet: "Example.kz",
-      date: "2026-01-20",
-      kind: "added",
-    };
+    const wages = added(
+      "wages",
+      "Зарплаты\n\nЗарплаты айтишников в два раза выше средней зарплаты по стране.",
+      "2026-01-20",
+    );
     const kb = base(wages);
     expect(answer(kb.ask("Во сколько раз зарплаты айтишников выше средней?", { now: NOW })).text).toContain(
       "в два раза",
@@ -688,45 +642,33 @@ describe("how a question is read", () => {
   });
 
   it("matches a word both languages share without a dictionary entry ('стратегиясы' / 'стратегий')", () => {
-    const maps: Document = {
-      id: "maps",
-      texts: { ru: "Стратегии\n\nПравительство утвердило 19 стратегий цифрового развития регионов." },
-      outlet: "Example.kz",
-      date: "2025-09-09",
-      kind: "added",
-    };
+    const maps = added(
+      "maps",
+      "Стратегии\n\nПравительство утвердило 19 стратегий цифрового развития регионов.",
+      "2025-09-09",
+    );
     // the Kazakh texts know the word too, so it is not read as an unknown Russian word
-    const talk: Document = {
-      id: "talk",
-      texts: { kk: "Кездесу\n\nАуыл тұрғындары жаңа стратегия туралы мектепте кездесті." },
-      outlet: "Example.kz",
-      date: "2025-10-01",
-      kind: "added",
-    };
+    const talk = added(
+      "talk",
+      { kk: "Кездесу\n\nАуыл тұрғындары жаңа стратегия туралы мектепте кездесті." },
+      "2025-10-01",
+    );
     const reply = answer(base(maps, talk).ask("Неше стратегия бекітілді?", { now: NOW }));
     expect(reply.lang).toBe("kk");
     expect(reply.text).toContain("19");
   });
 
   it("does not answer a question of two known words from a passage that shares only the rarer one", () => {
-    const roads: Document = {
-      id: "roads",
-      texts: {
-        ru: "Ремонт\n\nНа ремонт дорог выделены деньги: 500 миллионов тенге.\n\nРаботы начнутся весной в трёх районах.\n\nПодрядчик уже выбран по конкурсу.",
-      },
-      outlet: "Example.kz",
-      date: "2025-01-01",
-      kind: "added",
-    };
-    const it: Document = {
-      id: "it",
-      texts: {
-        ru: "Отрасль\n\nКомпании IT открывают новые офисы в регионах.\n\nВ IT работают молодые специалисты из сёл.\n\nIT привлекает студентов колледжей.\n\nIT растёт быстрее торговли.\n\nСтуденты колледжей проходят практику летом.\n\nОфисы в регионах открываются каждый месяц.\n\nМолодые специалисты получают гранты на обучение.",
-      },
-      outlet: "Example.kz",
-      date: "2025-01-01",
-      kind: "added",
-    };
+    const roads = added(
+      "roads",
+      "Ремонт\n\nНа ремонт дорог выделены деньги: 500 миллионов тенге.\n\nРаботы начнутся весной в трёх районах.\n\nПодрядчик уже выбран по конкурсу.",
+      "2025-01-01",
+    );
+    const it = added(
+      "it",
+      "Отрасль\n\nКомпании IT открывают новые офисы в регионах.\n\nВ IT работают молодые специалисты из сёл.\n\nIT привлекает студентов колледжей.\n\nIT растёт быстрее торговли.\n\nСтуденты колледжей проходят практику летом.\n\nОфисы в регионах открываются каждый месяц.\n\nМолодые специалисты получают гранты на обучение.",
+      "2025-01-01",
+    );
     const kb = new KnowledgeBase({ pairs: [], places: [], aliases: [] }, []);
     kb.addDocument(roads);
     kb.addDocument(it);
@@ -858,16 +800,14 @@ describe("how a question is read", () => {
   });
 
   it("prefers, of two passages that answer alike, the one in the question's language to a quote", () => {
-    const pair: Document = {
-      id: "pair",
-      texts: {
+    const pair = added(
+      "pair",
+      {
         ru: "Замена\n\nСервис работает с апреля по всей стране. При замене водительского удостоверения онлайн нужен медосмотр. Услуга бесплатная для всех граждан.",
         kk: "Ауыстыру\n\nЖүргізуші куәлігін онлайн ауыстыру кезінде медосмотр керек болады.",
       },
-      outlet: "Example.kz",
-      date: "2026-02-26",
-      kind: "added",
-    };
+      "2026-02-26",
+    );
     const kb = base(pair);
     // both sentences hold every word; the Kazakh one comes first in its text (positionBonus)
     const ru = answer(
@@ -905,13 +845,11 @@ describe("how a question is read", () => {
     kb.addDocument(
       added("maps", "Карты\n\nСовместно с министерствами сформированы 19 карт цифровой трансформации."),
     );
-    const plan: Document = {
-      id: "plan",
-      texts: { kk: "Жоба\n\nАуыл мектептеріне арналған жаңа жоба әзірленді және бекітілді." },
-      outlet: "Example.kz",
-      date: "2026-01-10",
-      kind: "added",
-    };
+    const plan = added(
+      "plan",
+      { kk: "Жоба\n\nАуыл мектептеріне арналған жаңа жоба әзірленді және бекітілді." },
+      "2026-01-10",
+    );
     kb.addDocument(plan);
     // "әзірленді" is known but not in the answer: the phrase alone is shared, yet it is three words
     expect(answer(kb.ask("Цифрлық трансформацияның қанша картасы әзірленді?", { now: NOW })).text).toContain(
@@ -1004,13 +942,7 @@ describe("how a question is read", () => {
       date: "2025-12-26",
       kind: "added",
     };
-    const lab: Document = {
-      id: "lab",
-      texts: { ru: "Испытания\n\nНовая технология связи испытана в лаборатории." },
-      outlet: "Example.kz",
-      date: "2025-11-01",
-      kind: "added",
-    };
+    const lab = added("lab", "Испытания\n\nНовая технология связи испытана в лаборатории.", "2025-11-01");
     const kb = new KnowledgeBase({ pairs: [], places: [], aliases: [] }, []);
     kb.addDocument(travel);
     kb.addDocument(lab);
@@ -1022,15 +954,13 @@ describe("how a question is read", () => {
   });
 
   it("puts a sentence that opens with 'олардың / из них' after the one it refers to", () => {
-    const hub: Document = {
-      id: "hub-share",
-      texts: {
+    const hub = added(
+      "hub-share",
+      {
         kk: "Технопарк\n\nТехнопарк астанада бес жыл бұрын ашылды. Технопарк қатысушыларының саны 2 000-ға жетті. Олардың ішінде 25 пайызы шетелдік компаниялар.",
       },
-      outlet: "Example.kz",
-      date: "2026-01-10",
-      kind: "added",
-    };
+      "2026-01-10",
+    );
     const reply = answer(base(hub).ask("Шетелдік компаниялардың үлесі қанша?", { now: NOW }));
     expect(reply.text).toContain("саны 2 000-ға жетті. Олардың ішінде 25 пайызы");
   });
@@ -1166,13 +1096,11 @@ describe("how a question is read", () => {
   it("does not ask a quoted passage for a question word nothing translates into its language", () => {
     // "балалар" and "кітапхана" are known to the Kazakh texts, with no dictionary row and no
     // Russian form: a Russian-only sentence cannot hold them, whatever it says
-    const KIDS: Document = {
-      id: "kids",
-      texts: { kk: "Кітапхана\n\nАуылдағы балалар жаңа кітапхана алды. Балалар кітап оқиды." },
-      outlet: "Example.kz",
-      date: "2025-01-01",
-      kind: "added",
-    };
+    const KIDS = added(
+      "kids",
+      { kk: "Кітапхана\n\nАуылдағы балалар жаңа кітапхана алды. Балалар кітап оқиды." },
+      "2025-01-01",
+    );
     const kb = base(SATELLITE, KIDS);
     const question = "Кітапханасы бар қанша мектеп балалар үшін спутниктік интернет алады?";
     const { query } = kb.explain(question);
