@@ -96,6 +96,9 @@ function whichKinds(tokens: readonly string[], i: number, kinds: Set<Asked>): vo
   if (BODY_NOUN.test(next)) kinds.add("body");
 }
 
+/** A message's sentences, split after ".", "!" or "?" (a chat message need not start one with a capital). */
+export const messageSentences = (message: string): string[] => message.split(/(?<=[.!?])\s+/u);
+
 /** Words that ask: a clause after one that holds them is not a question of its own. */
 const ASKING_WORD =
   /^(как|каким|какой|какая|какое|какие|что|зачем|почему|сколько|где|когда|кто|куда|ли|қалай|не|неге|қанша|қашан|қайда|кім)$/u;
@@ -107,8 +110,7 @@ const CLAUSE_OPENER = /(^|[,;–—]\s*)(когда|где|куда|кто)(?!\p
  * что это я, когда получаю ЭЦП?" the "когда" after a comma asks no date, a question word before it does.
  */
 function withoutClauseOpeners(question: string): string {
-  return question
-    .split(/(?<=[.!?])\s+/u)
+  return messageSentences(question)
     .map((sentence) => {
       const first = sentence.split(/[,;–—]/u)[0] ?? "";
       const opening = words(first);

@@ -230,15 +230,13 @@ const KK_MONTHS = [
   "қараша",
   "желтоқсан",
 ];
-const MONTH_NAMES = new RegExp(`(?<!\\p{L})(${[...RU_MONTHS, ...KK_MONTHS].join("|")})`, "iu");
+const MONTH_STEMS = [...RU_MONTHS, ...KK_MONTHS].join("|");
+const MONTH_NAMES = new RegExp(`(?<!\\p{L})(${MONTH_STEMS})`, "iu");
 /** The day of a date ("11 тамыздан", "26 декабря"): a number that counts nothing. */
-const DAYS_OF_MONTH = new RegExp(`(?<!\\d)\\d{1,2}\\s+(${[...RU_MONTHS, ...KK_MONTHS].join("|")})`, "giu");
+const DAYS_OF_MONTH = new RegExp(`(?<!\\d)\\d{1,2}\\s+(${MONTH_STEMS})`, "giu");
 
 /** A month or a quarter: a sentence with one holds a date. */
-const MONTHS = new RegExp(
-  `(?<!\\p{L})(${[...RU_MONTHS, ...KK_MONTHS, "квартал", "тоқсан"].join("|")})`,
-  "iu",
-);
+const MONTHS = new RegExp(`(?<!\\p{L})(${MONTH_STEMS}|квартал|тоқсан)`, "iu");
 const ANY_YEAR = /(?<!\d)(19|20)\d\d(?!\d)/u;
 
 /**
@@ -283,12 +281,12 @@ const WEB_ADDRESSES = new RegExp(WEB_ADDRESS.source, "giu");
 /** A capitalised word inside a sentence (Cyrillic or Latin, "QazTech", "ТОО"), with the word before it. */
 const INNER_NAMES = /(?<=[\p{Ll},]\s+(?:«|")?)\p{Lu}[\p{L}\d-]+/gu;
 
+const fold = (word: string): string => word.toLowerCase().replace(/[-\s]+/gu, " ");
+
 /**
  * Whether the sentences name a body: a capitalised word inside a sentence that is not a place the
  * dictionary knows nor the outlet reporting the news ("деп хабарлайды Zakon.kz" names no body).
  */
-const fold = (word: string): string => word.toLowerCase().replace(/[-\s]+/gu, " ");
-
 function namesBody(sentences: readonly Sentence[], outlet: string): boolean {
   const own = siteName(outlet);
   for (const s of sentences) {
@@ -339,7 +337,11 @@ function qualifiedOf(sentences: readonly Sentence[]): Map<string, string[][]> {
       const head = headOf(u.words, s.lang);
       const mods = u.words.filter((_, i) => i !== head).map((w) => [...w.stems, ...w.keys]);
       const h = u.words[head] as Unit;
-      for (const form of [...h.stems, ...h.keys]) out.set(form, [...(out.get(form) ?? []), ...mods]);
+      for (const form of [...h.stems, ...h.keys]) {
+        const known = out.get(form);
+        if (known) known.push(...mods);
+        else out.set(form, [...mods]);
+      }
     }
   }
   return out;

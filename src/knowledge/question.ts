@@ -14,6 +14,7 @@ import {
   asksWhich,
   isWhich,
   kindNamed,
+  messageSentences,
   YEAR_WORD,
 } from "./cues.js";
 import { deLatinize } from "./latin.js";
@@ -228,7 +229,7 @@ export function askingText(question: string): string {
  * айтишник. какой объём экспорта…") is the one asking.
  */
 function askingSentences(question: string): { sentences: string[]; first: number; last: number } | undefined {
-  const sentences = question.split(/(?<=[.!?])\s+/u);
+  const sentences = messageSentences(question);
   const asks = sentences.flatMap((s, i) => (s.trim().endsWith("?") ? [i] : []));
   if (asks.length === 0 && sentences.length > 1) {
     const last = sentences.findLastIndex((s) => askedKinds(s).size > 0);
@@ -380,7 +381,7 @@ const pointedOutAt = (tokens: readonly string[]): number => (DEMONSTRATIVE.test(
 /** The first token of the sentence that ends right before token \`at\`. */
 function previousSentenceStart(question: string, at: number): number {
   let start = 0;
-  for (const s of question.split(/(?<=[.!?])\s+/u)) {
+  for (const s of messageSentences(question)) {
     const n = tokensOf(s).length;
     if (start + n >= at) return start;
     start += n;

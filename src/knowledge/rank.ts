@@ -235,21 +235,27 @@ function particular(query: Query, doc: IndexedDocument, matched: readonly number
   return total > 0 ? got / total : 0;
 }
 
-/** Every form a query names (its terms' alternatives and phrase words), found when first needed. */
-const namedForms = new WeakMap<Query, Set<string>>();
-
-function formsOf(query: Query): Set<string> {
-  let forms = namedForms.get(query);
-  if (forms === undefined) {
-    forms = new Set<string>();
-    for (const t of query.terms) {
-      for (const a of t.alts) forms.add(a);
-      for (const part of t.parts ?? []) for (const f of part) forms.add(f);
+/** The forms of some of a query's terms (their alternatives and phrase words), found once per query. */
+function formsMemo(
+  termsOf: (query: Query) => readonly (QueryTerm | undefined)[],
+): (query: Query) => Set<string> {
+  const memo = new WeakMap<Query, Set<string>>();
+  return (query) => {
+    let forms = memo.get(query);
+    if (forms === undefined) {
+      forms = new Set<string>();
+      for (const t of termsOf(query)) {
+        for (const a of t?.alts ?? []) forms.add(a);
+        for (const part of t?.parts ?? []) for (const f of part) forms.add(f);
+      }
+      memo.set(query, forms);
     }
-    namedForms.set(query, forms);
-  }
-  return forms;
+    return forms;
+  };
 }
+
+/** Every form a query names. */
+const formsOf = formsMemo((query) => query.terms);
 
 /**
  * Whether the sentence qualifies a word the question names with a word it does not ("Какой
@@ -267,20 +273,7 @@ function qualifies(query: Query, passage: Passage, heads?: ReadonlySet<string>):
 }
 
 /** The forms of the which-noun and of the word it asks the kind of ("интернет қандай технология"). */
-const whichForms = new WeakMap<Query, Set<string>>();
-
-function whichHeads(query: Query): Set<string> {
-  let forms = whichForms.get(query);
-  if (forms === undefined) {
-    forms = new Set<string>();
-    for (const t of [query.whichNoun, query.whichOf]) {
-      for (const a of t?.alts ?? []) forms.add(a);
-      for (const part of t?.parts ?? []) for (const f of part) forms.add(f);
-    }
-    whichForms.set(query, forms);
-  }
-  return forms;
-}
+const whichHeads = formsMemo((query) => [query.whichNoun, query.whichOf]);
 
 /** Credits of the candidate being scored, reused: most candidates fail and keep nothing. */
 const scratch: number[] = [];
